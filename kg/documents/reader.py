@@ -1,0 +1,214 @@
+"""Read ``.txt``/``.md`` (optional YAML front matter), ``.html`` (main text) and
+``.jsonl`` (one article per line) files, and folders of them, recursively.
+
+Every problem with one input raises ``InputError`` naming the file (and line);
+``iter_documents`` reports it through ``on_error`` and goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+from ..model import Document
+from .langdetect import detect
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+LANGS = ("en", "ru", "tr", "tk")
+MAX_BYTES = 20 * 1024 * 1024
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?", re.S)
+
+
+def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None
+                   ) -> Iterator[Document]:
+    """Yield the documents under ``paths`` in a stable order (folders sorted, recursive)."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+        elif path.exists():
+            files = [path]
+        else:
+            _report(on_error, InputError(f"{path}: no such file or folder"))
+            continue
+        for f in files:
+            try:
+                yield from read_path(f, on_error)
+            except InputError as exc:
+                _report(on_error, exc)
+
+
+def _report(on_error: Callable[[InputError], None] | None, exc: InputError) -> None:
+    if on_error is None:
+        raise exc
+    on_error(exc)
+
+
+def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) -> Iterator[Document]:
+    """The documents in one file (several for ``.jsonl``)."""
+    raw = _read_bytes(path)
+    text = decode(raw, path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                yield _from_json(line, path, n)
+            except InputError as exc:
+                _report(on_error, exc)
+        return
+    meta, body, offset = split_front_matter(text, path)
+    if suffix in (".html", ".htm"):
+        meta.setdefault("title", html_title(body))
+        body, offset = html_text(body), 0
+    yield make_document(path.name, str(path), body, meta, offset)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: file is {size // 2**20} MB, larger than the {MAX_BYTES // 2**20} MB limit")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1251 / cp1254 when the bytes fit them."""
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: binary file, not text")
+    for enc in ("utf-8-sig", "utf-16"):
+        if enc == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    cyr = sum(1 for b in raw if 0xC0 <= b <= 0xFF)
+    if cyr > len(raw) * 0.2:
+        return raw.decode("cp1251", errors="replace")
+    try:
+        return raw.decode("cp1254")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: unknown text encoding (not UTF-8, cp1251 or cp1254)") from exc
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+    """(metadata, body, body offset) of a text with optional YAML front matter."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text, 0
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f" line {line + 2}" if line is not None else ""
+        raise InputError(f"{path}:{where} broken front matter ({str(exc).splitlines()[0]})") from exc
+    if not isinstance(meta, dict):
+        raise InputError(f"{path}: front matter is not a mapping")
+    return meta, text[m.end():], m.end()
+
+
+def _from_json(line: str, path: Path, n: int) -> Document:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: line {n}: not JSON ({exc.msg})") from exc
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise InputError(f"{path}: line {n}: expected an object with a 'text' string")
+    name = obj.get("name") or obj.get("document") or f"{path.name}#{n}"
+    return make_document(str(name), f"{path}#{n}", obj["text"], obj, 0)
+
+
+def make_document(name: str, path: str, body: str, meta: dict, offset: int) -> Document:
+    lang = str(meta.get("lang") or meta.get("language") or "").lower()[:2]
+    if lang not in LANGS:
+        lang = detect(body)
+    return Document(name=name, path=path, text=body, lang=lang, url=_str(meta.get("url")),
+                    published=_date(meta.get("published") or meta.get("date")), title=_str(meta.get("title")),
+                    text_offset=offset)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _str(v: object) -> str | None:
+    return str(v).strip() or None if v is not None else None
+
+
+def _date(v: object) -> str | None:
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, str):
+        m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", v)
+        return m.group(1) if m else None
+    return None
+
+
+class _HTMLText(HTMLParser):
+    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg", "iframe", "template"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        elif tag == "title":
+            self.in_title = False
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def _parse_html(html: str) -> _HTMLText:
+    p = _HTMLText()
+    p.feed(html)
+    p.close()
+    return p
+
+
+def html_text(html: str) -> str:
+    """The readable text of a page: scripts, styles and navigation dropped; the
+    ``<article>`` or ``<main>`` element when there is one."""
+    m = re.search(r"<(article|main)\b.*?</\1>", html, re.S | re.I)
+    p = _parse_html(m.group(0) if m else html)
+    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(p.parts))
+    text = re.sub(r"\s*\n\s*\n\s*", "\n\n", text)
+    return text.strip()
+
+
+def html_title(html: str) -> str | None:
+    return " ".join("".join(_parse_html(html).title).split()) or None

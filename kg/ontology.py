@@ -1,0 +1,43 @@
+"""Locate and load the ontology folder (OWL, SKOS areas, cues, gazetteer, SHACL)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import OntologyError
+
+#: Files that make up the ontology, in load order; shapes are loaded separately.
+FILES = ("tmru.ttl", "areas.ttl", "cues.ttl", "months.ttl", "ordinals.ttl", "gazetteer.ttl")
+SHAPES = "shapes.ttl"
+
+
+def ontology_dir() -> Path:
+    """``$KG_ONTOLOGY``, else the source tree's ``ontology/``, else the copy in the wheel."""
+    env = os.environ.get("KG_ONTOLOGY")
+    here = Path(__file__).resolve().parent
+    for cand in ([Path(env)] if env else []) + [here.parent / "ontology", here / "_ontology"]:
+        if (cand / FILES[0]).is_file():
+            return cand
+    raise OntologyError("ontology folder not found (set KG_ONTOLOGY to the folder holding tmru.ttl)")
+
+
+@lru_cache(maxsize=4)
+def load(*names: str) -> Graph:
+    """Parse the named ontology files (default: all of ``FILES``) into one graph."""
+    folder = ontology_dir()
+    g = Graph()
+    for name in names or FILES:
+        try:
+            g.parse(folder / name, format="turtle")
+        except Exception as exc:  # noqa: BLE001 - reported as one line
+            raise OntologyError(f"cannot parse {folder / name}: {exc}") from exc
+    return g
+
+
+def shapes() -> Graph:
+    """The SHACL shapes graph."""
+    return load(SHAPES)
