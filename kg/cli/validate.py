@@ -1,0 +1,43 @@
+"""``kg validate FILE``: check a Turtle file against the SHACL shapes."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import InputError
+from .common import EXIT_INVALID, EXIT_OK, add_command
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "validate", "check a graph file against the SHACL shapes",
+                    "Validate a Turtle/TriG/N-Quads file (with the ontology) against ontology/shapes.ttl.")
+    p.add_argument("file", metavar="FILE", help="graph file (e.g. exports/graph.ttl)")
+    p.add_argument("--verbose", "-v", action="store_true", help="print the full SHACL report")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rdflib import Dataset
+
+    from ..export.rdf import merged
+    from ..graph import reference_graph
+    from ..graph.validate import validate
+
+    ds = Dataset()
+    fmt = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "nt": "nt"}.get(args.file.rsplit(".", 1)[-1], "turtle")
+    try:
+        ds.parse(args.file, format=fmt)
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise InputError(f"{args.file}: cannot parse ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"
+                         ) from exc
+    g = merged(ds)
+    for t in reference_graph():
+        g.add(t)
+    report = validate(g)
+    if report.conforms:
+        print(f"{args.file}: conforms ({len(g)} triples with the ontology)")
+        return EXIT_OK
+    print(f"{args.file}: {report.violations} SHACL violations")
+    if args.verbose:
+        print(report.text)
+    return EXIT_INVALID

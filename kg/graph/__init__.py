@@ -1,0 +1,166 @@
+"""Stage 4: resolved facts -> RDF.
+
+Each article becomes one named graph (IRI = the document IRI) holding the
+document's provenance (PROV-O, Dublin Core), its meetings and, for every fact,
+a ``tmru:Evidence`` node with the sentence and its character offsets.  The
+ontology, area scheme and gazetteer form the reference graph.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV
+
+from .. import __version__, ontology
+from ..documents.reader import content_hash
+from ..model import Evidence, Person
+from ..resolve import (
+    ResolvedArticle,
+    ResolvedMeeting,
+    area_iri,
+    city_iri,
+    country_iri,
+    person_iri,
+)
+from ..vocab import BASE, ID, ORG, SCHEMA, TMRU
+
+REFERENCE_GRAPH = URIRef(BASE + "ontology")
+
+# evidence field -> the property it supports
+FIELD_PROPS = {
+    "date": SCHEMA.startDate, "ordinal": TMRU.sessionNumber, "city": TMRU.city, "format": TMRU.format,
+    "kind": TMRU.kind, "agreements_signed": TMRU.agreementsSigned,
+}
+
+
+def kind_iri(kind: str) -> URIRef:
+    return URIRef(str(TMRU._NS) + kind)
+
+
+def bind(g: Graph) -> Graph:
+    for prefix, ns in (("tmru", str(TMRU._NS)), ("id", str(ID)), ("area", BASE + "area/"), ("doc", BASE + "doc/"),
+                       ("org", str(ORG)), ("schema", str(SCHEMA)), ("skos", str(SKOS)), ("prov", str(PROV)),
+                       ("dcterms", str(DCTERMS)), ("owl", str(OWL)), ("wd", "http://www.wikidata.org/entity/"),
+                       ("time", "http://www.w3.org/2006/time#")):
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+def reference_graph() -> Graph:
+    """Ontology, areas, cues and gazetteer as one graph."""
+    g = bind(Graph())
+    for t in ontology.load():
+        g.add(t)
+    return g
+
+
+def article_graph(ra: ResolvedArticle) -> Graph:
+    """The named graph of one article."""
+    g = bind(Graph(identifier=ra.iri))
+    d = ra.facts.document
+    doc = ra.iri
+    g.add((doc, RDF.type, TMRU.Document))
+    g.add((doc, RDF.type, PROV.Entity))
+    g.add((doc, DCTERMS.language, Literal(d.lang, datatype=XSD.language)))
+    g.add((doc, DCTERMS.identifier, Literal(d.name)))
+    g.add((doc, TMRU.contentHash, Literal(content_hash(d.text))))
+    g.add((doc, TMRU.extractorVersion, Literal(__version__)))
+    if d.url:
+        g.add((doc, SCHEMA.url, Literal(d.url, datatype=XSD.anyURI)))
+    if d.published:
+        g.add((doc, DCTERMS.issued, Literal(d.published, datatype=XSD.date)))
+    if d.title:
+        g.add((doc, DCTERMS.title, Literal(d.title, lang=d.lang)))
+    for rm in ra.meetings:
+        _meeting(g, ra, rm)
+    return g
+
+
+def _meeting(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting) -> None:
+    m, mi, lang = rm.meeting, rm.iri, ra.facts.document.lang
+    g.add((mi, RDF.type, TMRU.Meeting))
+    g.add((mi, RDF.type, SCHEMA.Event))
+    g.add((mi, PROV.wasDerivedFrom, ra.iri))
+    g.add((mi, TMRU.kind, kind_iri(m.kind)))
+    g.add((mi, RDFS.label, Literal(f"{m.kind.replace('-', ' ')} {m.date or ''}".strip(), lang="en")))
+    if rm.commission is not None:
+        g.add((mi, TMRU.commission, rm.commission))
+    if m.date:
+        g.add((mi, SCHEMA.startDate, Literal(m.date, datatype=XSD.date)))
+    if m.ordinal is not None:
+        g.add((mi, TMRU.sessionNumber, Literal(m.ordinal, datatype=XSD.integer)))
+    if m.format:
+        g.add((mi, TMRU.format, kind_iri(m.format)))
+    if m.city:
+        c = city_iri(m.city)
+        g.add((mi, TMRU.city, c))
+        g.add((c, RDF.type, TMRU.City))
+        g.add((c, SKOS.altLabel, Literal(m.city, lang="en")))
+    g.add((mi, TMRU.agreementsSigned, Literal(m.agreements_signed)))
+    if m.agreements_signed:
+        ag = ID[f"agreement/{rm.key}"]
+        g.add((ag, RDF.type, TMRU.Agreement))
+        g.add((ag, RDFS.label, Literal(f"documents signed at {m.kind.replace('-', ' ')} {m.date or ''}".strip(), lang="en")))
+        g.add((mi, TMRU.signed, ag))
+    for a in m.areas:
+        g.add((mi, TMRU.area, area_iri(a)))
+    for p, ci in rm.cochairships:
+        pi = _person(g, p, lang)
+        g.add((mi, TMRU.cochair, ci))
+        g.add((mi, TMRU.participant, pi))
+        g.add((ci, RDF.type, TMRU.CoChair))
+        g.add((ci, RDF.type, ORG.Membership))
+        g.add((ci, ORG.member, pi))
+        g.add((ci, ORG.organization, rm.commission))
+        g.add((ci, ORG.role, TMRU.CoChairRole))
+        g.add((ci, TMRU.forCountry, country_iri(p.country)))
+        if p.post:
+            g.add((ci, TMRU.post, Literal(p.post, lang=lang)))
+        if p.evidence:
+            _evidence(g, ra, rm, f"cochair/{p.key}", ci, TMRU.cochair, p.evidence)
+    for p, pa in rm.participations:
+        pi = _person(g, p, lang)
+        g.add((mi, TMRU.participation, pa))
+        g.add((mi, TMRU.participant, pi))
+        g.add((pa, RDF.type, TMRU.Participation))
+        g.add((pa, TMRU.person, pi))
+        if p.country:
+            g.add((pa, TMRU.forCountry, country_iri(p.country)))
+        if p.post:
+            g.add((pa, TMRU.post, Literal(p.post, lang=lang)))
+        if p.evidence:
+            _evidence(g, ra, rm, f"participant/{p.key}", pa, TMRU.participation, p.evidence)
+    for fld, ev in sorted(m.evidence.items()):
+        if fld.startswith("area:"):
+            _evidence(g, ra, rm, fld.replace(":", "/"), area_iri(fld[5:]), TMRU.area, ev)
+        elif fld in FIELD_PROPS:
+            _evidence(g, ra, rm, fld, mi, FIELD_PROPS[fld], ev)
+
+
+def _person(g: Graph, p: Person, lang: str) -> URIRef:
+    pi = person_iri(p.key)
+    g.add((pi, RDF.type, TMRU.Person))
+    g.add((pi, SKOS.altLabel, Literal(p.name, lang=lang)))
+    if not p.known:
+        g.add((pi, RDFS.label, Literal(p.name, lang=lang)))
+        if p.country:
+            g.add((pi, TMRU.forCountry, country_iri(p.country)))
+    return pi
+
+
+def _evidence(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting, fld: str, target: URIRef, prop: URIRef,
+              ev: Evidence) -> None:
+    e = ID[f"evidence/{ra.key}/{rm.key}/{fld}"]
+    g.add((e, RDF.type, TMRU.Evidence))
+    g.add((e, TMRU.about, rm.iri))
+    g.add((e, TMRU.property, prop))
+    if target != rm.iri:
+        g.add((e, RDF.value, target))
+    g.add((e, TMRU.sentence, Literal(ev.sentence)))
+    g.add((e, TMRU.charStart, Literal(ev.start, datatype=XSD.integer)))
+    g.add((e, TMRU.charEnd, Literal(ev.end, datatype=XSD.integer)))
+    g.add((e, PROV.wasQuotedFrom, ra.iri))
+    g.add((rm.iri, TMRU.evidence, e))
+
+
+__all__ = ["article_graph", "reference_graph", "bind", "REFERENCE_GRAPH", "kind_iri"]
