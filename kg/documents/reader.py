@@ -35,6 +35,8 @@ def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError],
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            if not files:
+                _report(on_error, InputError(f"{path}: no articles ({' '.join(SUFFIXES)}) in this folder"))
         elif path.exists():
             files = [path]
         else:
