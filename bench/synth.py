@@ -101,7 +101,8 @@ def article(n: int, rnd: random.Random) -> tuple[str, str]:
                 f"{date} {where} Hökümetara toparyň bilelikdäki başlyklary {tm} bilen {ru} duşuşdy.")
         body = [f"Taraplar {areas} ulgamlarynda hyzmatdaşlygy ara alyp maslahatlaşdylar.",
                 f"Toparyň bilelikdäki başlyklary {tm} we {ru} mejlise ýolbaşçylyk etdi."]
-        tail = "Duşuşygyň jemleri boýunça resminamalara gol çekildi." if signed else "Taraplar gatnaşyklary dowam etdirmäge ylalaşdylar."
+        tail = ("Duşuşygyň jemleri boýunça resminamalara gol çekildi." if signed
+                else "Taraplar gatnaşyklary dowam etdirmäge ylalaşdylar.")
     published = day + dt.timedelta(days=rnd.randrange(0, 3))
     text = (f"---\nurl: https://example.org/{lang}/synthetic/{n}\nlang: {lang}\npublished: {published}\n---\n"
             + "\n\n".join([head, *body, tail]) + "\n")
