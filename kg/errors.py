@@ -9,7 +9,11 @@ class KGError(Exception):
     code = "E000"
 
     def __init__(self, message: str) -> None:
+        self.message = message
         super().__init__(f"{self.code} {message}")
+
+    def __reduce__(self):  # keep the code single when pickled across processes
+        return (type(self), (self.message,))
 
 
 class InputError(KGError):
