@@ -4,7 +4,8 @@ Month and weekday names come from ``ontology/months.ttl``; the number patterns
 below cover "19 Haziran 2020", "June 19, 2020", "19 июня 2020 года",
 "2020-nji ýylyň 19-njy iýunynda", "7.12.2022", "2020-06-19" and ranges
 ("6-7 May", first day).  A date without a year takes the year of the
-article's ``published`` date; "today", "yesterday" and weekday names are
+article's ``published`` date (the year before when that would put it more than a
+week after publication), and is dropped when there is no published date; "today", "yesterday" and weekday names are
 resolved against it (the most recent such day on or before it).
 """
 
@@ -25,7 +26,7 @@ PATTERNS = [
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)\b"),
     re.compile(r"\b(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b" + _YEAR + r"\s?-?\s?\w*\s+ý\w+\s+" + _DAY + r"\s+" + _WORD),  # tk: 2020-nji ýylyň 19-njy iýunynda
-    re.compile(r"\b" + _DAY + r"\s+" + _WORD + r"(?:,?\s+" + _YEAR + r")?"),
+    re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _WORD + r"(?:,?\s+" + _YEAR + r")?"),
     re.compile(_WORD + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),
     re.compile(_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"),
 ]
@@ -40,12 +41,8 @@ class DateMention:
 
 
 def _named(word: str, lang: str, cat: str) -> int | None:
-    lex = lexicon(lang)
-    for k in lex.keys_of(fold(word, lang)):
-        for e in lex.by_first.get(k, ()):
-            if e.cat == cat and len(e.words) == 1:
-                return int(e.value)
-    return None
+    value = lexicon(lang).single(fold(word, lang), cat)
+    return int(value) if value is not None else None
 
 
 def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
@@ -66,6 +63,8 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
                 continue
             try:
                 d = dt.date(year, month, int(g["d"]))
+                if pub and not g.get("y") and (d - pub).days > 7:
+                    d = d.replace(year=year - 1)  # "28 December" in a January article
             except ValueError:
                 continue
             found.append(DateMention(d.isoformat(), m.start(), m.end(), bool(g.get("y"))))
@@ -75,22 +74,31 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
     return sorted(found, key=lambda x: x.start)
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def _relative(text: str, lang: str, pub: dt.date, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """"today", "yesterday" (``RELDAY``) and weekday names (``WEEKDAY``), one or two words."""
+    lex = lexicon(lang)
+    words = [(m.start(), m.end(), fold(m.group(), lang)) for m in _WORDS.finditer(text)]
+    keys = [lex.keys_of(w[2]) for w in words]
     out = []
-    for m in re.finditer(r"[^\W\d_]+(?:\s[^\W\d_]+)?", text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        word = m.group().split()[0]
-        off = _named(word, lang, "RELDAY")
-        if off is None and " " in m.group():
-            off = _named(m.group(), lang, "RELDAY")
-        if off is not None:
-            out.append(DateMention((pub + dt.timedelta(days=off)).isoformat(), m.start(), m.end(), False))
-            continue
-        wd = _named(word, lang, "WEEKDAY")
-        if wd is not None:
-            delta = (pub.isoweekday() - wd) % 7
-            out.append(DateMention((pub - dt.timedelta(days=delta)).isoformat(), m.start(), m.end(), False))
+    for i, (a, _, _) in enumerate(words):
+        for k in keys[i]:
+            for e in lex.by_first.get(k, ()):
+                n = len(e.words)
+                if e.cat not in ("RELDAY", "WEEKDAY") or i + n > len(words) or not all(
+                        lex.word_ok(words[i + j][2], keys[i + j], e.words[j], e.modes[j]) for j in range(n)):
+                    continue
+                b = words[i + n - 1][1]
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                if e.cat == "RELDAY":
+                    day = pub + dt.timedelta(days=int(e.value))
+                else:
+                    day = pub - dt.timedelta(days=(pub.isoweekday() - int(e.value)) % 7)
+                out.append(DateMention(day.isoformat(), a, b, False))
+                taken.append((a, b))
     return out
 
 

@@ -1,11 +1,13 @@
 """Build the extractor's matching tables from the ontology labels.
 
 Every matchable thing in ``ontology/`` becomes an ``Entry``: a category
-(AREA, CUE, MONTH, COUNTRY, CITY, PERSON, COMMISSION), a value (notation or
-gazetteer key) and a tuple of folded words.  ``tmru:stem`` words are prefixes;
-``skos:prefLabel``/``altLabel`` and ``tmru:exact`` words must match exactly,
-except that a person's surname is also a prefix (case endings).  Language-tagged
-area and cue labels apply to their language only; names apply everywhere.
+(AREA, CUE, MONTH, COUNTRY, CITY, PERSON, COMMISSION, ...), a value (notation or
+gazetteer key) and a tuple of folded words, each matched in one of three modes:
+``tmru:stem`` words are prefixes of a folded token, ``tmru:suffix`` words are
+endings of it (Turkic verb forms such as the Turkish future ``-ecek``), and
+``skos:prefLabel``/``altLabel`` and ``tmru:exact`` words must equal it.  A
+person's surname is also a prefix (case endings).  Language-tagged area and cue
+labels apply to their language only; names apply everywhere.
 """
 
 from __future__ import annotations
@@ -21,17 +23,22 @@ from ..vocab import TMRU
 from .normalize import fold, fold_words
 
 NAME_CLASSES = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON", TMRU.Commission: "COMMISSION"}
-SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.weekdays: "WEEKDAY", TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
+SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.weekdays: "WEEKDAY",
+           TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
+SUFFIX = URIRef(str(TMRU.stem).replace("stem", "suffix"))  # tmru:suffix (word endings)
+EXACT, PREFIX, ENDING = "e", "p", "s"
+_PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (SKOS.prefLabel, EXACT),
+          (SKOS.altLabel, EXACT))
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One matchable phrase: each word is exact or a prefix of a folded token."""
+    """One matchable phrase: each word is exact (``e``), a prefix (``p``) or an ending (``s``)."""
 
     cat: str
     value: str
     words: tuple[str, ...]
-    prefix: tuple[bool, ...]
+    modes: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -41,25 +48,55 @@ class Lexicon:
     lang: str
     by_first: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     prefixes: set[str] = field(default_factory=set)  # all prefix words (any position)
+    suffixes: set[str] = field(default_factory=set)
     exacts: set[str] = field(default_factory=set)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (cat, value) -> display label
+    names: dict[str, str] = field(default_factory=dict)  # person key -> name in this language
     countries: dict[str, str] = field(default_factory=dict)  # person key -> ISO side
     max_prefix: int = 0
+    max_suffix: int = 0
 
     def add(self, entry: Entry) -> None:
-        self.by_first[entry.words[0]].append(entry)
-        for w, p in zip(entry.words, entry.prefix):
-            (self.prefixes if p else self.exacts).add(w)
-            if p:
+        self.by_first[_key_word(entry.words[0], entry.modes[0])].append(entry)
+        for w, m in zip(entry.words, entry.modes, strict=True):
+            if m == PREFIX:
+                self.prefixes.add(w)
                 self.max_prefix = max(self.max_prefix, len(w))
+            elif m == ENDING:
+                self.suffixes.add(w)
+                self.max_suffix = max(self.max_suffix, len(w))
+            else:
+                self.exacts.add(w)
 
     def keys_of(self, folded: str) -> set[str]:
-        """The lexicon words a folded token can stand for (itself if exact, its stem prefixes)."""
+        """The lexicon words a folded token can stand for (itself if exact, its stem
+        prefixes, and ``~ending`` for endings that leave at least two letters)."""
         out = {folded} if folded in self.exacts else set()
         for k in range(min(len(folded), self.max_prefix), 0, -1):
             if folded[:k] in self.prefixes:
                 out.add(folded[:k])
+        for k in range(min(len(folded) - 2, self.max_suffix), 1, -1):
+            if folded[-k:] in self.suffixes:
+                out.add("~" + folded[-k:])
         return out
+
+    def word_ok(self, folded: str, keys: set[str], word: str, mode: str) -> bool:
+        """Whether a token (folded, with its ``keys_of``) matches one entry word."""
+        if mode == ENDING:
+            return "~" + word in keys
+        return word in keys and (mode == PREFIX or folded == word)
+
+    def single(self, folded: str, cat: str) -> str | None:
+        """The value of a one-word entry of ``cat`` matching a folded token, if any."""
+        for k in self.keys_of(folded):
+            for e in self.by_first.get(k, ()):
+                if e.cat == cat and len(e.words) == 1 and self.word_ok(folded, {k}, e.words[0], e.modes[0]):
+                    return e.value
+        return None
+
+
+def _key_word(word: str, mode: str) -> str:
+    return "~" + word if mode == ENDING else word
 
 
 def _key(node: URIRef) -> str:
@@ -82,17 +119,16 @@ def lexicon(lang: str) -> Lexicon:
     g = ontology.load()
     lex = Lexicon(lang)
     entries: set[Entry] = set()
-    # areas, cues, months: language-specific
+    # areas, cues, months, ordinals: language-specific
     for scheme, cat in SCHEMES.items():
         for node in g.subjects(SKOS.inScheme, scheme):
             value = str(g.value(node, SKOS.notation))
-            for pred, is_prefix in ((TMRU.stem, True), (TMRU.exact, False), (SKOS.prefLabel, False),
-                                    (SKOS.altLabel, False)):
+            for pred, mode in _PREDS:
                 for lit in g.objects(node, pred):
                     if isinstance(lit, Literal) and _lang_ok(lit, lang):
                         words = fold_words(str(lit), lit.language or lang)
                         if words:
-                            entries.add(Entry(cat, value, words, (is_prefix,) * len(words)))
+                            entries.add(Entry(cat, value, words, (mode,) * len(words)))
             lex.labels[(cat, value)] = pref_label(g, node, lang) or value
     # names: every language's labels apply to every text
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -102,31 +138,37 @@ def lexicon(lang: str) -> Lexicon:
             key = str(g.value(node, TMRU.iso) or _key(node))
             lex.labels[(cat, key)] = pref_label(g, node, "en") or key
             if cat == "PERSON":
+                lex.names[key] = pref_label(g, node, lang) or key
                 side = g.value(node, TMRU.forCountry)
                 if side is not None:
                     lex.countries[key] = _key(side)
-            for pred, is_prefix in ((TMRU.stem, True), (TMRU.exact, False), (SKOS.prefLabel, False),
-                                    (SKOS.altLabel, False)):
+            for pred, mode in _PREDS:
                 for lit in g.objects(node, pred):
                     words = fold_words(str(lit).replace(".", " "), lit.language)
                     if not words:
                         continue
                     if cat == "PERSON":
                         people.append((key, words))
-                        surnames[words[-1][:-1]].add(key)
+                        surnames[_stem(words[-1])].add(key)
                     else:
-                        entries.add(Entry(cat, key, words, (is_prefix,) * len(words)))
+                        entries.add(Entry(cat, key, words, (mode,) * len(words)))
     for key, words in people:
-        stem = words[-1][:-1] if len(words[-1]) >= 5 else words[-1]
-        initial = words[0][:1]
+        stem = _stem(words[-1])
+        n = len(words) - 1
         # full name, initial + surname, and the surname alone when unambiguous
-        entries.add(Entry("PERSON", key, words[:-1] + (stem,), (False,) * (len(words) - 1) + (True,)))
-        entries.add(Entry("PERSON", key, (initial, stem), (False, True)))
-        if len(surnames[words[-1][:-1]]) == 1:
-            entries.add(Entry("PERSON", key, (stem,), (True,)))
+        entries.add(Entry("PERSON", key, words[:-1] + (stem,), (EXACT,) * n + (PREFIX,)))
+        entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
+        if len(surnames[stem]) == 1:
+            entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))
     for e in sorted(entries, key=lambda e: (e.cat, e.value, e.words)):
         lex.add(e)
     return lex
+
+
+def _stem(surname: str) -> str:
+    """A surname's matching stem: the last letter is dropped from longer names so that
+    consonant changes before case endings still match (Owerçuk -> Owerçugyň)."""
+    return surname[:-1] if len(surname) >= 6 else surname
 
 
 def folded_key(text: str, lang: str | None = None) -> str:

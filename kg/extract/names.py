@@ -1,10 +1,17 @@
 """People in a sentence: known ones from the gazetteer spans, unknown ones from
 name shapes (initials + surname, or first name + a surname with a typical
-ending), each with the post written next to the name and the side they belong to."""
+ending), each with the post written next to the name and the side they belong to.
+
+An unknown person's ``key`` is ``x-`` plus the folded surname in the nominative
+(case endings such as Зубкова, Зубковым, Meredowyň are removed), so every
+spelling and case of one surname gets one key; a known person's key is the
+gazetteer key and the name is the gazetteer label in the article's language.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -18,19 +25,64 @@ if TYPE_CHECKING:
 
 _UP = "A-ZА-ЯЁÇŞÜÖÄŇÝŽİ"
 _LOW = "a-zа-яёçşüöäňýžğıéè"
-_INITIALS = re.compile(rf"\b(?:[{_UP}][{_LOW}]?\.\s?){{1,3}}[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?")
-_FULL = re.compile(
-    rf"\b[{_UP}][{_LOW}]+\s+[{_UP}][{_LOW}]*(?:ov|ev|ova|eva|ow|ew|owa|ewa|in|ina|ko|uk|enko|ski|sky|ova|yan|ian|"
-    rf"ов|ев|ова|ева|ин|ина|ко|ук|ский|ская|ян|ова|ову|еву|овым|евым|owyň|ewyň|owa|ewe)\b"
-)
+_INITIALS = re.compile(rf"(?<![{_UP}{_LOW}])(?!(?:Mr|Ms|Mrs|Dr|St|Sr|Jr|Gen|Prof)\.)(?:[{_UP}][{_LOW}]?\.\s?){{1,3}}"
+                       rf"[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?")
+# typical surname endings (with case endings) per script
+_ENDINGS = {
+    "lat": r"ov|ev|ova|eva|in|ina|ko|uk|enko|ski|sky|yan|ian|ow|ew|owa|ewa|owyň|ewiň|owa|ewe|owy|ewi|ow'|ov'",
+    "cyr": r"ов|ев|ова|ева|ову|еву|овым|евым|овой|евой|ин|ина|ину|иным|ко|ук|ука|уку|уком|ский|ская|ского|ян",
+}
+_FULL = re.compile(rf"\b[{_UP}][{_LOW}]+\s+[{_UP}][{_LOW}]*(?:{_ENDINGS['lat']}|{_ENDINGS['cyr']})\b")
+# a surname's family suffix, then a case ending (folded forms): Zubkov-a, Meredov-in, Overchuk-om
+_CASE = re.compile(r"^(.{3,}?(?:ov|ev|in|yn|uk|ik|ko))(?:a|u|e|i|im|om|oi|oiu|ym|in|iu|ia|da|dan|e)$")
+_NOMINATIVE = re.compile(r"^(.{3,}?(?:ов|ев|ин|ын|ук|ow|ew|ov|ev|in|yn|uk))(?:а|у|е|ым|ом|ой|ою|ым|yň|iň|a|e|y|i|"
+                         r"ym|im|a|u|da|de|dan|den)$")
+_FIRST = ((re.compile(r"(е|а)я$"), r"\1й"), (re.compile(r"(е|а)ем$"), r"\1й"),
+          (re.compile(r"([бвгджзклмнпрстфхцчшщ])(а|у|ом|ем|е)$"), r"\1"))
 # words after which a post written before a name ends (the previous clause)
 SEPARATORS = {"ile", "with", "between", "by", "s", "so", "mezhdu", "bilen", "arasinda", "tarafindan", "receive",
               "received", "kabul", "prinial", "met", "the"}
 _WORD = re.compile(r"\S+")
+_NOT_NAME = ("CUE", "AREA", "COUNTRY", "CITY", "MONTH", "ORDINAL", "WEEKDAY", "COMMISSION")
 
 
-def find_people(s: Sent, lang: str, doc: Doc) -> list[tuple[Person, tuple[int, int]]]:
-    """(person, post span in doc offsets) for every person named in ``s``."""
+@dataclass(slots=True)
+class Found:
+    """A person named in a sentence, with the doc offsets of the name and of its post."""
+
+    person: Person
+    start: int
+    end: int
+    post_start: int
+    post_end: int
+
+
+def surname_key(surname: str, lang: str | None = None) -> str:
+    """The key of an unknown person: ``x-`` + folded nominative surname (Зубковым -> x-zubkov)."""
+    f = fold(re.split(r"['\u2019`´]", surname)[0], lang)
+    m = _CASE.match(f)
+    return "x-" + (m.group(1) if m else f)
+
+
+def nominative(name: str) -> str:
+    """Best-effort nominative of a name written in a case form (Виктора Зубкова -> Виктор Зубков)."""
+    words = name.split()
+    if not words:
+        return name
+    last = re.split(r"['\u2019`´]", words[-1])[0]
+    m = _NOMINATIVE.match(last)
+    words[-1] = m.group(1) if m else last
+    if len(words) > 1 and re.fullmatch(r"[А-ЯЁ][а-яё]+", words[0]):
+        for rx, rep in _FIRST:
+            new = rx.sub(rep, words[0])
+            if new != words[0]:
+                words[0] = new
+                break
+    return " ".join(words)
+
+
+def find_people(s: Sent, lang: str, doc: Doc) -> list[Found]:
+    """Every person named in ``s``, in order of appearance."""
     lex = lexicon(lang)
     base = s.span.start_char
     known = _longest([m for m in s.mentions if m.cat == "PERSON"])
@@ -43,8 +95,10 @@ def find_people(s: Sent, lang: str, doc: Doc) -> list[tuple[Person, tuple[int, i
             a, b = base + g.start(), base + g.end()
             if any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y, *_ in found):
                 continue
-            surname = re.split(r"[\s.]+", g.group().strip())[-1]
-            found.append((a, b, "x-" + fold(surname, lang), None, False))
+            words = re.split(r"[\s.]+", g.group().strip())
+            if any(_is_word(w, lex, lang) for w in words if len(w) > 1):
+                continue
+            found.append((a, b, surname_key(words[-1], lang), None, False))
     found.sort()
     out = []
     prev_end = base
@@ -52,11 +106,30 @@ def find_people(s: Sent, lang: str, doc: Doc) -> list[tuple[Person, tuple[int, i
         post, ps, pe = _post(doc.text, s, a, b, prev_end, lang)
         if country is None:
             country = _side(s, ps if post else a, a)
-        text = " ".join(doc.text[a:b].split())
-        name = text if len(text.split()) > 1 or "." in text or not is_known else lex.labels.get(("PERSON", key), text)
-        out.append((Person(name=name, key=key, country=country, post=post, known=is_known), (ps, pe)))
+        name = _display(" ".join(doc.text[a:b].split()), key, is_known, lex, lang)
+        out.append(Found(Person(name=name, key=key, country=country, post=post, known=is_known), a, b, ps, pe))
         prev_end = b
     return out
+
+
+def _display(text: str, key: str, known: bool, lex, lang: str) -> str:
+    """The name as written, in the nominative; for a known person named by surname alone
+    or in a form that does not reduce to the gazetteer's surname, the gazetteer label."""
+    name = nominative(text)
+    if not known:
+        return name
+    label = lex.names.get(key, text)
+    words = re.split(r"[\s.]+", name.strip(". "))
+    if len(words) > 1 and fold(words[-1], lang) == fold(label.split()[-1], lang):
+        return name
+    return label
+
+
+def _is_word(word: str, lex, lang: str) -> bool:
+    """Whether a capitalised word is a lexicon word (a post, month, country...), not a name."""
+    f = fold(word, lang)
+    return any(e.cat in _NOT_NAME and len(e.words) == 1 and lex.word_ok(f, {k}, e.words[0], e.modes[0])
+               for k in lex.keys_of(f) for e in lex.by_first.get(k, ()))
 
 
 def _longest(ms: list[Mention]) -> list[Mention]:
@@ -86,7 +159,8 @@ def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple
     m = re.match(r"\s*,\s*", after)
     if m:
         start = b + m.end()
-        if any(p.start == start or (p.cat == "CUE" and p.value == "post" and 0 <= p.start - start <= 12) for p in posts):
+        if any(p.start == start or (p.cat == "CUE" and p.value == "post" and 0 <= p.start - start <= 12)
+               for p in posts):
             stop = re.search(r"[;.()]|\s(?:and|и|we|ile|with)\s|,\s*(?=[" + _lower_class() + "])", text[start:end])
             pe = start + (stop.start() if stop else min(end - start, 160))
             post = text[start:pe].strip(" ,;:-–—\n")

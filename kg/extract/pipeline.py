@@ -57,43 +57,67 @@ def match(us: list[Unit], lang: str) -> list[tuple[Entry, int, int]]:
                 n = len(e.words)
                 if i + n > len(us):
                     continue
-                if all(_word_ok(us[i + j].folded, keys[i + j], e.words[j], e.prefix[j]) for j in range(1, n)):
+                if all(lex.word_ok(us[i + j].folded, keys[i + j], e.words[j], e.modes[j]) for j in range(n)) and (
+                        e.cat != "PERSON" or all(us[i + j].text[:1].isupper() for j in range(n))):
                     found.append((e, i, i + n))
     return found
 
 
-def _word_ok(folded: str, ks: set[str], word: str, prefix: bool) -> bool:
-    return word in ks and (prefix or folded == word)
+def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Drop every span that lies inside a longer span of the same label, and every
+    span inside a ``CUE:mask`` span (phrases whose words mislead: "humanitarian aid")."""
+    kept = []
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for lab, a, b in spans:
+        by_label.setdefault(lab, []).append((a, b))
+    for lab, items in by_label.items():
+        end = -1
+        for a, b in sorted(set(items), key=lambda t: (t[0], -t[1])):
+            if b > end:
+                kept.append((lab, a, b))
+                end = b
+    masks = sorted((a, b) for lab, a, b in kept if lab == "CUE:mask")
+    if masks:
+        kept = [(lab, a, b) for lab, a, b in kept if lab != "CUE:mask"
+                and not any(x <= a and b <= y for x, y in masks)]
+    return sorted(kept, key=lambda t: (t[1], t[2], t[0]))
 
 
 @Language.factory("kg_lexicon", default_config={"lang": "en"})
 def make_lexicon_matcher(nlp: Language, name: str, lang: str):
     def component(doc: Doc) -> Doc:
         us = units(doc, lang)
-        found = {(f"{e.cat}:{e.value}", us[i].start, us[j - 1].end) for e, i, j in match(us, lang)}
-        # drop a span inside a longer one with the same label
-        kept = sorted(
-            (lab, a, b) for lab, a, b in found
-            if not any(l2 == lab and a2 <= a and b <= b2 and (a2, b2) != (a, b) for l2, a2, b2 in found)
-        )
-        spans = [doc.char_span(a, b, label=lab, alignment_mode="expand") for lab, a, b in sorted(kept, key=lambda t: (t[1], t[2], t[0]))]
+        found = [(f"{e.cat}:{e.value}", us[i].start, us[j - 1].end) for e, i, j in match(us, lang)]
+        spans = [doc.char_span(a, b, label=lab, alignment_mode="expand") for lab, a, b in _outermost(found)]
         doc.spans["kg"] = [s for s in spans if s is not None]
         return doc
 
     return component
 
 
+_FINAL = tuple(".!?:;…»\"”)")
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line, or a line break after a line without final punctuation (a
-    heading), starts a new sentence; nothing else in a sentence is split."""
+    """A blank line starts a new sentence, and so does a line break after a heading:
+    a line without final punctuation that is all capitals or much shorter than the
+    next line (hard-wrapped text, whose lines are alike, is not split)."""
+    text = doc.text
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            prev = doc[tok.i - 1] if tok.i else None
-            if "\n\n" in tok.text.replace("\r", "").replace(" ", "") or (
-                prev is not None and prev.text.isupper() and len(prev.text) > 1
-            ):
-                doc[tok.i + 1].is_sent_start = True
+        if not (tok.is_space and "\n" in tok.text):
+            continue
+        if "\n\n" in tok.text.replace("\r", "").replace(" ", "").replace("\t", ""):
+            doc[tok.i + 1].is_sent_start = True
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        prev = text[line_start:tok.idx].strip()
+        nxt_end = text.find("\n", tok.idx + len(tok.text))
+        nxt = text[tok.idx + len(tok.text): nxt_end if nxt_end >= 0 else len(text)].strip()
+        if not prev or not nxt or prev.endswith(_FINAL) or not nxt[0].isupper():
+            continue
+        if (prev.isupper() and len(prev) > 1) or len(prev) * 2 < len(nxt):
+            doc[tok.i + 1].is_sent_start = True
     return doc
 
 

@@ -3,19 +3,26 @@
 Rules, in order (each reads only spans and cue words from the ontology):
 
 1. A *trigger* sentence reports an event: a meeting, session, working-group,
-   reception or call cue, plus an anchor (the commission, a co-chair cue, a
-   known person or a country), and no future cue.
-2. Its *kind*: working-group cue -> ``working-group``; co-chair cue ->
-   ``co-chairs-meeting``; session cue with the commission or a number, or the
-   commission with a meeting cue -> ``commission-session``; else ``other``.
-3. Triggers split the article into meetings: a trigger opens a new meeting when
-   it gives another explicit date, or another kind where one side is a reception
-   by a head of state; otherwise it continues the current meeting.
+   reception or call cue that no "upcoming" cue (next, forthcoming, preparation
+   for) stands just before, plus an anchor (the commission, a co-chair cue, a
+   person, a country or a head of state), and no future, background ("recall")
+   or domestic ("Cabinet meeting") cue, and no date far from the published date.
+   A forum counts only when the article reports no other event.
+2. Its *kind*: working-group cue -> ``working-group``; co-chair cue with a meeting
+   or call (not a session, not a reception) -> ``co-chairs-meeting``; the
+   commission with a session, number, meeting or call -> ``commission-session``;
+   else ``other``.
+3. Triggers split the article into meetings.  A trigger opens a new meeting when
+   it gives another explicit date, says the event was earlier or recent, has
+   another kind where a reception is involved, or names only other parties than
+   the current meeting's triggers.  Otherwise it continues the current meeting
+   (and a more specific kind reported as held replaces the current one).
 4. Fields are read from the meeting's sentences, trigger first (see ``_fill``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -24,10 +31,15 @@ from spacy.tokens import Doc, Span
 from ..model import Evidence, Meeting, Person
 from .dates import DateMention, find_dates
 from .lexicon import lexicon
-from .names import find_people
+from .names import Found, find_people
+from .normalize import fold
 from .ordinals import find_ordinal
 
-EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video")
+EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
+RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
+UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
+RECENT_DAYS = 60  # a dated event this long before publication is background
+NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
 
 
 @dataclass(slots=True)
@@ -47,6 +59,8 @@ class Sent:
     span: Span
     mentions: list[Mention]
     dates: list[DateMention] = field(default_factory=list)
+    people: list[Found] | None = None
+    kind: str | None = None  # the meeting kind when the sentence is a trigger
 
     @property
     def text(self) -> str:
@@ -58,11 +72,29 @@ class Sent:
     def cue(self, *names: str) -> bool:
         return any(m.cat == "CUE" and m.value in names for m in self.mentions)
 
+    def cues(self, *names: str) -> list[Mention]:
+        return [m for m in self.mentions if m.cat == "CUE" and m.value in names]
+
     def values(self, cat: str) -> list[Mention]:
         return [m for m in self.mentions if m.cat == cat]
 
     def evidence(self) -> Evidence:
-        return Evidence(self.text.strip(), self.span.start_char + _lead(self.text), self.span.end_char - _trail(self.text))
+        t = self.text
+        return Evidence(t.strip(), self.span.start_char + _lead(t), self.span.end_char - _trail(t))
+
+    def event_cues(self) -> list[Mention]:
+        """Event cues not standing just after an "upcoming" cue ("the next meeting")."""
+        ups = [m.end for m in self.cues("upcoming")]
+        return [m for m in self.cues(*EVENT_CUES) if not any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups)]
+
+    @property
+    def future(self) -> bool:
+        return self.cue("future") and not self.cue("signed")
+
+    @property
+    def reported(self) -> bool:
+        """Not about the future, not a recollection of the past, not a denial ("nothing was said")."""
+        return not self.cue("future", "background", "negated")
 
 
 def _lead(s: str) -> int:
@@ -94,26 +126,46 @@ def sentences(doc: Doc, lang: str, published: str | None) -> list[Sent]:
     return out
 
 
-def trigger_kind(s: Sent, lang: str) -> str | None:
+def people(s: Sent, lang: str, doc: Doc) -> list[Found]:
+    """The people named in ``s`` (computed once)."""
+    if s.people is None:
+        s.people = find_people(s, lang, doc)
+    return s.people
+
+
+def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool = False) -> str | None:
     """The meeting kind a sentence reports, or None when it reports no meeting."""
-    if s.cue("future") and not s.cue("signed"):
+    if s.future or s.cue("background", "domestic"):
         return None
-    if not s.cue(*EVENT_CUES):
+    if not s.event_cues() and not (forum and s.cue("forum")):
         return None
     anchor = s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
     if not anchor:
         return None
+    if s.dates and not plausible(s.dates[0], published):
+        return None
     return kind_of(s, lang)
 
 
+def plausible(d: DateMention, published: str | None) -> bool:
+    """Whether a date can be that of an event the article reports (not long before
+    publication, not after it); always true without a published date."""
+    if not published or not d.explicit_year:
+        return True
+    try:
+        pub, day = dt.date.fromisoformat(published[:10]), dt.date.fromisoformat(d.date)
+    except ValueError:
+        return True
+    return -RECENT_DAYS <= (day - pub).days <= 1
+
+
 def kind_of(s: Sent, lang: str) -> str:
-    if s.cue("working-group"):
+    if s.cue("working-group") and any(m.value == "working-group" for m in s.event_cues()):
         return "working-group"
-    if s.cue("cochair") and s.cue("meeting", "video", "phone") and not s.cue("received"):
+    if s.cue("cochair") and s.cue("meeting", "video", "phone") and not s.cue("received", "session"):
         return "co-chairs-meeting"
-    if s.has("COMMISSION") and (s.cue("session") or find_ordinal(s, lang) is not None):
-        return "commission-session"
-    if s.has("COMMISSION") and s.cue("meeting") and not s.cue("received", "president"):
+    if s.has("COMMISSION") and not s.cue("received") and (
+            s.cue("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None):
         return "commission-session"
     return "other"
 
@@ -123,28 +175,47 @@ class Segment:
     kind: str
     trigger: Sent
     sents: list[Sent]
+    triggers: list[Sent] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
 
 
-def segment(sents: list[Sent], lang: str) -> list[Segment]:
+def _parties(s: Sent, lang: str, doc: Doc) -> set[str]:
+    """Who a trigger says met: the people it names, and "president" for a head of state."""
+    out = {f.person.key for f in people(s, lang, doc)}
+    if s.cue("president", "received"):
+        out.add("president")
+    return out
+
+
+def segment(sents: list[Sent], lang: str, doc: Doc, published: str | None = None) -> list[Segment]:
     """Split the article's sentences into meetings (rule 3)."""
+    kinds = [trigger_kind(s, lang, published) for s in sents]
+    if not any(kinds):
+        kinds = [trigger_kind(s, lang, published, forum=True) for s in sents]
     segs: list[Segment] = []
     lead: list[Sent] = []
-    for s in sents:
-        kind = trigger_kind(s, lang)
+    for s, kind in zip(sents, kinds, strict=True):
+        s.kind = kind
         if kind is None:
             (segs[-1].sents if segs else lead).append(s)
             continue
+        parties = _parties(s, lang, doc)
         if not segs:
-            segs.append(Segment(kind, s, lead + [s]))
+            segs.append(Segment(kind, s, lead + [s], [s], parties))
             continue
         cur = segs[-1]
-        cur_date = _explicit_date(cur.trigger)
-        new_date = _explicit_date(s)
-        reception = s.cue("received") or cur.trigger.cue("received")
-        if (new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception):
-            segs.append(Segment(kind, s, [s]))
-        else:
-            cur.sents.append(s)
+        cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
+        reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
+        others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
+        if ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
+                or s.cue("undated") or others):
+            segs.append(Segment(kind, s, [s], [s], parties))
+            continue
+        cur.sents.append(s)
+        cur.triggers.append(s)
+        cur.parties |= parties
+        if RANK[kind] > RANK[cur.kind] and s.cue("held"):
+            cur.kind = kind
     return segs
 
 
@@ -154,25 +225,30 @@ def _explicit_date(s: Sent) -> str | None:
 
 def build_meetings(doc: Doc, lang: str, published: str | None) -> list[Meeting]:
     sents = sentences(doc, lang, published)
-    return [_fill(seg, lang, doc) for seg in segment(sents, lang)]
+    segs = segment(sents, lang, doc, published)
+    out: list[Meeting] = []
+    for seg in segs:
+        out.append(_fill(seg, lang, doc, sents, published, out))
+    return out
 
 
 def _ordered(seg: Segment) -> list[Sent]:
     return [seg.trigger] + [s for s in seg.sents if s is not seg.trigger]
 
 
-def _fill(seg: Segment, lang: str, doc: Doc) -> Meeting:
+def _from_trigger(seg: Segment) -> list[Sent]:
+    return [seg.trigger] + [s for s in seg.sents if s.i > seg.trigger.i]
+
+
+def _fill(seg: Segment, lang: str, doc: Doc, sents: list[Sent], published: str | None,
+          earlier: list[Meeting]) -> Meeting:
     m = Meeting(kind=seg.kind)
     lex = lexicon(lang)
     ordered = _ordered(seg)
-    present = [s for s in ordered if not s.cue("future")]
+    present = [s for s in ordered if s.reported]
+    prev = earlier[-1] if earlier else None
     m.commission = next((x.value for s in ordered for x in s.values("COMMISSION")), None)
-    # date: the trigger's, else the first in an event sentence, else in the lead
-    for s in [seg.trigger] + [s for s in present if s.cue(*EVENT_CUES)] + present:
-        if s.dates:
-            m.date = s.dates[0].date
-            m.evidence["date"] = s.evidence()
-            break
+    _date(m, seg, sents, published, prev)
     # ordinal
     for s in present:
         if s.cue("session", "meeting", "working-group"):
@@ -181,42 +257,30 @@ def _fill(seg: Segment, lang: str, doc: Doc) -> Meeting:
                 m.ordinal = n
                 m.evidence["ordinal"] = s.evidence()
                 break
-    # format
+    # format: a call or video cue, else the previous meeting's call format when this one
+    # names no place, else in person when a city, visit, reception or meeting is named
     for cue, fmt in (("video", "video"), ("phone", "phone")):
         s = next((s for s in present if s.cue(cue)), None)
         if s is not None:
             m.format = fmt
             m.evidence["format"] = s.evidence()
             break
-    # city (not for calls)
+    if (m.format is None and prev is not None and prev.format in ("video", "phone") and not seg.trigger.cue("undated")
+            and not any(s.values("CITY") or s.cue("visit", "received") for s in present)):
+        m.format = prev.format
+        m.evidence["format"] = prev.evidence["format"]
     if m.format is None:
-        for s in present:
-            cities = s.values("CITY")
-            if cities:
-                m.city = lex.labels.get(("CITY", cities[0].value), cities[0].value)
-                m.evidence["city"] = s.evidence()
-                break
-        if m.city or any(s.cue("visit", "received", "meeting", "session") for s in present):
+        _city(m, seg, present, doc, lex, earlier)
+        if m.city or any(s.cue("visit", "received", "meeting") for s in present):
             m.format = "in-person"
             m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
-    # people
-    post_spans: list[tuple[int, int]] = []
-    seen: set[str] = set()
-    for s in ordered:
-        for p, (ps, pe) in find_people(s, lang, doc):
-            if p.post:
-                post_spans.append((ps, pe))
-            if p.key in seen:
-                continue
-            seen.add(p.key)
-            p.evidence = s.evidence()
-            if _is_cochair(p, s, seg):
-                m.cochairs.append(p)
-            else:
-                m.participants.append(p)
+    _people(m, seg, _from_trigger(seg), lang, doc)
     # areas
-    excluded = post_spans + [(x.start, x.end) for s in ordered for x in s.values("COMMISSION")]
+    excluded = [r for s in ordered for r in _name_ranges(s, doc, lex)]
+    excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang, doc)]
     for s in ordered:
+        if not s.reported:
+            continue
         for a in s.values("AREA"):
             if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
                 continue
@@ -224,7 +288,7 @@ def _fill(seg: Segment, lang: str, doc: Doc) -> Meeting:
                 m.areas.append(a.value)
                 m.evidence[f"area:{a.value}"] = s.evidence()
     # agreements
-    s = next((s for s in present if s.cue("signed")), None)
+    s = next((s for s in present if s.cue("signed") and not s.cue("decree")), None)
     if s is not None:
         m.agreements_signed = True
         m.evidence["agreements_signed"] = s.evidence()
@@ -232,11 +296,168 @@ def _fill(seg: Segment, lang: str, doc: Doc) -> Meeting:
     return m
 
 
-def _is_cochair(p: Person, s: Sent, seg: Segment) -> bool:
-    if p.country not in ("TM", "RU"):
-        return False
-    if s.cue("cochair"):
+def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, prev: Meeting | None) -> None:
+    """The trigger's date; unless the trigger says "earlier"/"recently": else the nearest
+    date in the two sentences before it, in the meeting's other triggers, in the two
+    sentences after it; else the previous meeting's date ("then, ..."); else, for the
+    first meeting, the first date of the article's opening (a dateline)."""
+    t = seg.trigger
+    cands: list[Sent] = [t]
+    if not t.cue("undated"):
+        cands += [s for s in reversed(sents[max(0, t.i - 2):t.i]) if s.reported and s.kind is None]
+        cands += [s for s in seg.triggers if s is not t]
+        cands += [s for s in sents[t.i + 1:t.i + 3] if s.reported and s.kind is None]
+    for s in cands:
+        d = next((d for d in s.dates if plausible(d, published)), None)
+        if d is not None:
+            m.date = d.date
+            m.evidence["date"] = s.evidence()
+            return
+    if t.cue("undated"):
+        return
+    if prev is not None:
+        if prev.date:
+            m.date = prev.date
+            m.evidence["date"] = prev.evidence["date"]
+        return
+    for s in sents[:t.i]:
+        d = next((d for d in s.dates if plausible(d, published)), None)
+        if d is not None and s.reported:
+            m.date = d.date
+            m.evidence["date"] = s.evidence()
+            return
+
+
+def _city(m: Meeting, seg: Segment, present: list[Sent], doc: Doc, lex, earlier: list[Meeting]) -> None:
+    """The city in the trigger, else one written as a place ("in Moscow") in the meeting's
+    sentences, else the last earlier in-person meeting's city, else any city named."""
+    cands = [(0 if s is seg.trigger else 1 if _locative(c, s, doc, lex) else 3, i, c, s)
+             for i, s in enumerate(present) for c in s.values("CITY")]
+    last = next((e for e in reversed(earlier) if e.city), None)
+    if last is not None:
+        cands.append((2, 0, None, None))
+    if not cands:
+        return
+    _, _, c, s = min(cands, key=lambda t: (t[0], t[2] is None or not _locative(t[2], t[3], doc, lex), t[1]))
+    if c is None:
+        m.city = last.city
+        m.evidence["city"] = last.evidence["city"]
+    else:
+        m.city = lex.labels.get(("CITY", c.value), c.value)
+        m.evidence["city"] = s.evidence()
+
+
+def _locative(c: Mention, s: Sent, doc: Doc, lex) -> bool:
+    """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
+    before = doc.text[max(s.span.start_char, c.start - 12):c.start].split()
+    if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
         return True
-    if seg.kind in ("commission-session", "working-group") and s.cue("delegation"):
-        return True
-    return bool(p.post and re.search(r"co.?chair|сопредседател|eş ?başkan", p.post, re.I))
+    word = doc.text[c.start:c.end]
+    return any(e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
+               for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ()))
+
+
+def _name_ranges(s: Sent, doc: Doc, lex) -> list[tuple[int, int]]:
+    """Character ranges that belong to the name of the commission or a working group:
+    the matched name, the words hyphen-joined to its start, and a following "on ... cooperation"."""
+    out = []
+    for x in s.mentions:
+        if not (x.cat == "COMMISSION" or (x.cat == "CUE" and x.value == "working-group")):
+            continue
+        a, b = x.start, x.end
+        while a > 1 and doc.text[a - 1] == "-" and doc.text[a - 2].isalpha():
+            a = doc.text.rfind(" ", s.span.start_char, a - 1) + 1 or s.span.start_char
+        tail = doc.text[b:min(s.span.end_char, b + NAME_TAIL)]
+        first = tail.split(None, 1)[0] if tail.strip() else ""
+        coop = [c.end for c in s.cues("cooperation") if b <= c.start <= b + NAME_TAIL]
+        if coop and "." not in doc.text[b:coop[0]] and lex.single(fold(first, lex.lang), "CUE") == "namelink":
+            b = coop[0]
+        out.append((a, b))
+    return out
+
+
+def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, doc: Doc) -> None:
+    """Co-chairs and other participants of the meeting."""
+    seen: set[str] = set()
+    for s in ordered:
+        found = people(s, lang, doc)
+        chairs = _cochairs(found, s, seg, doc)
+        for i, f in enumerate(found):
+            p = f.person
+            if p.key in seen:
+                if i in chairs and p.country in ("TM", "RU"):
+                    _promote(m, p.key)
+                continue
+            seen.add(p.key)
+            q = Person(p.name, p.key, p.country, p.post, p.known, s.evidence())
+            (m.cochairs if i in chairs and p.country in ("TM", "RU") else m.participants).append(q)
+
+
+def _promote(m: Meeting, key: str) -> None:
+    for p in list(m.participants):
+        if p.key == key:
+            m.participants.remove(p)
+            m.cochairs.append(p)
+
+
+def _cochairs(found: list[Found], s: Sent, seg: Segment, doc: Doc) -> set[int]:
+    """Indexes of the people in ``s`` who chair their side.
+
+    A co-chair cue in a person's post, or just after the name ("Meredov, who also
+    co-chairs"), makes them a co-chair; a cue before names ("the co-chairs X and Y")
+    the nearest name after it and the names joined to that one by "and".  At a session
+    or co-chairs' meeting also the first person of each side after a delegation cue
+    ("the delegation headed by"), and the people a trigger names before its event
+    word ("X and Y held the 12th meeting")."""
+    out: set[int] = set()
+    if not found:
+        return out
+    text = doc.text
+    for c in s.cues("cochair"):
+        inside = [i for i, f in enumerate(found) if f.post_start <= c.start and c.end <= max(f.post_end, f.end)]
+        if inside:
+            out.update(inside)
+            continue
+        after = [i for i, f in enumerate(found) if f.start >= c.end]
+        before = [i for i, f in enumerate(found) if f.end <= c.start]
+        if before and re.fullmatch(r"[\s,]*(?:who|which|kto|который|kim)?\s*(?:also|также|hem|de|da)?\s*",
+                                   text[found[before[-1]].end:c.start], re.I):
+            out.add(before[-1])
+            continue
+        if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
+            out.add(after[0])
+            for j in after[1:]:
+                if re.fullmatch(r"\s*(?:,|and|и|ile|we|bilen|ve)\s*", text[found[j - 1].end:found[j].post_start]):
+                    out.add(j)
+                else:
+                    break
+        elif before and c.start - found[before[-1]].end <= 120:
+            out.add(before[-1])
+    if seg.kind not in ("commission-session", "co-chairs-meeting"):
+        return out
+    for c in s.cues("delegation"):
+        sides: set[str | None] = set()
+        for i, f in enumerate(found):
+            if f.start >= c.end and f.person.country not in sides:
+                sides.add(f.person.country)
+                out.add(i)
+        if not sides:
+            near = [i for i, f in enumerate(found) if f.end <= c.start]
+            if near:
+                out.add(near[-1])
+    if s is seg.trigger and not s.cue("received", "president"):
+        ev = min((c.start for c in s.event_cues()), default=None)
+        if ev is not None:
+            out.update(i for i, f in enumerate(found) if f.end <= ev)
+    return out
+
+
+def _gap(text: str, a: int, b: int, s: Sent) -> int:
+    """Letters between a and b, not counting the commission's name."""
+    if b <= a:
+        return 0
+    chunk = list(text[a:b])
+    for x in s.values("COMMISSION"):
+        for k in range(max(a, x.start), min(b, x.end)):
+            chunk[k - a] = " "
+    return sum(ch.isalpha() for ch in chunk)
