@@ -41,7 +41,7 @@ _FIRST = ((re.compile(r"(е|а)я$"), r"\1й"), (re.compile(r"(е|а)ем$"), r"
           (re.compile(r"([бвгджзклмнпрстфхцчшщ])(а|у|ом|ем|е)$"), r"\1"))
 # words after which a post written before a name ends (the previous clause)
 SEPARATORS = {"ile", "with", "between", "by", "s", "so", "mezhdu", "bilen", "arasinda", "tarafindan", "receive",
-              "received", "kabul", "prinial", "met", "the"}
+              "received", "kabul", "prinial", "met"}
 _WORD = re.compile(r"\S+")
 _NOT_NAME = ("CUE", "AREA", "COUNTRY", "CITY", "MONTH", "ORDINAL", "WEEKDAY", "COMMISSION")
 
@@ -143,13 +143,16 @@ def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple
     # left: from the previous separator to the name
     lo = max([prev_end] + [m.end for m in s.mentions if m.end <= a and (
         m.cat == "COMMISSION" or (m.cat == "CUE" and m.value in ("cochair", "delegation", "meeting")))])
-    for w in _WORD.finditer(text[lo:a]):
+    base = lo
+    for w in _WORD.finditer(text[base:a]):
         if fold(w.group().strip(",;:()"), lang) in SEPARATORS:
-            lo = lo + w.end()
+            lo = base + w.end()
     cands = [m for m in posts if lo <= m.start and m.end <= a and m.value != "cochair"]
     if any(m.cat == "CUE" for m in cands):
         start = min(m.start for m in cands)
         start = _extend_left(text, lo, start)
+        if text[start:start + 4].lower() == "the ":
+            start += 4
         post = text[start:a].strip(" ,;:-–—\n")
         if post:
             return " ".join(post.split()), start, a
@@ -178,7 +181,9 @@ def _extend_left(text: str, lo: int, start: int) -> int:
     words = list(_WORD.finditer(text[lo:start]))
     keep = start
     for w in reversed(words):
-        tok = w.group().strip(",")
+        if w.group().endswith((",", ";", ":")):
+            break
+        tok = w.group()
         if tok[:1].isupper() or tok.lower() in ("of", "and", "ve", "и", "we", "по", "for"):
             keep = lo + w.start()
         else:

@@ -39,6 +39,7 @@ EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video
 RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
 RECENT_DAYS = 60  # a dated event this long before publication is background
+OPENING = 4  # sentences at the start of an article that may carry its dateline
 NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
 
 
@@ -227,9 +228,18 @@ def build_meetings(doc: Doc, lang: str, published: str | None) -> list[Meeting]:
     sents = sentences(doc, lang, published)
     segs = segment(sents, lang, doc, published)
     out: list[Meeting] = []
+    called: set[str] = set()
     for seg in segs:
-        out.append(_fill(seg, lang, doc, sents, published, out))
+        out.append(_fill(seg, lang, doc, sents, published, out, called))
+    # a person the article calls a co-chair is a co-chair at every meeting they attend
+    chairs = {p.key: p.country for m in out for p in m.cochairs if p.key in called}
+    for m in out:
+        for p in list(m.participants):
+            if p.key in chairs and chairs[p.key] == p.country:
+                m.participants.remove(p)
+                m.cochairs.append(p)
     return out
+
 
 
 def _ordered(seg: Segment) -> list[Sent]:
@@ -241,7 +251,7 @@ def _from_trigger(seg: Segment) -> list[Sent]:
 
 
 def _fill(seg: Segment, lang: str, doc: Doc, sents: list[Sent], published: str | None,
-          earlier: list[Meeting]) -> Meeting:
+          earlier: list[Meeting], called: set[str]) -> Meeting:
     m = Meeting(kind=seg.kind)
     lex = lexicon(lang)
     ordered = _ordered(seg)
@@ -274,7 +284,7 @@ def _fill(seg: Segment, lang: str, doc: Doc, sents: list[Sent], published: str |
         if m.city or any(s.cue("visit", "received", "meeting") for s in present):
             m.format = "in-person"
             m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
-    _people(m, seg, _from_trigger(seg), lang, doc)
+    _people(m, seg, _from_trigger(seg), lang, doc, called)
     # areas
     excluded = [r for s in ordered for r in _name_ranges(s, doc, lex)]
     excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang, doc)]
@@ -300,7 +310,8 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
     """The trigger's date; unless the trigger says "earlier"/"recently": else the nearest
     date in the two sentences before it, in the meeting's other triggers, in the two
     sentences after it; else the previous meeting's date ("then, ..."); else, for the
-    first meeting, the first date of the article's opening (a dateline)."""
+    first meeting, the first date before it or in the article's opening (a dateline,
+    a photo caption)."""
     t = seg.trigger
     cands: list[Sent] = [t]
     if not t.cue("undated"):
@@ -320,9 +331,9 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
             m.date = prev.date
             m.evidence["date"] = prev.evidence["date"]
         return
-    for s in sents[:t.i]:
+    for s in sents[:max(t.i, OPENING)]:
         d = next((d for d in s.dates if plausible(d, published)), None)
-        if d is not None and s.reported:
+        if d is not None and s.reported and s.kind is None:
             m.date = d.date
             m.evidence["date"] = s.evidence()
             return
@@ -376,12 +387,15 @@ def _name_ranges(s: Sent, doc: Doc, lex) -> list[tuple[int, int]]:
     return out
 
 
-def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, doc: Doc) -> None:
-    """Co-chairs and other participants of the meeting."""
+def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, doc: Doc, called: set[str]) -> None:
+    """Co-chairs and other participants of the meeting; adds to ``called`` the people a
+    co-chair cue names."""
     seen: set[str] = set()
     for s in ordered:
         found = people(s, lang, doc)
-        chairs = _cochairs(found, s, seg, doc)
+        by_cue = _called(found, s, doc)
+        called.update(found[i].person.key for i in by_cue)
+        chairs = by_cue | _leads(found, s, seg)
         for i, f in enumerate(found):
             p = f.person
             if p.key in seen:
@@ -400,15 +414,13 @@ def _promote(m: Meeting, key: str) -> None:
             m.cochairs.append(p)
 
 
-def _cochairs(found: list[Found], s: Sent, seg: Segment, doc: Doc) -> set[int]:
-    """Indexes of the people in ``s`` who chair their side.
+_JOIN = re.compile(r"\s*(?:,|and|и|ile|we|bilen|ve)\s*(?:the\s+)?")
 
-    A co-chair cue in a person's post, or just after the name ("Meredov, who also
-    co-chairs"), makes them a co-chair; a cue before names ("the co-chairs X and Y")
-    the nearest name after it and the names joined to that one by "and".  At a session
-    or co-chairs' meeting also the first person of each side after a delegation cue
-    ("the delegation headed by"), and the people a trigger names before its event
-    word ("X and Y held the 12th meeting")."""
+
+def _called(found: list[Found], s: Sent, doc: Doc) -> set[int]:
+    """Indexes of the people in ``s`` a co-chair cue names: the cue in a person's post,
+    or just after the name ("Meredov, who also co-chairs"), or before names ("the
+    co-chairs X and Y": the nearest name after it and the names joined to it by "and")."""
     out: set[int] = set()
     if not found:
         return out
@@ -427,12 +439,20 @@ def _cochairs(found: list[Found], s: Sent, seg: Segment, doc: Doc) -> set[int]:
         if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
             out.add(after[0])
             for j in after[1:]:
-                if re.fullmatch(r"\s*(?:,|and|и|ile|we|bilen|ve)\s*", text[found[j - 1].end:found[j].post_start]):
+                if _JOIN.fullmatch(text[found[j - 1].end:found[j].post_start]):
                     out.add(j)
                 else:
                     break
         elif before and c.start - found[before[-1]].end <= 120:
             out.add(before[-1])
+    return out
+
+
+def _leads(found: list[Found], s: Sent, seg: Segment) -> set[int]:
+    """At a session or co-chairs' meeting, the people in ``s`` who lead their side: the
+    first person of each side after a delegation cue ("the delegation headed by"), and
+    the people a trigger names before its event word ("X and Y held the 12th meeting")."""
+    out: set[int] = set()
     if seg.kind not in ("commission-session", "co-chairs-meeting"):
         return out
     for c in s.cues("delegation"):
