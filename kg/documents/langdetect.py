@@ -1,8 +1,10 @@
 """Offline language identification for en, ru, tr and tk.
 
-Script first (Cyrillic -> ru), then letters only Turkmen uses (ň ý ä ž, and
-w in Turkic words), then letters only Turkish uses (ı ğ ş ç ö ü without the
-Turkmen ones), else English.
+Script first (Cyrillic -> ru).  A Latin text with Turkic letters (ç ş ö ü ı ğ ä ň ý ž)
+is Turkish or Turkmen: letters only Turkmen uses (ä ň ý ž, and w) against letters
+only Turkish uses (ı ğ and c, v), with a few very frequent function words and
+Turkmen's ``y`` before a consonant (Duşuşyk, Aşgabatdaky) to settle short texts.
+Anything else Latin is English.
 """
 
 from __future__ import annotations
@@ -11,8 +13,14 @@ import re
 
 _CYR = re.compile(r"[\u0400-\u04FF]")
 _LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
-_TK = re.compile(r"[ňýäžŇÝÄŽ]")
-_TR = re.compile(r"[ığşçöüİĞŞÇÖÜ]")
+_TURKIC = re.compile(r"[çşöüığäňýžÇŞÖÜİĞÄŇÝŽ]")
+_TK = re.compile(r"[äňýžÄŇÝŽ]")
+_TR = re.compile(r"[ığİĞ]")
+_TK_WEAK = re.compile(r"[wW]|y(?=[bçdfghjklmnňprsştwz])")
+_TR_WEAK = re.compile(r"[cvCV]")
+_WORDS = re.compile(r"\w+")
+_TK_WORDS = frozenset("we bilen hem üçin boýunça bolan bolsa bu şu diýip".split())
+_TR_WORDS = frozenset("ve ile bir için olarak bu da de daha gibi".split())
 
 
 def detect(text: str) -> str:
@@ -21,9 +29,9 @@ def detect(text: str) -> str:
     cyr, lat = len(_CYR.findall(sample)), len(_LAT.findall(sample))
     if cyr > lat:
         return "ru"
-    tk, tr = len(_TK.findall(sample)), len(_TR.findall(sample))
-    if tk and tk * 4 >= tr * 0.5:
-        return "tk"
-    if tr > max(3, lat // 200):
-        return "tr"
-    return "en"
+    if not lat or len(_TURKIC.findall(sample)) < max(1, lat // 400):
+        return "en"
+    words = [w.lower() for w in _WORDS.findall(sample)]
+    tk = 3 * len(_TK.findall(sample)) + len(_TK_WEAK.findall(sample)) + 2 * sum(w in _TK_WORDS for w in words)
+    tr = 3 * len(_TR.findall(sample)) + len(_TR_WEAK.findall(sample)) + 2 * sum(w in _TR_WORDS for w in words)
+    return "tk" if tk > tr else "tr"

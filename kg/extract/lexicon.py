@@ -155,8 +155,8 @@ def lexicon(lang: str) -> Lexicon:
     for key, words in people:
         stem = _stem(words[-1])
         n = len(words) - 1
-        # full name, initial + surname, and the surname alone when unambiguous
-        entries.add(Entry("PERSON", key, words[:-1] + (stem,), (EXACT,) * n + (PREFIX,)))
+        # full name (any case form), initial + surname, and the surname alone when unambiguous
+        entries.add(Entry("PERSON", key, tuple(_stem(w) for w in words), (PREFIX,) * (n + 1)))
         entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
         if len(surnames[stem]) == 1:
             entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))
@@ -166,8 +166,9 @@ def lexicon(lang: str) -> Lexicon:
 
 
 def _stem(surname: str) -> str:
-    """A surname's matching stem: the last letter is dropped from longer names so that
-    consonant changes before case endings still match (Owerçuk -> Owerçugyň)."""
+    """A name's matching stem: the last letter is dropped from longer names so that case
+    endings and consonant changes before them still match (Owerçuk -> Owerçugyň,
+    Алексей -> Алексея)."""
     return surname[:-1] if len(surname) >= 6 else surname
 
 

@@ -27,12 +27,15 @@ _UP = "A-ZА-ЯЁÇŞÜÖÄŇÝŽİ"
 _LOW = "a-zа-яёçşüöäňýžğıéè"
 _INITIALS = re.compile(rf"(?<![{_UP}{_LOW}])(?!(?:Mr|Ms|Mrs|Dr|St|Sr|Jr|Gen|Prof)\.)(?:[{_UP}][{_LOW}]?\.\s?){{1,3}}"
                        rf"[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?")
-# typical surname endings (with case endings) per script
+# typical surname endings (with case endings): Latin, Turkmen Latin, Cyrillic
 _ENDINGS = {
-    "lat": r"ov|ev|ova|eva|in|ina|ko|uk|enko|ski|sky|yan|ian|ow|ew|owa|ewa|owyň|ewiň|owa|ewe|owy|ewi|ow'|ov'",
+    "lat": r"ov|ev|ova|eva|in|ina|ko|uk|enko|ski|sky|yan|ian",
+    "tk": r"ow|ew|owa|ewa|owyň|ewiň|owy|ewi|owuň|ewuň",
     "cyr": r"ов|ев|ова|ева|ову|еву|овым|евым|овой|евой|ин|ина|ину|иным|ко|ук|ука|уку|уком|ский|ская|ского|ян",
 }
-_FULL = re.compile(rf"\b[{_UP}][{_LOW}]+\s+[{_UP}][{_LOW}]*(?:{_ENDINGS['lat']}|{_ENDINGS['cyr']})\b")
+_FULL = {lang: re.compile(rf"\b[{_UP}][{_LOW}]+\s+[{_UP}][{_LOW}]*(?:{ends})\b") for lang, ends in (
+    ("tk", f"{_ENDINGS['lat']}|{_ENDINGS['tk']}|{_ENDINGS['cyr']}"),
+    ("", f"{_ENDINGS['lat']}|{_ENDINGS['cyr']}"))}
 # a surname's family suffix, then a case ending (folded forms): Zubkov-a, Meredov-in, Overchuk-om
 _CASE = re.compile(r"^(.{3,}?(?:ov|ev|in|yn|uk|ik|ko))(?:a|u|e|i|im|om|oi|oiu|ym|in|iu|ia|da|dan|e)$")
 _NOMINATIVE = re.compile(r"^(.{3,}?(?:ов|ев|ин|ын|ук|ow|ew|ov|ev|in|yn|uk))(?:а|у|е|ым|ом|ой|ою|ым|yň|iň|a|e|y|i|"
@@ -90,7 +93,7 @@ def find_people(s: Sent, lang: str, doc: Doc) -> list[Found]:
     found: list[tuple[int, int, str, str | None, bool]] = []  # start, end, key, country, known
     for m in known:
         found.append((m.start, m.end, m.value, lex.countries.get(m.value), True))
-    for rx in (_INITIALS, _FULL):
+    for rx in (_INITIALS, _FULL.get(lang, _FULL[""])):
         for g in rx.finditer(s.text):
             a, b = base + g.start(), base + g.end()
             if any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y, *_ in found):

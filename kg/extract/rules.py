@@ -84,9 +84,11 @@ class Sent:
         return Evidence(t.strip(), self.span.start_char + _lead(t), self.span.end_char - _trail(t))
 
     def event_cues(self) -> list[Mention]:
-        """Event cues not standing just after an "upcoming" cue ("the next meeting")."""
+        """Event cues (a signing too, unless of a decree) not standing just after an
+        "upcoming" cue ("the next meeting")."""
         ups = [m.end for m in self.cues("upcoming")]
-        return [m for m in self.cues(*EVENT_CUES) if not any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups)]
+        names = EVENT_CUES if self.cue("decree") else EVENT_CUES + ("signed",)
+        return [m for m in self.cues(*names) if not any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups)]
 
     @property
     def future(self) -> bool:

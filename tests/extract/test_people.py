@@ -1,0 +1,92 @@
+"""Co-chairs and people: role cues, sides, names across scripts and cases (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.names import nominative, surname_key
+
+from .helpers import chairs, meetings
+
+MEREDOV, OVERCHUK = ("rashid-meredov", "TM"), ("alexei-overchuk", "RU")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # co-chair cue before the names, names joined by "and"
+    ("en", "A meeting of the co-chairs of the Intergovernmental Commission, Deputy Prime Minister Rashid Meredov "
+           "and Deputy Prime Minister of Russia Alexei Overchuk, was held in Ashgabat.", {MEREDOV, OVERCHUK}),
+    ("ru", "В Москве состоялась встреча сопредседателей межправительственной комиссии Рашида Мередова и "
+           "Алексея Оверчука.", {MEREDOV, OVERCHUK}),
+    ("tr", "Hükümetlerarası Komisyonun eş başkanları Raşid Meredov ile Aleksey Overçuk Aşkabat'ta bir araya geldi.",
+     {MEREDOV, OVERCHUK}),
+    ("tk", "Hökümetara toparyň başlyklary Raşid Meredow we Aleksey Owerçuk Aşgabatda duşuşdy.", {MEREDOV, OVERCHUK}),
+    # the cue in a post after the name
+    ("en", "President Serdar Berdimuhamedov received Alexei Overchuk, co-chair of the Intergovernmental Commission "
+           "from the Russian side.", {OVERCHUK}),
+    ("ru", "Президент Туркменистана принял Алексея Оверчука, сопредседателя межправительственной комиссии.",
+     {OVERCHUK}),
+    # heads of the national parts
+    ("en", "The 13th session of the Intergovernmental Commission was held in Moscow. The head of the national part "
+           "of the commission Rashid Meredov spoke first.", {MEREDOV}),
+    ("tk", "Türkmen-rus hökümetara toparynyň mejlisi geçirildi. Toparyň türkmen böleginiň başlygy Raşid Meredow "
+           "çykyş etdi.", {MEREDOV}),
+    # delegation heads at a session, one per side
+    ("en", "The 12th meeting of the Intergovernmental Commission was held in Moscow. The Turkmen delegation was "
+           "headed by Rashid Meredov, the Russian one by Alexei Overchuk, with deputy minister Ivan Petrov.",
+     {MEREDOV, OVERCHUK}),
+    ("ru", "В Ашхабаде прошло заседание межправительственной комиссии. Российскую делегацию возглавил Алексей "
+           "Оверчук.", {OVERCHUK}),
+    # a co-chair missing from the gazetteer: normalised name and key, side from the post
+    ("ru", "Состоялось заседание межправительственной комиссии. Сопредседатель комиссии с российской стороны, "
+           "министр Российской Федерации Петр Самойлов, открыл заседание.", {("x-samoilov", "RU")}),
+    ("tk", "Hökümetara toparyň mejlisi geçirildi. Toparyň rus böleginiň başlygy, Russiýanyň ministri Pýotr "
+           "Samoýlow mejlisi açdy.", {("x-samoilov", "RU")}),
+    # a head of state at a reception is not a co-chair
+    ("tr", "Türkmenistan Cumhurbaşkanı Serdar Berdimuhamedov, Rusya Başbakan Yardımcısı ve Hükümetlerarası "
+           "Komisyonun eş başkanı Aleksey Overçuk'u kabul etti.", {OVERCHUK}),
+])
+def test_cochairs(lang, text, expected):
+    (m,) = meetings(text, lang)
+    assert chairs(m) == expected
+
+
+@pytest.mark.parametrize("spelling", [
+    "Зубков", "Зубкова", "Зубкову", "Зубковым", "Zubkov", "Zubkow", "Zubkowyň", "Zubkowa", "Zubkov'un",
+])
+def test_unknown_key_ignores_case_endings(spelling):
+    assert surname_key(spelling) == "x-zubkov"
+
+
+@pytest.mark.parametrize(("written", "nominative_form"), [
+    ("Петра Самойлова", "Петр Самойлов"),
+    ("Олегом Коробченко", "Олег Коробченко"),
+    ("Алексея Оверчука", "Алексей Оверчук"),
+    ("Owerçukyň", "Owerçuk"),
+    ("Meredowa", "Meredow"),
+    ("R.Meredov", "R.Meredov"),
+])
+def test_nominative(written, nominative_form):
+    assert nominative(written) == nominative_form
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Мередов провел переговоры с Оверчуком в Москве."),
+    ("ru", "Переговоры Мередова и Оверчука прошли в Москве."),
+    ("tk", "Meredowyň we Owerçugyň gepleşikleri Moskwada geçirildi."),
+    ("tr", "Meredov ve Overçuk Moskova'da görüştü."),
+    ("en", "Meredov and Overchuk held talks in Moscow."),
+])
+def test_gazetteer_key_for_every_spelling(lang, text):
+    (m,) = meetings(text, lang)
+    keys = {p.key for p in m.cochairs + m.participants}
+    assert keys == {"rashid-meredov", "alexei-overchuk"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "На заседании Кабинета Министров обсуждались вопросы торговли с Россией и встреча с делегацией."),
+    ("en", "Turkmenistan Names New Co-Chairman after a meeting with Russia."),
+    ("en", "The Sixth Caspian Summit was held in Ashgabat with Russia and Turkmenistan."),
+])
+def test_words_are_not_people(lang, text):
+    for m in meetings(text, lang):
+        assert not m.cochairs and not [p for p in m.participants if p.key.startswith("x-")]
