@@ -1,53 +1,444 @@
-"""Interactive HTML graph (pyvis / vis-network), self-contained for offline use.
+"""Interactive HTML explorer (``graph.html``): one self-contained, offline file.
 
-Minimal first version; see issue 5 for the full explorer."""
+What goes into the file
+    * vis-network 9.1.2 and its CSS, inlined from the copy that ships inside the
+      ``pyvis`` package (``pyvis/lib/vis-9.1.2``); pyvis also supplies the
+      vis-network ``options`` (physics, smoothing) through its ``Network``
+      object.  pyvis's own HTML template is *not* used: it loads Bootstrap from a
+      CDN, inserts ``heading`` raw and switches every popup to ``innerHTML`` as
+      soon as one title contains ``href``.
+    * our template, CSS and script (``kg/export/assets/explorer.*``), which render
+      every string with ``textContent`` / plain-text vis tooltips, never
+      ``innerHTML``;
+    * the graph as JSON in ``<script type="application/json">`` with ``<``, ``>``
+      and ``&`` written as ``\\u003c`` etc. and every ``://`` as ``:\\/\\/``, so
+      neither markup nor a ``http://`` / ``https://`` string appears anywhere in
+      the file (node ids are short paths like ``person/rashid-meredov``, source
+      URLs are shown without their scheme).
+
+Data comes only from a few SPARQL SELECT queries on ``source`` (an rdflib
+``Graph`` or any store with ``query(sparql)`` returning rows indexable by
+variable name), so the caller may pass the Oxigraph store unchanged.
+
+Large graphs (more than ``LARGE`` nodes) get a layout precomputed with networkx
+(spring layout of the best-connected nodes, the rest placed around their
+neighbours), physics off, and a default view of the ``DEFAULT_LIMIT`` latest
+meetings; the rest is one filter away.
+"""
 
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
 import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from rdflib import RDF, RDFS, SKOS, Graph, URIRef
-
-from ..vocab import TMRU
+from ..errors import ExportError, KGError
+from ..vocab import BASE
 from . import atomic_write
 
-CLASSES = {TMRU.Meeting: "#e45756", TMRU.Person: "#4c78a8", TMRU.Country: "#54a24b", TMRU.City: "#b279a2",
-           TMRU.Commission: "#f58518", TMRU.CooperationArea: "#72b7b2", TMRU.Agreement: "#9d755d"}
+ASSETS = Path(__file__).with_name("assets")
+LARGE = 300  # nodes above which physics is off and the default view is limited
+DEFAULT_LIMIT = 100  # latest meetings shown by default in a large graph
+SPRING_MAX = 400  # nodes laid out by networkx's spring layout (numpy-only below 500)
+MAX_EVIDENCE = 3  # evidence sentences kept per meeting, property and target
+
+T, ORG, SCHEMA = BASE + "ontology#", "http://www.w3.org/ns/org#", "https://schema.org/"
+SKOS, RDFS = "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2000/01/rdf-schema#"
+PROV, DCT = "http://www.w3.org/ns/prov#", "http://purl.org/dc/terms/"
+PREFIXES = (f"PREFIX tmru: <{T}>\nPREFIX org: <{ORG}>\nPREFIX schema: <{SCHEMA}>\nPREFIX skos: <{SKOS}>\n"
+            f"PREFIX rdfs: <{RDFS}>\nPREFIX prov: <{PROV}>\nPREFIX dcterms: <{DCT}>\n"
+            "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
+
+# class key -> (colour, vis shape, legend glyph, size)
+CLASSES: dict[str, tuple[str, str, str, int]] = {
+    "Meeting": ("#e45756", "diamond", "\u25c6", 16),
+    "Person": ("#4c78a8", "dot", "\u25cf", 12),
+    "Country": ("#54a24b", "star", "\u2605", 26),
+    "City": ("#b279a2", "square", "\u25a0", 12),
+    "Commission": ("#f58518", "hexagon", "\u2b22", 22),
+    "CooperationArea": ("#72b7b2", "triangle", "\u25b2", 12),
+    "Agreement": ("#9d755d", "triangleDown", "\u25bc", 10),
+}
+# meeting property -> relation key shown on the edge
+EDGE_PROPS = {"city": "city", "area": "area", "commission": "commission", "signed": "signed",
+              "participant": "participant"}
+REL_PROPS = {"city": T + "city", "area": T + "area", "commission": T + "commission", "signed": T + "signed",
+             "participant": T + "participant", "cochair": T + "cochair", "forCountry": T + "forCountry"}
+
+MEETING_PROPS = ("schema:startDate tmru:kind tmru:format tmru:sessionNumber tmru:agreementsSigned tmru:city "
+                 "tmru:area tmru:commission tmru:signed tmru:participant prov:wasDerivedFrom").split()
+# one UNION branch per property: several times faster on rdflib than VALUES or FILTER
+Q_MEETINGS = PREFIXES + "SELECT ?m ?p ?o WHERE {\n" + "\n  UNION ".join(
+    f"{{ ?m {p} ?o . BIND({p} AS ?p) }}" for p in MEETING_PROPS) + "\n}"
+Q_MEETING_IRIS = PREFIXES + "SELECT ?m WHERE { ?m a tmru:Meeting }"
+Q_ROLES = PREFIXES + """SELECT ?m ?r ?person ?country ?post ?cochair WHERE {
+  { ?m tmru:cochair ?r . ?r org:member ?person . BIND(true AS ?cochair) }
+  UNION { ?m tmru:participation ?r . ?r tmru:person ?person . BIND(false AS ?cochair) }
+  OPTIONAL { ?r tmru:forCountry ?country }
+  OPTIONAL { ?r tmru:post ?post }
+}"""
+Q_PERSON_COUNTRY = PREFIXES + "SELECT ?p ?country WHERE { ?p a tmru:Person ; tmru:forCountry ?country }"
+Q_EVIDENCE = PREFIXES + """SELECT ?m ?prop ?val ?sentence ?doc WHERE {
+  ?m tmru:evidence ?e . ?e tmru:property ?prop ; tmru:sentence ?sentence ; prov:wasQuotedFrom ?doc .
+  OPTIONAL { ?e rdf:value ?val }
+}"""
+Q_DOCS = PREFIXES + """SELECT ?d ?url ?title ?issued WHERE {
+  ?d a tmru:Document .
+  OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:issued ?issued }
+}"""
+Q_LABELS = PREFIXES + """SELECT ?s ?p ?l WHERE {
+  VALUES ?p { skos:prefLabel rdfs:label skos:altLabel }
+  ?s ?p ?l .
+}"""
+Q_TYPES = PREFIXES + """SELECT ?s ?t WHERE {
+  VALUES ?t { tmru:Person tmru:Country tmru:City tmru:Commission tmru:CooperationArea tmru:Agreement }
+  ?s a ?t .
+}"""
 
 
-def _label(g: Graph, n: URIRef, lang: str) -> str:
-    best = {}
-    for p in (SKOS.prefLabel, RDFS.label, SKOS.altLabel):
-        for o in g.objects(n, p):
-            best.setdefault(getattr(o, "language", None), str(o))
-        if best:
-            break
-    return best.get(lang) or best.get("en") or next(iter(best.values()), str(n).rsplit("/", 1)[-1])
+# ---------------------------------------------------------------- querying
 
 
-def write_html(g: Graph, path: str | Path, lang: str = "en") -> Path:
+def _rows(source: Any, query: str, names: str) -> Iterator[list[Any]]:
+    """Run ``query`` and yield, per row, the values of ``names`` (space separated) as plain terms."""
+    try:
+        result = source.query(query)
+    except KGError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error
+        raise ExportError(f"graph.html: query failed ({type(exc).__name__}: {exc})") from exc
+    keys = names.split()
+    for row in result:
+        out = []
+        for k in keys:
+            try:
+                out.append(row.get(k) if isinstance(row, dict) else row[k])
+            except (KeyError, IndexError, TypeError):
+                out.append(None)
+        yield out
+
+
+def _s(term: Any) -> str | None:
+    """The lexical value of an rdflib or pyoxigraph term."""
+    if term is None:
+        return None
+    return str(term) if isinstance(term, str) else str(getattr(term, "value", term))
+
+
+def _lang(term: Any) -> str:
+    return getattr(term, "language", None) or ""
+
+
+def short_id(iri: str) -> str:
+    """``https://w3id.org/tmru/id/person/x`` -> ``person/x``; other IRIs lose their scheme."""
+    for base in (BASE + "id/", BASE):
+        if iri.startswith(base):
+            return iri[len(base):]
+    return re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", iri)
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
+
+
+class _Labels:
+    """Label per resource and language: skos:prefLabel, then rdfs:label, then skos:altLabel;
+    within each, the wanted language, then English, then any (the smallest, for determinism)."""
+
+    ORDER = (SKOS + "prefLabel", RDFS + "label", SKOS + "altLabel")
+
+    def __init__(self, source: Any, lang: str) -> None:
+        self.lang = lang
+        self.by: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+        for s, p, label in _rows(source, Q_LABELS, "s p l"):
+            self.by[_s(s)][_s(p)][_lang(label).lower()].add(_s(label))
+
+    def get(self, iri: str, default: str | None = None) -> str:
+        props = self.by.get(iri)
+        if props:
+            for p in self.ORDER:
+                langs = props.get(p)
+                if not langs:
+                    continue
+                for lg in (self.lang, "en"):
+                    if langs.get(lg):
+                        return min(langs[lg])
+                return min(min(v) for v in langs.values())
+        if default is not None:
+            return default
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", _local(iri)).replace("-", " ").lower()
+
+
+# ---------------------------------------------------------------- data
+
+
+def collect(source: Any, lang: str = "en") -> dict[str, Any]:
+    """Query ``source`` and return the explorer's data (nodes, edges, evidence, sources, labels)."""
+    labels = _Labels(source, lang)
+    types: dict[str, str] = {}
+    for s, t in _rows(source, Q_TYPES, "s t"):
+        types.setdefault(_s(s), _local(_s(t)))
+    meetings: dict[str, dict[str, Any]] = {_s(m): {"docs": set()} for m, in _rows(source, Q_MEETING_IRIS, "m")}
+    edges: set[tuple[str, str, str]] = set()
+    for m, p, o in _rows(source, Q_MEETINGS, "m p o"):
+        m, p, o = _s(m), _local(_s(p)), _s(o)
+        rec = meetings.get(m)
+        if rec is None:
+            continue
+        if p in EDGE_PROPS:
+            edges.add((m, o, EDGE_PROPS[p]))
+        elif p == "wasDerivedFrom":
+            rec["docs"].add(o)
+        elif p == "startDate":
+            rec["date"] = min(rec.get("date", o), o)
+        elif p in ("kind", "format"):
+            rec[p] = _local(o)
+        elif p == "sessionNumber":
+            rec["n"] = int(o) if o.isdigit() else o
+        elif p == "agreementsSigned":
+            rec["signed"] = rec.get("signed", False) or o in ("true", "1")
+    posts: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, set[str]] = defaultdict(set)
+    role_person: dict[str, str] = {}
+    for m, r, person, country, post, cochair in _rows(source, Q_ROLES, "m r person country post cochair"):
+        m, r, person = _s(m), _s(r), _s(person)
+        role_person[r] = person
+        if m in meetings:
+            if _s(cochair) in ("true", "1"):
+                edges.discard((m, person, "participant"))
+                edges.add((m, person, "cochair"))
+            elif (m, person, "cochair") not in edges:
+                edges.add((m, person, "participant"))
+        if country:
+            countries[person].add(_s(country))
+        if post:
+            posts[person].add(_s(post))
+    for person, country in _rows(source, Q_PERSON_COUNTRY, "p country"):
+        countries[_s(person)].add(_s(country))
+    people = {o for _, o, rel in edges if rel in ("participant", "cochair")}
+    for person, cs in countries.items():
+        for c in cs if person in people else ():
+            edges.add((person, c, "forCountry"))
+    docs: dict[str, dict[str, Any]] = {}
+    for d, url, title, issued in _rows(source, Q_DOCS, "d url title issued"):
+        rec = docs.setdefault(_s(d), {})
+        for k, v in (("url", url), ("title", title), ("issued", issued)):
+            if v is not None:
+                rec.setdefault(k, _s(v))
+    evidence: dict[str, list[tuple[str, str | None, str, str]]] = defaultdict(list)
+    for m, prop, val, sentence, doc in _rows(source, Q_EVIDENCE, "m prop val sentence doc"):
+        val = _s(val)
+        evidence[_s(m)].append((_local(_s(prop)), role_person.get(val, val), _s(sentence), _s(doc)))
+    return _assemble(labels, types, meetings, edges, posts, docs, evidence, lang)
+
+
+def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[str, Any]],
+              edges: set[tuple[str, str, str]], posts: dict[str, set[str]], docs: dict[str, dict[str, Any]],
+              evidence: dict[str, list[tuple[str, str | None, str, str]]], lang: str) -> dict[str, Any]:
+    """Number nodes, sentences and documents; keep at most MAX_EVIDENCE sentences per fact."""
+    classes = list(CLASSES)
+    iris = sorted(set(meetings) | {s for s, _, _ in edges} | {o for _, o, _ in edges})
+    ids: dict[str, str] = {}
+    for iri in iris:
+        sid = short_id(iri)
+        while sid in ids.values():
+            sid += "~"
+        ids[iri] = sid
+    index = {iri: i for i, iri in enumerate(iris)}
+    kinds = {T + k: k for k in {m.get("kind") for m in meetings.values()} if k}
+    doc_list = sorted({d for m in meetings.values() for d in m["docs"]}
+                      | {e[3] for ev in evidence.values() for e in ev})
+    doc_index = {d: i for i, d in enumerate(doc_list)}
+    sentences: dict[str, int] = {}
+    rel_class = {"city": "City", "area": "CooperationArea", "commission": "Commission", "signed": "Agreement",
+                 "participant": "Person", "cochair": "Person", "forCountry": "Country"}
+    by_rel = {o: rel_class[rel] for _, o, rel in edges}
+    nodes = []
+    for iri in iris:
+        cls = "Meeting" if iri in meetings else types.get(iri) or by_rel.get(iri, "Agreement")
+        node: dict[str, Any] = {"id": ids[iri], "c": classes.index(cls)}
+        if cls == "Meeting":
+            m = meetings[iri]
+            kind = m.get("kind", "other")
+            node.update(d=m.get("date"), k=kind, l=f"{labels.get(T + kind)} {m.get('date') or ''}".strip(),
+                        src=sorted(doc_index[d] for d in m["docs"] if d in doc_index))
+            if m.get("format"):
+                node["f"] = labels.get(T + m["format"])
+            if "n" in m:
+                node["n"] = m["n"]
+            node["s"] = bool(m.get("signed"))
+            seen: dict[tuple[str, str | None], int] = defaultdict(int)
+            ev = []
+            for prop, target, sentence, doc in sorted(evidence.get(iri, []), key=lambda e: (e[0], e[1] or "", e[3])):
+                if seen[prop, target] >= MAX_EVIDENCE:
+                    continue
+                seen[prop, target] += 1
+                si = sentences.setdefault(sentence, len(sentences))
+                ev.append([prop, index.get(target, -1) if target else -1, si, doc_index.get(doc, -1)])
+            node["ev"] = ev
+        else:
+            node["l"] = labels.get(iri)
+            if cls == "Agreement":
+                node["l"] = labels.get(T + "Agreement", "agreement")
+            if posts.get(iri):
+                node["posts"] = sorted(posts[iri])[:6]
+        nodes.append(node)
+    for iri in iris:  # agreements are named after their meeting
+        if nodes[index[iri]]["c"] == classes.index("Agreement"):
+            for s, o, rel in edges:
+                if o == iri and rel == "signed" and nodes[index[s]].get("d"):
+                    nodes[index[iri]]["l"] += " " + nodes[index[s]]["d"]
+    return {
+        "lang": lang,
+        "classes": [{"key": k, "label": labels.get(T + k, k), "color": c[0], "shape": c[1], "glyph": c[2],
+                     "size": c[3]} for k, c in CLASSES.items()],
+        "kinds": {k: labels.get(iri) for iri, k in sorted(kinds.items(), key=lambda x: x[1])},
+        "rels": {k: labels.get(iri) for k, iri in REL_PROPS.items()},
+        "props": {_local(iri): labels.get(iri) for iri in
+                  [SCHEMA + "startDate", *(T + p for p in ("sessionNumber", "format", "kind", "agreementsSigned",
+                                                           "city", "area", "cochair", "participation"))]},
+        "nodes": nodes,
+        "edges": sorted([index[s], index[o], rel] for s, o, rel in edges),
+        "docs": [[docs.get(d, {}).get("url"), docs.get(d, {}).get("title"), docs.get(d, {}).get("issued"),
+                  short_id(d)] for d in doc_list],
+        "sents": list(sentences),
+    }
+
+
+# ---------------------------------------------------------------- layout
+
+
+def layout(data: dict[str, Any], seed: int = 7) -> None:
+    """Add ``x``/``y`` to every node: networkx spring layout of the (at most SPRING_MAX)
+    best-connected nodes, the others placed on a sunflower around their placed neighbours."""
+    import networkx as nx
+
+    n = len(data["nodes"])
+    if not n:
+        return
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from((s, o) for s, o, _ in data["edges"])
+    scale = 120 * math.sqrt(n)
+    core = sorted(g.nodes, key=lambda v: (-g.degree(v), v))[:SPRING_MAX]
+    pos = {v: (float(x) * scale, float(y) * scale)
+           for v, (x, y) in nx.spring_layout(g.subgraph(core), seed=seed).items()}
+    ring: dict[tuple[int, int], int] = defaultdict(int)
+    golden = math.pi * (3 - math.sqrt(5))
+    step = 40.0
+
+    def place(v: int, cx: float, cy: float) -> None:
+        key = (round(cx / step), round(cy / step))
+        k = ring[key] = ring[key] + 1
+        r = step * math.sqrt(k)
+        pos[v] = (cx + r * math.cos(k * golden), cy + r * math.sin(k * golden))
+
+    frontier = list(core)
+    while len(pos) < n:
+        nxt = []
+        for v in frontier:
+            for w in sorted(g.neighbors(v)):
+                if w not in pos:
+                    placed = [pos[u] for u in g.neighbors(w) if u in pos]
+                    place(w, sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed))
+                    nxt.append(w)
+        if not nxt:  # a component without placed nodes: start it on the outer rim
+            v = next(v for v in range(n) if v not in pos)
+            place(v, scale * 1.3, 0.0)
+            nxt = [v]
+        frontier = nxt
+    for v, node in enumerate(data["nodes"]):
+        node["x"], node["y"] = round(pos[v][0], 1), round(pos[v][1], 1)
+
+
+def vis_options(large: bool) -> dict[str, Any]:
+    """vis-network options, built with pyvis's ``Network`` options object."""
     from pyvis.network import Network
 
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    nodes = {}
-    for cls, color in CLASSES.items():
-        for n in g.subjects(RDF.type, cls):
-            if cls == TMRU.CooperationArea and (None, TMRU.area, n) not in g:
-                continue
-            nodes[n] = (cls, color)
-    for n, (cls, color) in sorted(nodes.items()):
-        label = _label(g, n, lang)
-        net.add_node(str(n).rsplit("/", 1)[-1] + str(hash(n) % 1000), label=label, color=color,
-                     title=html.escape(label))
-    ids = {n: str(n).rsplit("/", 1)[-1] + str(hash(n) % 1000) for n in nodes}
-    for m in g.subjects(RDF.type, TMRU.Meeting):
-        for p in (TMRU.city, TMRU.participant, TMRU.area, TMRU.commission, TMRU.signed):
-            for o in g.objects(m, p):
-                if o in ids:
-                    net.add_edge(ids[m], ids[o], title=str(p).rsplit("#", 1)[-1])
-    doc = net.generate_html()
-    doc = doc.replace("https://", "").replace("http://", "")
-    json.dumps({})
-    return atomic_write(path, lambda fh: fh.write(doc.encode("utf-8")))
+    net = Network(directed=True)
+    net.force_atlas_2based(gravity=-60, spring_length=120, damping=0.6)
+    net.toggle_physics(not large)
+    net.set_edge_smooth("continuous")
+    opts = json.loads(net.options.to_json())
+    opts["physics"]["stabilization"].update(iterations=300, fit=True)
+    opts["edges"].update(smooth={"enabled": not large, "type": "continuous"},
+                         color={"inherit": False, "color": "#9aa5b1"},
+                         arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
+                         font={"size": 9, "color": "#555", "strokeWidth": 2, "align": "middle"})
+    opts["nodes"] = {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1}
+    opts["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=large, navigationButtons=False,
+                               keyboard=False)
+    opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
+    return opts
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _script_json(obj: Any) -> str:
+    """JSON safe inside ``<script type="application/json">`` and free of ``scheme://``."""
+    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    s = s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return s.replace("://", ":\\/\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network JS and CSS from pyvis's bundled copy, made safe to inline:
+    ``scheme://`` becomes ``scheme:\\/\\/`` (the same string in JS) and ``</`` cannot close the tag."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return _neutral_js(js), re.sub(r"(?i)</(style)", r"<\\/\1", css)
+
+
+def _neutral_js(js: str) -> str:
+    """Same program, but no ``scheme://`` and no ``<script`` / ``</script`` / ``<!--`` text.
+    Inside JS string literals (the only place they occur) ``\\/`` is ``/`` and ``\\x3c`` is ``<``."""
+    js = re.sub(r"(?i)(https?):\/\/", r"\1:\\/\\/", js)
+    js = re.sub(r"""(?i)(["'])<(/?script)""", r"\1\\x3c\2", js)
+    return re.sub(r"(?i)</(script)", r"<\\/\1", js).replace("<!--", "<\\!--")
+
+
+def render(data: dict[str, Any], lang: str = "en") -> str:
+    """The complete HTML document for ``data`` (already laid out)."""
+    vis_js, vis_css = _vis_assets()
+    page = (ASSETS / "explorer.html").read_text(encoding="utf-8")
+    parts = {
+        "LANG": re.sub(r"[^a-z-]", "", lang.lower()) or "en",
+        "VIS_CSS": vis_css,
+        "CSS": (ASSETS / "explorer.css").read_text(encoding="utf-8"),
+        "VIS_JS": vis_js,
+        "JS": _neutral_js((ASSETS / "explorer.js").read_text(encoding="utf-8")),
+        "DATA": _script_json(data),
+    }
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(parts[k].encode()).digest()).decode()}'"
+                      for k in ("VIS_JS", "JS"))
+    parts["CSP"] = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+                    "base-uri 'none'; form-action 'none'")
+    out = re.sub(r"/\*@(\w+)@\*/", lambda m: parts[m.group(1)], page)
+    if re.search(r"(?i)https?://", out):
+        raise ExportError("graph.html: a http(s):// reference slipped into the page")
+    return out
+
+
+def write_html(source: Any, path: str | Path, lang: str = "en") -> Path:
+    """Write the explorer for ``source`` (rdflib Graph or store with ``query``) to ``path``, atomically."""
+    data = collect(source, lang)
+    large = len(data["nodes"]) > LARGE
+    meetings = sum(1 for n in data["nodes"] if n["c"] == 0)
+    data.update(large=large, limit=DEFAULT_LIMIT if large and meetings > DEFAULT_LIMIT else 0,
+                options=vis_options(large))
+    layout(data)
+    doc = render(data, lang).encode("utf-8")
+    return atomic_write(path, lambda fh: fh.write(doc))
+
+
+__all__ = ["write_html", "collect", "layout", "render", "short_id", "LARGE", "DEFAULT_LIMIT"]
