@@ -24,6 +24,12 @@ SELECT DISTINCT ?person ?country WHERE {
 """
 
 
+@pytest.fixture(autouse=True)
+def _private_store(tmp_path, monkeypatch):
+    """``kg build`` without ``--store`` uses ``$KG_STORE``: keep it out of the working tree."""
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "default-store"))
+
+
 def test_extract_fixture_meeting(corpus):
     docs = {d.name: d for d in iter_documents([corpus])}
     m = extract(docs["a_tr.txt"]).meetings
@@ -67,10 +73,15 @@ def test_build_outputs(corpus, tmp_path, capsys):
     assert rows == {("alexei-overchuk", "RU"), ("rashid-meredov", "TM")}
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert "http://" not in html and "https://" not in html
-    # deterministic: a second build gives byte-identical Turtle
+    for f in ("trig", "nq", "jsonld"):
+        assert (out / f"graph.{f}").stat().st_size > 0
+    # deterministic: a second build (into the same store, then into a new one) gives byte-identical Turtle
     out2 = tmp_path / "out2"
     assert main(["build", str(corpus), "--out", str(out2)]) == 0
     assert (out2 / "graph.ttl").read_bytes() == ttl
+    out3 = tmp_path / "out3"
+    assert main(["build", str(corpus), "--out", str(out3), "--store", str(tmp_path / "other")]) == 0
+    assert (out3 / "graph.ttl").read_bytes() == ttl
 
 
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor2-utils not installed")
@@ -90,6 +101,8 @@ def test_validate_command(corpus, tmp_path, capsys):
 
 
 def test_help_everywhere():
-    for args in (["--help"], ["extract", "--help"], ["build", "--help"], ["validate", "--help"]):
+    from kg.cli import COMMANDS
+
+    for args in (["--help"], *([c, "--help"] for c in COMMANDS)):
         r = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
         assert r.returncode == 0 and "exit codes" in r.stdout

@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import KGError
 from .common import EPILOG, EXIT_OK, EXIT_USAGE, exit_code_for
 
-COMMANDS = ("extract", "build", "validate")
+COMMANDS = ("extract", "build", "query", "stats", "conflicts", "remove", "export", "validate")
 
 
 def parser() -> argparse.ArgumentParser:

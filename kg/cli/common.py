@@ -71,3 +71,11 @@ class Progress:
     def close(self) -> None:
         if self.enabled and self.n:
             sys.stderr.write("\n")
+
+
+STORE_HELP = ("store folder or SPARQL 1.1 endpoint URL (default: $KG_STORE, else ./.kg/store; "
+              "see README 'Store and queries')")
+
+
+def add_store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="PATH_OR_URL", default=None, help=STORE_HELP)

@@ -100,7 +100,8 @@ def _meeting(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting) -> None:
     if m.agreements_signed:
         ag = ID[f"agreement/{rm.key}"]
         g.add((ag, RDF.type, TMRU.Agreement))
-        g.add((ag, RDFS.label, Literal(f"documents signed at {m.kind.replace('-', ' ')} {m.date or ''}".strip(), lang="en")))
+        label = f"documents signed at {m.kind.replace('-', ' ')} {m.date or ''}".strip()
+        g.add((ag, RDFS.label, Literal(label, lang="en")))
         g.add((mi, TMRU.signed, ag))
     for a in m.areas:
         g.add((mi, TMRU.area, area_iri(a)))

@@ -8,7 +8,8 @@ country             ``id/country/{ISO}``
 city                ``id/city/{slug of English name}``
 person              ``id/person/{gazetteer key}``, unknown people ``id/person/x-{folded surname}``
 commission          ``id/commission/{gazetteer key}`` (default ``tm-ru-economic``)
-meeting             ``id/meeting/{date}-{kind}`` or, without a date, ``id/meeting/{doc}-{n}``
+meeting             ``id/meeting/{date}-{kind}`` or, without a date, ``id/meeting/{doc}-{n}``; the store
+                    reuses the IRI of the same meeting reported earlier (``kg.store.merge``)
 co-chairship        ``id/cochair/{person}--{commission}--{ISO}`` (one per person, commission, side)
 participation       ``id/participation/{meeting}--{person}``
 agreement           ``id/agreement/{meeting}``
@@ -107,16 +108,19 @@ def resolve(facts: ArticleFacts) -> ResolvedArticle:
             mk = f"{mk}-{n}"
         used.add(mk)
         com = m.commission or (DEFAULT_COMMISSION if m.kind in COMMISSION_KINDS or m.cochairs else None)
-        com_iri = commission_iri(com) if com else None
-        rm = ResolvedMeeting(m, mk, ID[f"meeting/{mk}"], com_iri)
+        rm = rekey(ResolvedMeeting(m, mk, ID[f"meeting/{mk}"], commission_iri(com) if com else None), mk)
         for p in m.cochairs:
             if p.country and com:
                 rm.cochairships.append((p, ID[f"cochair/{slug(p.key)}--{slug(com)}--{p.country.upper()}"]))
-        for p in m.participants:
-            rm.participations.append((p, ID[f"participation/{mk}--{slug(p.key)}"]))
         out.append(rm)
     return ResolvedArticle(facts, key, doc_iri(key), out)
 
 
+def rekey(rm: ResolvedMeeting, key: str) -> ResolvedMeeting:
+    """``rm`` under another meeting key (the store merges reports of one meeting onto one IRI)."""
+    parts = [(p, ID[f"participation/{key}--{slug(p.key)}"]) for p in rm.meeting.participants]
+    return ResolvedMeeting(rm.meeting, key, ID[f"meeting/{key}"], rm.commission, list(rm.cochairships), parts)
+
+
 __all__ = ["ResolvedArticle", "ResolvedMeeting", "resolve", "slug", "doc_key", "person_iri", "city_iri",
-           "country_iri", "commission_iri", "area_iri", "meeting_key", "DEFAULT_COMMISSION"]
+           "country_iri", "commission_iri", "area_iri", "meeting_key", "rekey", "DEFAULT_COMMISSION"]

@@ -1,0 +1,82 @@
+"""What every store backend provides, and the query result type shared by local and remote stores.
+
+Layout of a store (any backend):
+
+* one named graph per article (``doc/{key}``): the facts as that article reports them, with provenance;
+* ``https://w3id.org/tmru/ontology``: the ontology, areas and gazetteer (labels for every node);
+* ``https://w3id.org/tmru/derived``: data computed from several articles (co-chair intervals);
+* ``https://w3id.org/tmru/ingestion``: ingestion times and the ontology hash (never exported);
+* the default graph: the merged graph, i.e. the union of the article, ontology and derived graphs,
+  kept up to date at every write, so plain SPARQL on the default graph sees the merged graph on
+  any endpoint without a "union default graph" setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from ..vocab import BASE
+from .terms import Term
+
+REFERENCE_GRAPH = BASE + "ontology"
+DERIVED_GRAPH = BASE + "derived"
+LOG_GRAPH = BASE + "ingestion"
+
+
+@dataclass(slots=True)
+class Table:
+    """Result of a query: SELECT rows (dicts by variable name), CONSTRUCT triples as
+    ``subject``/``predicate``/``object`` rows, or an ASK ``boolean``."""
+
+    columns: list[str]
+    rows: list[dict[str, Term | None]] = field(default_factory=list)
+    boolean: bool | None = None
+
+    def __iter__(self) -> Iterator[dict[str, Term | None]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.boolean is not None else bool(self.rows)
+
+    def column(self, name: str) -> list[Term | None]:
+        return [r.get(name) for r in self.rows]
+
+
+class Backend(Protocol):
+    """The primitives a store needs: SPARQL query and (atomic) update, plus dataset iteration."""
+
+    location: str
+
+    def query(self, sparql: str) -> Table: ...
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 update request; all its operations apply together or not at all."""
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """The default (merged) graph in a stable order."""
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The default graph and the named graphs except the ingestion log, in a stable order."""
+
+    def count(self) -> int:
+        """Number of quads in the store (all graphs)."""
+
+    def close(self) -> None: ...
+
+
+def table_from_ox(result: ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean) -> Table:
+    """A pyoxigraph query result as a ``Table``."""
+    if isinstance(result, ox.QueryBoolean):
+        return Table(["boolean"], [], bool(result))
+    if isinstance(result, ox.QueryTriples):
+        cols = ["subject", "predicate", "object"]
+        return Table(cols, [dict(zip(cols, (t.subject, t.predicate, t.object), strict=True)) for t in result])
+    names = [v.value for v in result.variables]
+    return Table(names, [{n: sol[n] for n in names} for sol in result])

@@ -1,0 +1,109 @@
+"""Any SPARQL 1.1 endpoint (Oxigraph server, Fuseki, GraphDB, Virtuoso) over HTTP, stdlib only.
+
+``--store URL``: a URL ending in ``/query`` or ``/sparql`` is the query endpoint; otherwise
+``URL/query`` is.  Updates go to ``$KG_STORE_UPDATE`` if set, else ``…/update`` next to
+``…/query`` (Oxigraph, Fuseki) or the same URL for ``…/sparql`` (Virtuoso).  Each update
+request is one transaction on the server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import QueryError, StoreError
+from .base import LOG_GRAPH, Table
+from .terms import Term
+
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/plain;q=0.5"
+
+
+def endpoints(url: str) -> tuple[str, str]:
+    """(query URL, update URL) for a store URL."""
+    url = url.rstrip("/")
+    if url.endswith("/query"):
+        query, update = url, url[: -len("query")] + "update"
+    elif url.endswith("/sparql"):
+        query = update = url
+    else:
+        query, update = url + "/query", url + "/update"
+    return query, os.environ.get("KG_STORE_UPDATE", update)
+
+
+def _term(b: dict[str, Any]) -> Term:
+    t = b["type"]
+    if t == "uri":
+        return ox.NamedNode(b["value"])
+    if t == "bnode":
+        return ox.BlankNode(b["value"])
+    if "xml:lang" in b:
+        return ox.Literal(b["value"], language=b["xml:lang"])
+    if "datatype" in b:
+        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]))
+    return ox.Literal(b["value"])
+
+
+class RemoteBackend:
+    """SPARQL 1.1 Protocol client (query + update)."""
+
+    def __init__(self, url: str, timeout: float = 120.0) -> None:
+        self.location = url
+        self.query_url, self.update_url = endpoints(url)
+        self.timeout = timeout
+
+    def _post(self, url: str, body: dict[str, str], accept: str | None = None) -> tuple[str, bytes]:
+        req = urllib.request.Request(url, data=urllib.parse.urlencode(body).encode("utf-8"), method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                                              **({"Accept": accept} if accept else {})})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.headers.get("Content-Type", ""), resp.read()
+        except urllib.error.HTTPError as exc:
+            msg = exc.read().decode("utf-8", "replace").strip().splitlines()
+            detail = f"HTTP {exc.code}: {msg[0] if msg else exc.reason}"
+            if exc.code == 400 and "query" in body:
+                raise QueryError(f"invalid SPARQL ({detail})") from exc
+            raise StoreError(f"{url}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from exc
+
+    def query(self, sparql: str) -> Table:
+        ctype, data = self._post(self.query_url, {"query": sparql}, ACCEPT)
+        if "json" in ctype:
+            doc = json.loads(data)
+            if "boolean" in doc:
+                return Table(["boolean"], [], bool(doc["boolean"]))
+            cols = doc["head"].get("vars", [])
+            rows = [{c: _term(b[c]) if c in b else None for c in cols} for b in doc["results"]["bindings"]]
+            return Table(cols, rows)
+        cols = ["subject", "predicate", "object"]
+        triples = ox.parse(data, ox.RdfFormat.N_TRIPLES)
+        return Table(cols, [dict(zip(cols, (t.subject, t.predicate, t.object), strict=True)) for t in triples])
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, {"update": sparql})
+
+    def triples(self) -> Iterator[ox.Triple]:
+        rows = self.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+        yield from sorted((ox.Triple(r["s"], r["p"], r["o"]) for r in rows), key=str)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        rows = self.query("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "
+                          f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{LOG_GRAPH}>) }} }}")
+        quads = (ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph() if r["g"] is None else r["g"]) for r in rows)
+        yield from sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+    def count(self) -> int:
+        t = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        return int(t.rows[0]["n"].value)
+
+    def close(self) -> None:
+        pass

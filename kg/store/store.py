@@ -1,0 +1,271 @@
+"""The knowledge-graph store: ingest / remove articles, query, stats, conflicts, export.
+
+Works on any ``Backend`` (embedded Oxigraph or a SPARQL 1.1 endpoint).  Every write is one
+SPARQL update request, which the backend applies atomically: an interrupted or failed ingest
+leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .. import __version__, ontology
+from ..model import Document
+from ..resolve import ResolvedArticle, doc_iri, doc_key
+from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Table
+from .merge import Interval, assign_meetings, delete_intervals, interval_triples, new_intervals
+from .terms import PREFIXES, SPARQL_PREFIXES, iri, triples_of
+
+T = PREFIXES["tmru"]
+FINGERPRINT = T + "ingestFingerprint"
+GENERATED = PREFIXES["prov"] + "generatedAtTime"
+#: meeting properties whose sources may disagree (listed by ``kg conflicts``)
+CONFLICT_PROPS = ("schema:startDate", "tmru:sessionNumber", "tmru:city", "tmru:format", "tmru:kind")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One meeting property with several values, each with the sources asserting it."""
+
+    meeting: str
+    property: str
+    values: tuple[tuple[str, tuple[str, ...]], ...]  # (value, sources)
+
+
+@dataclass(slots=True)
+class Stats:
+    quads: int
+    triples: int  # in the merged (default) graph
+    articles: int
+    languages: dict[str, int] = field(default_factory=dict)
+    classes: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+    multi_source_meetings: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"quads": self.quads, "triples": self.triples, "articles": self.articles,
+                "languages": self.languages, "classes": self.classes, "conflicts": self.conflicts,
+                "multi_source_meetings": self.multi_source_meetings}
+
+
+def _insert(graphs: dict[str, list[ox.Triple]]) -> str:
+    """``INSERT DATA`` of ``graphs`` ("" = the default graph)."""
+    blocks = []
+    for g, triples in sorted(graphs.items()):
+        if not triples:
+            continue
+        body = " .\n".join(map(str, triples)) + " ."
+        blocks.append(body if g == "" else f"GRAPH <{g}> {{\n{body}\n}}")
+    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}" if blocks else ""
+
+
+def _drop(graph: str) -> list[str]:
+    """Drop ``graph`` and remove from the merged graph what no other graph supports."""
+    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}",
+            f"DROP SILENT GRAPH <{graph}>"]
+
+
+def _unlog(subject: str) -> str:
+    return f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{subject}> ?p ?o }} }}"
+
+
+def _log(subject: str, fingerprint: str) -> list[ox.Triple]:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return [ox.Triple(iri(subject), iri(FINGERPRINT), ox.Literal(fingerprint)),
+            ox.Triple(iri(subject), iri(GENERATED),
+                      ox.Literal(now, datatype=iri(PREFIXES["xsd"] + "dateTime")))]
+
+
+def ontology_hash() -> str:
+    h = hashlib.sha256()
+    folder = ontology.ontology_dir()
+    for name in ontology.FILES:
+        h.update((folder / name).read_bytes())
+    return h.hexdigest()
+
+
+class Store:
+    """The merged knowledge graph on a backend; use as a context manager."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self._onto: str | None = None
+
+    @property
+    def location(self) -> str:
+        return self.backend.location
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    # ------------------------------------------------------------ reading
+
+    def query(self, sparql: str) -> Table:
+        """Run a SPARQL query on the merged (default) graph; ``GRAPH`` reaches the per-article graphs."""
+        return self.backend.query(sparql)
+
+    def count(self) -> int:
+        """Quads in the store, every graph included."""
+        return self.backend.count()
+
+    def fingerprint(self, doc: Document) -> str:
+        """What makes an ingested article current: its text, metadata, extractor and ontology."""
+        if self._onto is None:
+            self._onto = ontology_hash()
+        basis = "\x1f".join(str(x) for x in (doc.text, doc.url, doc.lang, doc.published, doc.title, doc.name,
+                                              __version__, self._onto))
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+    def _logged(self, subject: str) -> str | None:
+        rows = self.backend.query(f"SELECT ?f WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{subject}> <{FINGERPRINT}> ?f }} }}")
+        return rows.rows[0]["f"].value if rows.rows else None
+
+    def is_current(self, doc: Document) -> bool:
+        """True when ``doc`` is in the store unchanged (re-ingesting it would change nothing)."""
+        return self._logged(str(doc_iri(doc_key(doc.url, doc.text)))) == self.fingerprint(doc)
+
+    def documents(self, ref: str) -> list[str]:
+        """Document IRIs for ``ref``: a document IRI or key, a source URL or a file name."""
+        base = PREFIXES["doc"]
+        if ref.startswith(base):
+            cands = [ref]
+        elif len(ref) == 16 and all(c in "0123456789abcdef" for c in ref):
+            cands = [base + ref]
+        else:
+            cands = [str(doc_iri(doc_key(ref, ref)))] if "://" in ref else []
+            rows = self.backend.query(f"""PREFIX dcterms: <{PREFIXES['dcterms']}> SELECT DISTINCT ?d WHERE {{
+                ?d dcterms:identifier {ox.Literal(ref)} }}""")
+            cands += [r["d"].value for r in rows]
+        return sorted({c for c in cands if self._has_graph(c)})
+
+    def _has_graph(self, g: str) -> bool:
+        return bool(self.backend.query(f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"))
+
+    def _meetings_of(self, doc: str) -> set[str]:
+        rows = self.backend.query(f"SELECT DISTINCT ?m WHERE {{ GRAPH <{doc}> {{ ?m a <{T}Meeting> }} }}")
+        return {r["m"].value for r in rows}
+
+    # ------------------------------------------------------------ writing
+
+    def ensure_reference(self) -> bool:
+        """Load (or refresh) the ontology graph when the ontology files changed; True if it did."""
+        h = ontology_hash()
+        self._onto = h
+        if self._logged(REFERENCE_GRAPH) == h:
+            return False
+        from ..graph import reference_graph
+
+        ref = triples_of(reference_graph())
+        ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
+               _insert({"": ref, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, h)})]
+        self.backend.update(" ;\n".join(ops))
+        return True
+
+    def ingest(self, ra: ResolvedArticle) -> str:
+        """Add or replace one article: ``"added"``, ``"replaced"`` or ``"unchanged"``."""
+        from ..graph import article_graph
+
+        doc, fp = str(ra.iri), self.fingerprint(ra.facts.document)
+        logged = self._logged(doc)
+        if logged == fp:
+            return "unchanged"
+        self.ensure_reference()
+        replacing = logged is not None or self._has_graph(doc)
+        old = self._meetings_of(doc) if replacing else set()
+        merged = assign_meetings(self.backend, ra)
+        spans = new_intervals(self.backend, doc, merged.meetings, old, recompute=replacing)
+        triples = triples_of(article_graph(merged))
+        ops = _drop(doc) if replacing else []
+        ops += self._write(spans, {"": triples, doc: triples, LOG_GRAPH: _log(doc, fp)}, doc)
+        self.backend.update(" ;\n".join(ops))
+        return "replaced" if replacing else "added"
+
+    def remove(self, doc: str) -> bool:
+        """Drop an article's graph and everything only it supported; False if it is not in the store."""
+        if not self._has_graph(doc):
+            return False
+        spans = new_intervals(self.backend, doc, [], self._meetings_of(doc), recompute=True)
+        self.backend.update(" ;\n".join([*_drop(doc), *self._write(spans, {}, doc)]))
+        return True
+
+    @staticmethod
+    def _write(spans: dict[str, Interval | None], graphs: dict[str, list[ox.Triple]], doc: str) -> list[str]:
+        derived = [t for c, span in sorted(spans.items()) if span for t in interval_triples(c, span)]
+        graphs = {**graphs, DERIVED_GRAPH: derived, "": graphs.get("", []) + derived}
+        ops = [delete_intervals(set(spans))] if spans else []
+        ops.append(_unlog(doc))
+        insert = _insert(graphs)
+        return ops + ([insert] if insert else [])
+
+    # ------------------------------------------------------------ reports
+
+    def conflicts(self) -> list[Conflict]:
+        """Meeting properties to which sources give different values."""
+        rows = self.backend.query(f"""{SPARQL_PREFIXES}
+SELECT ?m ?p ?v ?src WHERE {{
+  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {' '.join(CONFLICT_PROPS)} }} ?m a tmru:Meeting ; ?p ?v . }}
+    GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }}
+  GRAPH ?doc {{ ?m ?p ?v }}
+  OPTIONAL {{ ?doc schema:url ?url }} OPTIONAL {{ ?doc dcterms:identifier ?name }}
+  BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)
+}}""")
+        grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
+        for r in rows:
+            key = (r["m"].value, r["p"].value)
+            grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
+        return [Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())))
+                for (m, p), vals in sorted(grouped.items())]
+
+    def stats(self) -> Stats:
+        """Counts per class, articles per language, conflicts."""
+        q = self.backend.query
+        classes = q(f"""PREFIX tmru: <{T}> SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c
+            FILTER(STRSTARTS(STR(?c), STR(tmru:))) }} GROUP BY ?c""")
+        langs = q(f"""{SPARQL_PREFIXES} SELECT ?l (COUNT(DISTINCT ?d) AS ?n) WHERE {{
+            ?d a tmru:Document ; dcterms:language ?l }} GROUP BY ?l""")
+        multi = q(f"""{SPARQL_PREFIXES} SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?m WHERE {{
+            ?m a tmru:Meeting ; prov:wasDerivedFrom ?d }} GROUP BY ?m HAVING (COUNT(DISTINCT ?d) > 1) }} }}""")
+        triples = q("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        by_lang = {r["l"].value: int(r["n"].value) for r in langs}
+        return Stats(quads=self.count(), triples=int(triples.rows[0]["n"].value), articles=sum(by_lang.values()),
+                     languages=dict(sorted(by_lang.items())),
+                     classes=dict(sorted((r["c"].value.rsplit("#", 1)[-1], int(r["n"].value)) for r in classes)),
+                     conflicts=len(self.conflicts()), multi_source_meetings=int(multi.rows[0]["n"].value))
+
+    # ------------------------------------------------------------ export
+
+    def export(self, fmt: str, path: str | Path) -> Path:
+        """Write the store as ``fmt`` (ttl, trig, nq, jsonld) to ``path``, atomically."""
+        from ..export.rdf import write_rdf
+
+        return write_rdf(self, path, fmt)
+
+    def triples(self) -> Iterable[ox.Triple]:
+        """The merged graph, in a stable order."""
+        return self.backend.triples()
+
+    def quads(self) -> Iterable[ox.Quad]:
+        """The merged default graph and the named graphs (articles, ontology, derived), in a stable order."""
+        return self.backend.quads()
+
+    def graph(self):  # -> rdflib.Graph
+        """The merged graph as an rdflib ``Graph`` (for SHACL validation of small stores)."""
+        from rdflib import Graph
+
+        from ..graph import bind
+
+        data = ox.serialize(self.backend.triples(), None, ox.RdfFormat.N_TRIPLES)
+        return bind(Graph()).parse(data=data, format="nt")

@@ -1,0 +1,73 @@
+"""RDF terms for the store: pyoxigraph terms, rdflib conversion, SPARQL snippets, prefixes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, URIRef
+from rdflib import Literal as RLiteral
+from rdflib.term import Node
+
+from ..vocab import BASE
+
+Term = ox.NamedNode | ox.Literal | ox.BlankNode
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: Prefixes used in exports, query output and the canned queries.
+PREFIXES: dict[str, str] = {
+    "tmru": BASE + "ontology#", "id": BASE + "id/", "area": BASE + "area/", "doc": BASE + "doc/",
+    "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/", "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD, "time": "http://www.w3.org/2006/time#", "foaf": "http://xmlns.com/foaf/0.1/",
+    "wd": "http://www.wikidata.org/entity/",
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def iri(value: str) -> ox.NamedNode:
+    return ox.NamedNode(str(value))
+
+
+def date(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+
+
+def to_ox(node: Node) -> Term:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, RLiteral):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def triples_of(graph: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
+    """An rdflib graph's triples as sorted pyoxigraph triples (sorted: stable update text)."""
+    return sorted((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), key=str)
+
+
+def values(var: str, terms: Iterable[Term]) -> str:
+    """``VALUES ?var { ... }`` with the terms in a stable order."""
+    return f"VALUES ?{var} {{ {' '.join(sorted({str(t) for t in terms}))} }}"
+
+
+def lexical(term: Term | None) -> str | None:
+    return None if term is None else term.value
+
+
+def compact(value: str) -> str:
+    """``https://w3id.org/tmru/id/person/x`` -> ``id:person/x`` for display (not valid Turtle everywhere)."""
+    best = max((ns for ns in PREFIXES.values() if value.startswith(ns)), key=len, default=None)
+    if best is None:
+        return value
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{value[len(best):]}"

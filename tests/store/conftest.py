@@ -1,0 +1,114 @@
+"""Store fixtures: folders of our own articles, built stores, and a real Oxigraph server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+
+from .fixtures import ALL, MEETING
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build(paths: list[Path], store: str, out: Path, *extra: str) -> int:
+    return main(["build", *map(str, paths), "--store", store, "--out", str(out), "--no-html", *extra])
+
+
+@pytest.fixture()
+def meeting_dir(tmp_path: Path) -> Path:
+    return write_articles(tmp_path / "meeting", MEETING)
+
+
+@pytest.fixture()
+def all_dir(tmp_path: Path) -> Path:
+    return write_articles(tmp_path / "all", ALL)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built from all fixtures (read-only use)."""
+    root = tmp_path_factory.mktemp("built")
+    assert build([write_articles(root / "all", ALL)], str(root / "store"), root / "out") == 0
+    return root / "store"
+
+
+def oxigraph_binary() -> str:
+    for cand in (Path(sys.prefix) / "bin" / "oxigraph", Path(sys.executable).parent / "oxigraph"):
+        if cand.is_file():
+            return str(cand)
+    found = shutil.which("oxigraph")
+    if not found:
+        pytest.fail("the oxigraph server binary is missing: pip install oxigraph (the [test] extra)")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A running ``oxigraph serve`` on 127.0.0.1."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def post(self, path: str, data: bytes, ctype: str) -> int:
+        req = urllib.request.Request(self.url + path, data=data, method="POST", headers={"Content-Type": ctype})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status
+
+    def clear(self) -> None:
+        self.post("/update", b"DROP ALL", "application/sparql-update")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``oxigraph serve`` with a temporary data folder, stopped after the tests."""
+    data, port = tmp_path_factory.mktemp("oxigraph"), _free_port()
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    pytest.fail(f"oxigraph server did not start: {err[:500]}")
+                time.sleep(0.1)
+        yield Server(url)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture()
+def server(oxigraph_server: Server) -> Server:
+    """The Oxigraph server, emptied for this test."""
+    oxigraph_server.clear()
+    return oxigraph_server
