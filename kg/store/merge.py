@@ -181,6 +181,7 @@ def delete_intervals(cochairs: set[str]) -> str:
 
 
 def _hull(span: Interval | None, dates: set[str]) -> Interval | None:
+    """The smallest interval holding ``span`` and ``dates``."""
     pts = set(dates) | (set(span) if span else set())
     return (min(pts), max(pts)) if pts else None
 
@@ -204,7 +205,14 @@ def new_intervals(backend: Backend, doc: str, new: list[ResolvedMeeting], old_me
     if not affected:
         return {}
     stored = _stored_intervals(backend, affected)
-    base = _computed_intervals(backend, doc, affected) if recompute else stored
+    base = dict(stored)
+    if recompute:
+        # facts go away: an interval can only shrink if a touched meeting's date is one of its ends
+        rows = backend.query(f"SELECT ?d WHERE {{ GRAPH <{doc}> {{ ?m <{START}> ?d }} }}")
+        touched_dates = {r["d"].value for r in rows} | {d for rep in reports.values() for d in rep.dates}
+        shrink = {c for c in affected if c not in stored or set(stored[c]) & touched_dates}
+        base.update({c: None for c in shrink})
+        base.update(_computed_intervals(backend, doc, shrink) if shrink else {})
     out: dict[str, Interval | None] = {}
     for c in affected:
         span = _hull(base.get(c), {d for rep in reports.values() if c in rep.cochairs for d in rep.dates})
@@ -214,10 +222,16 @@ def new_intervals(backend: Backend, doc: str, new: list[ResolvedMeeting], old_me
 
 
 def _stored_intervals(backend: Backend, cochairs: set[str]) -> dict[str, Interval]:
-    rows = backend.query(f"""{SPARQL_PREFIXES} SELECT ?c ?b ?e WHERE {{ {values('c', map(iri, cochairs))}
-        GRAPH <{DERIVED_GRAPH}> {{ ?c org:memberDuring ?i . ?i time:hasBeginning/time:inXSDDate ?b ;
-        time:hasEnd/time:inXSDDate ?e }} }}""")
-    return {r["c"].value: (r["b"].value, r["e"].value) for r in rows}
+    ends = [iri(x) for c in cochairs for x in interval_iris(c)[1:]]
+    rows = backend.query(f"""SELECT ?x ?d WHERE {{ {values('x', ends)}
+        GRAPH <{DERIVED_GRAPH}> {{ ?x <{TIME}inXSDDate> ?d }} }}""")
+    found = {r["x"].value: r["d"].value for r in rows}
+    out = {}
+    for c in cochairs:
+        _, b, e = interval_iris(c)
+        if b in found and e in found:
+            out[c] = (found[b], found[e])
+    return out
 
 
 def _computed_intervals(backend: Backend, doc: str, cochairs: set[str]) -> dict[str, Interval]:
