@@ -45,9 +45,14 @@ def _named(word: str, lang: str, cat: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
-    """Every date in ``text``, in order; dates that cannot be completed are skipped."""
+def find_dates(text: str, lang: str, published: str | None = None,
+               relative: list[tuple[int, int, str, str]] | None = None) -> list[DateMention]:
+    """Every date in ``text``, in order; dates that cannot be completed are skipped.
+    ``relative`` may give the weekday and relative-day words already found in the text
+    as (start, end, ``WEEKDAY``/``RELDAY``, value); else they are looked up here."""
     pub = _parse_iso(published)
+    if not any(ch.isdigit() for ch in text) and (relative == [] or not pub):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pat in PATTERNS:
@@ -70,14 +75,24 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
             found.append(DateMention(d.isoformat(), m.start(), m.end(), bool(g.get("y"))))
             taken.append((m.start(), m.end()))
     if pub:
-        found += _relative(text, lang, pub, taken)
+        if relative is None:
+            relative = _relative_words(text, lang)
+        for a, b, cat, value in relative:
+            if any(x < b and a < y for x, y in taken):
+                continue
+            if cat == "RELDAY":
+                day = pub + dt.timedelta(days=int(value))
+            else:
+                day = pub - dt.timedelta(days=(pub.isoweekday() - int(value)) % 7)
+            found.append(DateMention(day.isoformat(), a, b, False))
+            taken.append((a, b))
     return sorted(found, key=lambda x: x.start)
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _relative(text: str, lang: str, pub: dt.date, taken: list[tuple[int, int]]) -> list[DateMention]:
+def _relative_words(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     """"today", "yesterday" (``RELDAY``) and weekday names (``WEEKDAY``), one or two words."""
     lex = lexicon(lang)
     words = [(m.start(), m.end(), fold(m.group(), lang)) for m in _WORDS.finditer(text)]
@@ -87,18 +102,9 @@ def _relative(text: str, lang: str, pub: dt.date, taken: list[tuple[int, int]]) 
         for k in keys[i]:
             for e in lex.by_first.get(k, ()):
                 n = len(e.words)
-                if e.cat not in ("RELDAY", "WEEKDAY") or i + n > len(words) or not all(
+                if e.cat in ("RELDAY", "WEEKDAY") and i + n <= len(words) and all(
                         lex.word_ok(words[i + j][2], keys[i + j], e.words[j], e.modes[j]) for j in range(n)):
-                    continue
-                b = words[i + n - 1][1]
-                if any(x < b and a < y for x, y in taken):
-                    continue
-                if e.cat == "RELDAY":
-                    day = pub + dt.timedelta(days=int(e.value))
-                else:
-                    day = pub - dt.timedelta(days=(pub.isoweekday() - int(e.value)) % 7)
-                out.append(DateMention(day.isoformat(), a, b, False))
-                taken.append((a, b))
+                    out.append((a, words[i + n - 1][1], e.cat, e.value))
     return out
 
 

@@ -55,6 +55,7 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # person key -> ISO side
     max_prefix: int = 0
     max_suffix: int = 0
+    _keys: dict[str, set[str]] = field(default_factory=dict)  # keys_of cache
 
     def add(self, entry: Entry) -> None:
         self.by_first[_key_word(entry.words[0], entry.modes[0])].append(entry)
@@ -71,6 +72,9 @@ class Lexicon:
     def keys_of(self, folded: str) -> set[str]:
         """The lexicon words a folded token can stand for (itself if exact, its stem
         prefixes, and ``~ending`` for endings that leave at least two letters)."""
+        out = self._keys.get(folded)
+        if out is not None:
+            return out
         out = {folded} if folded in self.exacts else set()
         for k in range(min(len(folded), self.max_prefix), 0, -1):
             if folded[:k] in self.prefixes:
@@ -78,6 +82,8 @@ class Lexicon:
         for k in range(min(len(folded) - 2, self.max_suffix), 1, -1):
             if folded[-k:] in self.suffixes:
                 out.add("~" + folded[-k:])
+        if len(self._keys) < 500_000:
+            self._keys[folded] = out
         return out
 
     def word_ok(self, folded: str, keys: set[str], word: str, mode: str) -> bool:

@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
 from ..model import Person
 from .lexicon import lexicon
 from .normalize import fold
@@ -84,10 +82,10 @@ def nominative(name: str) -> str:
     return " ".join(words)
 
 
-def find_people(s: Sent, lang: str, doc: Doc) -> list[Found]:
+def find_people(s: Sent, lang: str) -> list[Found]:
     """Every person named in ``s``, in order of appearance."""
     lex = lexicon(lang)
-    base = s.span.start_char
+    base = s.start
     known = _longest([m for m in s.mentions if m.cat == "PERSON"])
     taken = [(m.start, m.end) for m in s.mentions if m.cat in ("PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH")]
     found: list[tuple[int, int, str, str | None, bool]] = []  # start, end, key, country, known
@@ -106,10 +104,10 @@ def find_people(s: Sent, lang: str, doc: Doc) -> list[Found]:
     out = []
     prev_end = base
     for a, b, key, country, is_known in found:
-        post, ps, pe = _post(doc.text, s, a, b, prev_end, lang)
+        post, ps, pe = _post(s.doc_text, s, a, b, prev_end, lang)
         if country is None:
             country = _side(s, ps if post else a, a)
-        name = _display(" ".join(doc.text[a:b].split()), key, is_known, lex, lang)
+        name = _display(" ".join(s.doc_text[a:b].split()), key, is_known, lex, lang)
         out.append(Found(Person(name=name, key=key, country=country, post=post, known=is_known), a, b, ps, pe))
         prev_end = b
     return out
@@ -160,7 +158,7 @@ def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple
         if post:
             return " ".join(post.split()), start, a
     # right: ", Deputy Prime Minister of ..."
-    end = s.span.end_char
+    end = s.end
     after = text[b:end]
     m = re.match(r"\s*,\s*", after)
     if m:

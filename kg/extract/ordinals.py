@@ -18,7 +18,7 @@ NEAR = 45  # characters between the number and the cue
 
 def find_ordinal(s: Sent, lang: str) -> int | None:
     """The session number in sentence ``s``, or None."""
-    base = s.span.start_char
+    base = s.start
     cues = [m.start for m in s.mentions if m.cat == "CUE" and m.value in ("session", "meeting", "working-group")]
     cues += [m.start for m in s.mentions if m.cat == "COMMISSION"]
     if not cues:

@@ -1,18 +1,23 @@
-"""The spaCy pipeline: a blank tokenizer for the language, sentence splitting and
-the lexicon matcher, which marks every ontology label found in the text as a span
-in ``doc.spans["kg"]`` labelled ``CAT:value`` (e.g. ``AREA:trade``, ``PERSON:rashid-meredov``).
+"""Text analysis: words, sentences and lexicon mentions.
 
-No model is downloaded: ``spacy.blank`` plus rule components.  Languages without
-spaCy support (Turkmen) use the multi-language tokenizer.
+``mentions(text, lang)`` finds every ontology label in a text as
+``(category, value, start, end)`` (e.g. ``("AREA", "trade", 10, 15)``);
+``split_sentences(text)`` cuts it into sentences.  Both work on the raw string
+with a few compiled regular expressions and dictionary look-ups, so extraction
+runs at tokenizer speed.  The same matcher is offered as spaCy components for
+spaCy users: ``nlp_for(lang)`` is a blank pipeline whose ``kg_lexicon`` component
+writes the mentions to ``doc.spans["kg"]`` as ``CAT:value`` spans.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -20,110 +25,168 @@ from .lexicon import Entry, lexicon
 from .normalize import fold
 
 SPACY_LANG = {"en": "en", "ru": "ru", "tr": "tr", "tk": "xx"}
-_UNIT = re.compile(r"[^\s.\u2019'`´]+(?:['\u2019`´][^\s.\u2019'`´]+)*")
+_UNIT = re.compile(r"[^\W_]+(?:['\u2019`´][^\W_]+)*")
+_BREAK = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*")
+_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)")
+_FINAL = tuple(".!?:;…»\"”)")
+# words that end with a dot without ending a sentence
+ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr prof gen no vs etc lt col g gg im ul sm t e p ý".split())
+
+Mention = tuple[str, str, int, int]  # category, value, start, end
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A word piece of a token (``A.L.Overchuk`` -> ``A``, ``L``, ``Overchuk``)."""
+    """A word: letters and digits, with apostrophe suffixes (``Aşgabat'ta``); hyphens,
+    dots and other punctuation separate words (``A.L.Overchuk`` -> ``A``, ``L``, ``Overchuk``)."""
 
     text: str
     folded: str
-    start: int  # char offset in the doc
+    start: int  # char offset in the text
     end: int
-    token: int
 
 
-def units(doc: Doc, lang: str) -> list[Unit]:
+def units(text: str, lang: str) -> list[Unit]:
+    """The words of ``text`` with their folded forms."""
     out = []
-    for tok in doc:
-        if tok.is_space or tok.is_punct:
-            continue
-        for m in _UNIT.finditer(tok.text):
-            f = fold(m.group(), lang)
-            if f:
-                out.append(Unit(m.group(), f, tok.idx + m.start(), tok.idx + m.end(), tok.i))
+    for m in _UNIT.finditer(text):
+        f = fold(m.group(), lang)
+        if f:
+            out.append(Unit(m.group(), f, m.start(), m.end()))
     return out
 
 
 def match(us: list[Unit], lang: str) -> list[tuple[Entry, int, int]]:
-    """All lexicon entries found over ``us``: (entry, first unit, last unit + 1)."""
+    """All lexicon entries found over ``us``: (entry, first unit, last unit + 1).
+    A person's name must be capitalised."""
     lex = lexicon(lang)
     keys = [lex.keys_of(u.folded) for u in us]
     found = []
+    n_units = len(us)
     for i, ks in enumerate(keys):
+        if not ks:
+            continue
         for k in ks:
             for e in lex.by_first.get(k, ()):
                 n = len(e.words)
-                if i + n > len(us):
+                if i + n > n_units or not lex.word_ok(us[i].folded, ks, e.words[0], e.modes[0]):
                     continue
-                if all(lex.word_ok(us[i + j].folded, keys[i + j], e.words[j], e.modes[j]) for j in range(n)) and (
-                        e.cat != "PERSON" or all(us[i + j].text[:1].isupper() for j in range(n))):
-                    found.append((e, i, i + n))
+                if n > 1 and not all(lex.word_ok(us[i + j].folded, keys[i + j], e.words[j], e.modes[j])
+                                     for j in range(1, n)):
+                    continue
+                if e.cat == "PERSON" and not all(us[i + j].text[:1].isupper() for j in range(n)):
+                    continue
+                found.append((e, i, i + n))
     return found
 
 
-def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop every span that lies inside a longer span of the same label, and every
-    span inside a ``CUE:mask`` span (phrases whose words mislead: "humanitarian aid")."""
-    kept = []
-    by_label: dict[str, list[tuple[int, int]]] = {}
-    for lab, a, b in spans:
-        by_label.setdefault(lab, []).append((a, b))
-    for lab, items in by_label.items():
+def _outermost(spans: list[Mention]) -> list[Mention]:
+    """Drop every mention that lies inside a longer one of the same category and value,
+    and every mention inside a ``CUE:mask`` one (phrases whose words mislead: "humanitarian aid")."""
+    kept: list[Mention] = []
+    by_label: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for cat, value, a, b in spans:
+        by_label.setdefault((cat, value), []).append((a, b))
+    for (cat, value), items in by_label.items():
         end = -1
         for a, b in sorted(set(items), key=lambda t: (t[0], -t[1])):
             if b > end:
-                kept.append((lab, a, b))
+                kept.append((cat, value, a, b))
                 end = b
-    masks = sorted((a, b) for lab, a, b in kept if lab == "CUE:mask")
+    masks = [(a, b) for cat, value, a, b in kept if cat == "CUE" and value == "mask"]
     if masks:
-        kept = [(lab, a, b) for lab, a, b in kept if lab != "CUE:mask"
-                and not any(x <= a and b <= y for x, y in masks)]
-    return sorted(kept, key=lambda t: (t[1], t[2], t[0]))
+        kept = [m for m in kept if not (m[0] == "CUE" and m[1] == "mask")
+                and not any(x <= m[2] and m[3] <= y for x, y in masks)]
+    return sorted(kept, key=lambda t: (t[2], t[3], t[0], t[1]))
+
+
+def mentions(text: str, lang: str) -> list[Mention]:
+    """Every lexicon label in ``text``, outermost first, in text order."""
+    us = units(text, lang)
+    return _outermost([(e.cat, e.value, us[i].start, us[j - 1].end) for e, i, j in match(us, lang)])
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets: a sentence ends at . ! ? or … (with closing quotes)
+    before a space, except after an initial or abbreviation ("A. Overchuk", "Mr.") or
+    before a lower-case word; a blank line or a line break after a heading also ends one."""
+    cuts = {m.end() for m in _END.finditer(text) if _ends_sentence(text, m)}
+    cuts.update(m.start() for m in _BREAK.finditer(text) if _paragraph_break(text, m))
+    out, start = [], 0
+    for cut in sorted(cuts):
+        if text[start:cut].strip():
+            out.append((start, cut))
+            start = cut
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    nxt = text[m.end():m.end() + 40].lstrip()
+    if not nxt or nxt[0].islower():
+        return False
+    if text[m.start()] != ".":
+        return True
+    w = re.search(r"(\w+)$", text[max(0, m.start() - 20):m.start()])
+    if w is None:
+        return True
+    word = w.group(1)
+    return not ((len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS)
+
+
+def _paragraph_break(text: str, m: re.Match) -> bool:
+    """A blank line, or a line break after a heading: a line without final punctuation
+    that is all capitals or much shorter than the next line (hard-wrapped text, whose
+    lines are alike, is not split)."""
+    if m.group().count("\n") >= 2:
+        return True
+    prev = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+    end = text.find("\n", m.end())
+    nxt = text[m.end():end if end >= 0 else len(text)].strip()
+    if not prev or not nxt or prev.endswith(_FINAL) or not nxt[0].isupper():
+        return False
+    return (prev.isupper() and len(prev) > 1) or len(prev) * 2 < len(nxt)
+
+
+# spaCy integration ---------------------------------------------------------------
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
 
 
 @Language.factory("kg_lexicon", default_config={"lang": "en"})
 def make_lexicon_matcher(nlp: Language, name: str, lang: str):
     def component(doc: Doc) -> Doc:
-        us = units(doc, lang)
-        found = [(f"{e.cat}:{e.value}", us[i].start, us[j - 1].end) for e, i, j in match(us, lang)]
-        spans = [doc.char_span(a, b, label=lab, alignment_mode="expand") for lab, a, b in _outermost(found)]
+        spans = [doc.char_span(a, b, label=f"{cat}:{value}", alignment_mode="expand")
+                 for cat, value, a, b in mentions(doc_text(doc), lang)]
         doc.spans["kg"] = [s for s in spans if s is not None]
         return doc
 
     return component
 
 
-_FINAL = tuple(".!?:;…»\"”)")
-
-
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line starts a new sentence, and so does a line break after a heading:
-    a line without final punctuation that is all capitals or much shorter than the
-    next line (hard-wrapped text, whose lines are alike, is not split)."""
-    text = doc.text
-    for tok in doc[:-1]:
-        if not (tok.is_space and "\n" in tok.text):
-            continue
-        if "\n\n" in tok.text.replace("\r", "").replace(" ", "").replace("\t", ""):
-            doc[tok.i + 1].is_sent_start = True
-            continue
-        line_start = text.rfind("\n", 0, tok.idx) + 1
-        prev = text[line_start:tok.idx].strip()
-        nxt_end = text.find("\n", tok.idx + len(tok.text))
-        nxt = text[tok.idx + len(tok.text): nxt_end if nxt_end >= 0 else len(text)].strip()
-        if not prev or not nxt or prev.endswith(_FINAL) or not nxt[0].isupper():
-            continue
-        if (prev.isupper() and len(prev) > 1) or len(prev) * 2 < len(nxt):
-            doc[tok.i + 1].is_sent_start = True
+    """Sentence starts at paragraph breaks and after headings (see ``split_sentences``)."""
+    text = doc_text(doc)
+    starts = doc.to_array(IDX).tolist() if len(doc) else []
+    for m in _BREAK.finditer(text):
+        i = bisect_left(starts, m.end())
+        if 0 < i < len(starts) and starts[i] == m.end() and _paragraph_break(text, m):
+            doc[i].is_sent_start = True
     return doc
 
 
 @lru_cache(maxsize=8)
 def nlp_for(lang: str) -> Language:
-    """A blank spaCy pipeline with our rule components for ``lang``."""
+    """A blank spaCy pipeline with our components for ``lang`` (for spaCy users;
+    ``extract`` works on the text directly)."""
     nlp = spacy.blank(SPACY_LANG.get(lang, "xx"))
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("kg_paragraphs")

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span
 
 from ..model import Evidence, Meeting, Person
 from .dates import DateMention, find_dates
@@ -34,6 +33,7 @@ from .lexicon import lexicon
 from .names import Found, find_people
 from .normalize import fold
 from .ordinals import find_ordinal
+from .pipeline import mentions, split_sentences
 
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
@@ -57,15 +57,25 @@ class Sent:
     """One sentence with what the lexicon found in it."""
 
     i: int
-    span: Span
+    start: int  # char offsets in the article
+    end: int
+    text: str
+    doc_text: str  # the whole article (shared, to read around the sentence)
     mentions: list[Mention]
-    dates: list[DateMention] = field(default_factory=list)
+    lang: str
+    published: str | None
     people: list[Found] | None = None
     kind: str | None = None  # the meeting kind when the sentence is a trigger
+    _dates: list[DateMention] | None = None
 
     @property
-    def text(self) -> str:
-        return self.span.text
+    def dates(self) -> list[DateMention]:
+        """The dates written in the sentence (computed on first use)."""
+        if self._dates is None:
+            rel = [(m.start - self.start, m.end - self.start, m.cat, m.value) for m in self.mentions
+                   if m.cat in ("WEEKDAY", "RELDAY")]
+            self._dates = find_dates(self.text, self.lang, self.published, rel)
+        return self._dates
 
     def has(self, cat: str, value: str | None = None) -> bool:
         return any(m.cat == cat and (value is None or m.value == value) for m in self.mentions)
@@ -81,7 +91,7 @@ class Sent:
 
     def evidence(self) -> Evidence:
         t = self.text
-        return Evidence(t.strip(), self.span.start_char + _lead(t), self.span.end_char - _trail(t))
+        return Evidence(t.strip(), self.start + _lead(t), self.end - _trail(t))
 
     def event_cues(self) -> list[Mention]:
         """Event cues (a signing too, unless of a decree) not standing just after an
@@ -108,31 +118,25 @@ def _trail(s: str) -> int:
     return len(s) - len(s.rstrip())
 
 
-def sentences(doc: Doc, lang: str, published: str | None) -> list[Sent]:
-    """The sentences of ``doc`` that contain letters, with their mentions and dates."""
+def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
+    """The sentences of ``text`` that contain letters, with their mentions."""
+    spans = split_sentences(text)
+    starts = [a for a, _ in spans]
     by_sent: dict[int, list[Mention]] = {}
-    starts = {s.start: n for n, s in enumerate(doc.sents)}
-    sent_of = []
-    n = -1
-    for tok in doc:
-        if tok.i in starts:
-            n = starts[tok.i]
-        sent_of.append(n)
-    for sp in doc.spans["kg"]:
-        cat, _, value = sp.label_.partition(":")
-        by_sent.setdefault(sent_of[sp.start], []).append(Mention(cat, value, sp.start_char, sp.end_char, sp.text))
+    for cat, value, a, b in mentions(text, lang):
+        by_sent.setdefault(bisect_right(starts, a) - 1, []).append(Mention(cat, value, a, b, text[a:b]))
     out = []
-    for n, s in enumerate(doc.sents):
-        if not any(ch.isalpha() for ch in s.text):
-            continue
-        out.append(Sent(len(out), s, by_sent.get(n, []), find_dates(s.text, lang, published)))
+    for n, (a, b) in enumerate(spans):
+        t = text[a:b]
+        if any(ch.isalpha() for ch in t):
+            out.append(Sent(len(out), a, b, t, text, by_sent.get(n, []), lang, published))
     return out
 
 
-def people(s: Sent, lang: str, doc: Doc) -> list[Found]:
+def people(s: Sent, lang: str) -> list[Found]:
     """The people named in ``s`` (computed once)."""
     if s.people is None:
-        s.people = find_people(s, lang, doc)
+        s.people = find_people(s, lang)
     return s.people
 
 
@@ -182,15 +186,15 @@ class Segment:
     parties: set[str] = field(default_factory=set)
 
 
-def _parties(s: Sent, lang: str, doc: Doc) -> set[str]:
+def _parties(s: Sent, lang: str) -> set[str]:
     """Who a trigger says met: the people it names, and "president" for a head of state."""
-    out = {f.person.key for f in people(s, lang, doc)}
+    out = {f.person.key for f in people(s, lang)}
     if s.cue("president", "received"):
         out.add("president")
     return out
 
 
-def segment(sents: list[Sent], lang: str, doc: Doc, published: str | None = None) -> list[Segment]:
+def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[Segment]:
     """Split the article's sentences into meetings (rule 3)."""
     kinds = [trigger_kind(s, lang, published) for s in sents]
     if not any(kinds):
@@ -202,7 +206,7 @@ def segment(sents: list[Sent], lang: str, doc: Doc, published: str | None = None
         if kind is None:
             (segs[-1].sents if segs else lead).append(s)
             continue
-        parties = _parties(s, lang, doc)
+        parties = _parties(s, lang)
         if not segs:
             segs.append(Segment(kind, s, lead + [s], [s], parties))
             continue
@@ -226,13 +230,14 @@ def _explicit_date(s: Sent) -> str | None:
     return s.dates[0].date if s.dates else None
 
 
-def build_meetings(doc: Doc, lang: str, published: str | None) -> list[Meeting]:
-    sents = sentences(doc, lang, published)
-    segs = segment(sents, lang, doc, published)
+def build_meetings(text: str, lang: str, published: str | None) -> list[Meeting]:
+    """The meetings an article's text reports."""
+    sents = sentences(text, lang, published)
+    segs = segment(sents, lang, published)
     out: list[Meeting] = []
     called: set[str] = set()
     for seg in segs:
-        out.append(_fill(seg, lang, doc, sents, published, out, called))
+        out.append(_fill(seg, lang, sents, published, out, called))
     # a person the article calls a co-chair is a co-chair at every meeting they attend
     chairs = {p.key: p.country for m in out for p in m.cochairs if p.key in called}
     for m in out:
@@ -252,7 +257,7 @@ def _from_trigger(seg: Segment) -> list[Sent]:
     return [seg.trigger] + [s for s in seg.sents if s.i > seg.trigger.i]
 
 
-def _fill(seg: Segment, lang: str, doc: Doc, sents: list[Sent], published: str | None,
+def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
           earlier: list[Meeting], called: set[str]) -> Meeting:
     m = Meeting(kind=seg.kind)
     lex = lexicon(lang)
@@ -282,14 +287,14 @@ def _fill(seg: Segment, lang: str, doc: Doc, sents: list[Sent], published: str |
         m.format = prev.format
         m.evidence["format"] = prev.evidence["format"]
     if m.format is None:
-        _city(m, seg, present, doc, lex, earlier)
+        _city(m, seg, present, lex, earlier)
         if m.city or any(s.cue("visit", "received", "meeting") for s in present):
             m.format = "in-person"
             m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
-    _people(m, seg, _from_trigger(seg), lang, doc, called)
+    _people(m, seg, _from_trigger(seg), lang, called)
     # areas
-    excluded = [r for s in ordered for r in _name_ranges(s, doc, lex)]
-    excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang, doc)]
+    excluded = [r for s in ordered for r in _name_ranges(s, lex)]
+    excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang)]
     for s in ordered:
         if not s.reported:
             continue
@@ -341,17 +346,17 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
             return
 
 
-def _city(m: Meeting, seg: Segment, present: list[Sent], doc: Doc, lex, earlier: list[Meeting]) -> None:
+def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meeting]) -> None:
     """The city in the trigger, else one written as a place ("in Moscow") in the meeting's
     sentences, else the last earlier in-person meeting's city, else any city named."""
-    cands = [(0 if s is seg.trigger else 1 if _locative(c, s, doc, lex) else 3, i, c, s)
+    cands = [(0 if s is seg.trigger else 1 if _locative(c, s, lex) else 3, i, c, s)
              for i, s in enumerate(present) for c in s.values("CITY")]
     last = next((e for e in reversed(earlier) if e.city), None)
     if last is not None:
         cands.append((2, 0, None, None))
     if not cands:
         return
-    _, _, c, s = min(cands, key=lambda t: (t[0], t[2] is None or not _locative(t[2], t[3], doc, lex), t[1]))
+    _, _, c, s = min(cands, key=lambda t: (t[0], t[2] is None or not _locative(t[2], t[3], lex), t[1]))
     if c is None:
         m.city = last.city
         m.evidence["city"] = last.evidence["city"]
@@ -360,17 +365,17 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], doc: Doc, lex, earlier:
         m.evidence["city"] = s.evidence()
 
 
-def _locative(c: Mention, s: Sent, doc: Doc, lex) -> bool:
+def _locative(c: Mention, s: Sent, lex) -> bool:
     """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
-    before = doc.text[max(s.span.start_char, c.start - 12):c.start].split()
+    before = s.doc_text[max(s.start, c.start - 12):c.start].split()
     if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
         return True
-    word = doc.text[c.start:c.end]
+    word = s.doc_text[c.start:c.end]
     return any(e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
                for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ()))
 
 
-def _name_ranges(s: Sent, doc: Doc, lex) -> list[tuple[int, int]]:
+def _name_ranges(s: Sent, lex) -> list[tuple[int, int]]:
     """Character ranges that belong to the name of the commission or a working group:
     the matched name, the words hyphen-joined to its start, and a following "on ... cooperation"."""
     out = []
@@ -378,24 +383,25 @@ def _name_ranges(s: Sent, doc: Doc, lex) -> list[tuple[int, int]]:
         if not (x.cat == "COMMISSION" or (x.cat == "CUE" and x.value == "working-group")):
             continue
         a, b = x.start, x.end
-        while a > 1 and doc.text[a - 1] == "-" and doc.text[a - 2].isalpha():
-            a = doc.text.rfind(" ", s.span.start_char, a - 1) + 1 or s.span.start_char
-        tail = doc.text[b:min(s.span.end_char, b + NAME_TAIL)]
+        text = s.doc_text
+        while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
+            a = text.rfind(" ", s.start, a - 1) + 1 or s.start
+        tail = text[b:min(s.end, b + NAME_TAIL)]
         first = tail.split(None, 1)[0] if tail.strip() else ""
         coop = [c.end for c in s.cues("cooperation") if b <= c.start <= b + NAME_TAIL]
-        if coop and "." not in doc.text[b:coop[0]] and lex.single(fold(first, lex.lang), "CUE") == "namelink":
+        if coop and "." not in text[b:coop[0]] and lex.single(fold(first, lex.lang), "CUE") == "namelink":
             b = coop[0]
         out.append((a, b))
     return out
 
 
-def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, doc: Doc, called: set[str]) -> None:
+def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: set[str]) -> None:
     """Co-chairs and other participants of the meeting; adds to ``called`` the people a
     co-chair cue names."""
     seen: set[str] = set()
     for s in ordered:
-        found = people(s, lang, doc)
-        by_cue = _called(found, s, doc)
+        found = people(s, lang)
+        by_cue = _called(found, s)
         called.update(found[i].person.key for i in by_cue)
         chairs = by_cue | _leads(found, s, seg)
         for i, f in enumerate(found):
@@ -419,14 +425,14 @@ def _promote(m: Meeting, key: str) -> None:
 _JOIN = re.compile(r"\s*(?:,|and|и|ile|we|bilen|ve)\s*(?:the\s+)?")
 
 
-def _called(found: list[Found], s: Sent, doc: Doc) -> set[int]:
+def _called(found: list[Found], s: Sent) -> set[int]:
     """Indexes of the people in ``s`` a co-chair cue names: the cue in a person's post,
     or just after the name ("Meredov, who also co-chairs"), or before names ("the
     co-chairs X and Y": the nearest name after it and the names joined to it by "and")."""
     out: set[int] = set()
     if not found:
         return out
-    text = doc.text
+    text = s.doc_text
     for c in s.cues("cochair"):
         inside = [i for i, f in enumerate(found) if f.post_start <= c.start and c.end <= max(f.post_end, f.end)]
         if inside:
