@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from ..graph import bind
-from ..store.terms import PREFIXES, XSD
+from ..store.terms import PREFIXES, XSD, compact
 from . import atomic_write
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": None}
@@ -57,16 +57,8 @@ def write_rdf(source: Source, path: str | Path, fmt: str = "ttl") -> Path:
     return atomic_write(path, lambda fh: write_to(source, fh, fmt))
 
 
-def _curie(value: str) -> str:
-    best = max((ns for ns in PREFIXES.values() if value.startswith(ns) and len(value) > len(ns)),
-               key=len, default=None)
-    if best is None:
-        return value
-    return next(p for p, ns in PREFIXES.items() if ns == best) + ":" + value[len(best):]
-
-
 def _node(term: ox.NamedNode | ox.BlankNode) -> str:
-    return _curie(term.value) if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+    return compact(term.value) if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
 
 def _value(term: Any) -> dict[str, str]:
@@ -75,7 +67,7 @@ def _value(term: Any) -> dict[str, str]:
         if term.language:
             out["@language"] = term.language
         elif term.datatype.value != XSD + "string":
-            out["@type"] = _curie(term.datatype.value)
+            out["@type"] = compact(term.datatype.value)
         return out
     return {"@id": _node(term)}
 
@@ -86,9 +78,9 @@ def _nodes(triples: Iterable[ox.Triple]) -> Iterator[dict[str, Any]]:
         node: dict[str, Any] = {"@id": _node(subject)}
         for t in group:
             if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
-                node.setdefault("@type", []).append(_curie(t.object.value))
+                node.setdefault("@type", []).append(compact(t.object.value))
             else:
-                node.setdefault(_curie(t.predicate.value), []).append(_value(t.object))
+                node.setdefault(compact(t.predicate.value), []).append(_value(t.object))
         for v in node.values():
             if isinstance(v, list):
                 v.sort(key=lambda x: json.dumps(x, sort_keys=True, ensure_ascii=False))

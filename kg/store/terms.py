@@ -65,9 +65,10 @@ def lexical(term: Term | None) -> str | None:
 
 
 def compact(value: str) -> str:
-    """``https://w3id.org/tmru/id/person/x`` -> ``id:person/x`` for display (not valid Turtle everywhere)."""
-    best = max((ns for ns in PREFIXES.values() if value.startswith(ns)), key=len, default=None)
+    """``https://w3id.org/tmru/id/person/x`` -> ``id:person/x`` (a CURIE for display and JSON-LD;
+    not always a valid Turtle/SPARQL prefixed name)."""
+    best = max((ns for ns in PREFIXES.values() if value.startswith(ns) and len(value) > len(ns)),
+               key=len, default=None)
     if best is None:
         return value
-    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-    return f"{prefix}:{value[len(best):]}"
+    return next(p for p, ns in PREFIXES.items() if ns == best) + ":" + value[len(best):]

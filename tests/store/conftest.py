@@ -83,8 +83,10 @@ class Server:
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``oxigraph serve`` with a temporary data folder, stopped after the tests."""
     data, port = tmp_path_factory.mktemp("oxigraph"), _free_port()
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ})
+    log = data.parent / f"{data.name}.log"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(data), "--bind",
+                                 f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=err, env={**os.environ})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -94,8 +96,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"oxigraph server did not start: {err[:500]}")
+                    pytest.fail(f"oxigraph server did not start: {log.read_text(errors='replace')[:500]}")
                 time.sleep(0.1)
         yield Server(url)
     finally:

@@ -162,3 +162,42 @@ def test_extraction_of_fixtures_is_stable():
 
     m = extract(Document("e.txt", "e.txt", CONFLICT_EN.split("---\n", 2)[2], "en")).meetings
     assert [(x.date, x.ordinal, x.city) for x in m] == [("2019-05-07", 11, "Ashgabat")]
+
+
+def test_killed_build_leaves_whole_articles(tmp_path):
+    """SIGKILL in the middle of a build: every article in the store is complete, none half-written."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .fixtures import MEETING_EN
+
+    src = tmp_path / "many"
+    write_articles(src, {f"{i:03d}.txt": MEETING_EN.replace("/news/102", f"/news/k{i}")
+                         .replace("April 14", f"April {1 + i % 28}") for i in range(80)})
+    store = tmp_path / "s"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(src), "--store", str(store), "--out",
+                             str(tmp_path / "out"), "--no-html", "--no-validate"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not (store / "CURRENT").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.8)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with open_store(str(store)) as s:
+        logged = values(s, "SELECT ?d WHERE { GRAPH <https://w3id.org/tmru/ingestion> { ?d tmru:ingestFingerprint ?f } "
+                           "FILTER(STRSTARTS(STR(?d), 'https://w3id.org/tmru/doc/')) }", "d")
+        graphs = values(s, "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a tmru:Document } }", "d")
+        assert logged == graphs
+        missing = s.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?d { ?d a <https://w3id.org/tmru/ontology#Document> . "
+                          "?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
+        assert missing.rows[0]["n"].value == "0"
+        n = len(graphs)
+        print("killed after", n, "articles")
+    # the next build completes the store
+    assert build([src], str(store), tmp_path / "out", "--no-validate") == 0
+    with open_store(str(store)) as s:
+        assert len(values(s, "SELECT ?d WHERE { ?d a tmru:Document }", "d")) == 80 >= n
