@@ -315,32 +315,67 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
 
 
 def layout(data: dict[str, Any], seed: int = 7) -> None:
-    """Add ``x``/``y`` to every node: networkx spring layout of the (at most SPRING_MAX)
-    best-connected nodes, the others placed on a sunflower around their placed neighbours."""
+    """Add ``x``/``y`` to every node.
+
+    Up to LARGE nodes: networkx spring layout of the whole graph (the browser then refines it).
+    Above: meetings on a spiral in date order (a time window is one arc, the latest outermost),
+    each agreement just outside its meeting, and the other entities inside the spiral, laid out
+    with networkx on the graph of entities that share meetings."""
     import networkx as nx
 
-    n = len(data["nodes"])
-    if not n:
-        return
+    nodes, n = data["nodes"], len(data["nodes"])
     g = nx.Graph()
     g.add_nodes_from(range(n))
     g.add_edges_from((s, o) for s, o, _ in data["edges"])
-    scale = 120 * math.sqrt(n)
+    if n <= LARGE:
+        pos = _spring(g, seed)
+    else:
+        meetings = sorted((v for v in range(n) if nodes[v]["c"] == 0), key=lambda v: (nodes[v].get("d") or "", v))
+        agreements = {v for v in range(n) if nodes[v]["c"] == list(CLASSES).index("Agreement")}
+        entities = nx.Graph()
+        entities.add_nodes_from(v for v in range(n) if nodes[v]["c"] != 0 and v not in agreements)
+        entities.add_edges_from((a, b) for a, b in g.edges if a in entities and b in entities)
+        for m in meetings:
+            around = sorted(w for w in g.neighbors(m) if w in entities)
+            entities.add_edges_from((a, b) for i, a in enumerate(around) for b in around[i + 1:])
+        pos = _spring(entities, seed)
+        radius = max((math.hypot(*p) for p in pos.values()), default=0.0) + 300.0
+        gap, arc = 90.0, 70.0  # between turns, between meetings
+        theta = radius * 2 * math.pi / gap
+        for m in meetings:
+            r = gap * theta / (2 * math.pi)
+            pos[m] = (r * math.cos(theta), r * math.sin(theta))
+            for a in g.neighbors(m):
+                if a in agreements:
+                    pos[a] = ((r + 35) * math.cos(theta), (r + 35) * math.sin(theta))
+            theta += arc / r
+        for v in range(n):  # anything left (an agreement without a meeting)
+            pos.setdefault(v, (radius * 0.5, 0.0))
+    for v, node in enumerate(nodes):
+        node["x"], node["y"] = round(pos[v][0], 1), round(pos[v][1], 1)
+
+
+def _spring(g: Any, seed: int) -> dict[int, tuple[float, float]]:
+    """networkx spring layout of the (at most SPRING_MAX) best-connected nodes of ``g``; the
+    others on small sunflowers around their placed neighbours (spring_layout needs scipy above 500)."""
+    import networkx as nx
+
+    if not len(g):
+        return {}
+    scale = 120 * math.sqrt(len(g))
     core = sorted(g.nodes, key=lambda v: (-g.degree(v), v))[:SPRING_MAX]
     pos = {v: (float(x) * scale, float(y) * scale)
            for v, (x, y) in nx.spring_layout(g.subgraph(core), seed=seed).items()}
     ring: dict[tuple[int, int], int] = defaultdict(int)
-    golden = math.pi * (3 - math.sqrt(5))
-    step = 40.0
+    golden, step = math.pi * (3 - math.sqrt(5)), 40.0
 
     def place(v: int, cx: float, cy: float) -> None:
         key = (round(cx / step), round(cy / step))
         k = ring[key] = ring[key] + 1
-        r = step * math.sqrt(k)
-        pos[v] = (cx + r * math.cos(k * golden), cy + r * math.sin(k * golden))
+        pos[v] = (cx + step * math.sqrt(k) * math.cos(k * golden), cy + step * math.sqrt(k) * math.sin(k * golden))
 
     frontier = list(core)
-    while len(pos) < n:
+    while len(pos) < len(g):
         nxt = []
         for v in frontier:
             for w in sorted(g.neighbors(v)):
@@ -349,12 +384,11 @@ def layout(data: dict[str, Any], seed: int = 7) -> None:
                     place(w, sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed))
                     nxt.append(w)
         if not nxt:  # a component without placed nodes: start it on the outer rim
-            v = next(v for v in range(n) if v not in pos)
+            v = min(v for v in g.nodes if v not in pos)
             place(v, scale * 1.3, 0.0)
             nxt = [v]
         frontier = nxt
-    for v, node in enumerate(data["nodes"]):
-        node["x"], node["y"] = round(pos[v][0], 1), round(pos[v][1], 1)
+    return pos
 
 
 def vis_options(large: bool) -> dict[str, Any]:
@@ -372,8 +406,8 @@ def vis_options(large: bool) -> dict[str, Any]:
                          arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
                          font={"size": 9, "color": "#555", "strokeWidth": 2, "align": "middle"})
     opts["nodes"] = {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1}
-    opts["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=large, navigationButtons=False,
-                               keyboard=False)
+    opts["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=large, hideEdgesOnZoom=large,
+                               navigationButtons=False, keyboard=False)
     opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
     return opts
 

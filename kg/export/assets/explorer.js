@@ -80,9 +80,16 @@
     return {id: i, label: cut(n.l, 40), title: nodeTitle(i), shape: c.shape, size: c.size, x: n.x, y: n.y,
             color: {background: c.color, border: c.color, highlight: {background: c.color, border: "#000"}}};
   }));
+  var edgeTitles = E.map(function (e, k) { return edgeTitle(k); });
   var edges = new vis.DataSet(E.map(function (e, k) {
-    return {id: k, from: e[0], to: e[1], label: D.rels[e[2]] || e[2], title: edgeTitle(k)};
+    return {id: k, from: e[0], to: e[1], label: D.rels[e[2]] || e[2], title: edgeTitles[k]};
   }));
+  // Measuring thousands of edge labels makes vis-network slow; a large view gets unlabelled edges
+  // (the relation is still in every edge's tooltip and in the details panel).
+  var EDGE_LABELS = 1500;
+  var plain = D.large ? new vis.DataSet(E.map(function (e, k) {
+    return {id: k, from: e[0], to: e[1], title: edgeTitles[k]};
+  })) : null;
 
   // ------------------------------------------------------------ state and filters
   var years = N.filter(function (n) { return n.c === MEETING && n.d; }).map(year);
@@ -141,8 +148,15 @@
     next.forEach(function (i) { if (S.off[C[N[i].c].key]) next.delete(i); });
     visible = next;
     shownMeetings = ms.filter(function (m) { return next.has(m); }).length;
+    var nEdges = 0;
+    E.forEach(function (e) { if (next.has(e[0]) && next.has(e[1])) nEdges++; });
+    var want = plainView && nEdges > EDGE_LABELS ? plainView : edgeView;
+    if (want !== current) {  // switch before refreshing, so that no node is created twice
+      current = want;
+      network.setData({nodes: nodeView, edges: current});
+    }
     nodeView.refresh();
-    edgeView.refresh();
+    current.refresh();
     status();
   }
   function status() {
@@ -153,7 +167,10 @@
   }
 
   var nodeView = new vis.DataView(nodes, {filter: function (n) { return visible.has(n.id); }});
-  var edgeView = new vis.DataView(edges, {filter: function (e) { return visible.has(e.from) && visible.has(e.to); }});
+  function edgeFilter(e) { return visible.has(e.from) && visible.has(e.to); }
+  var edgeView = new vis.DataView(edges, {filter: edgeFilter});
+  var plainView = plain ? new vis.DataView(plain, {filter: edgeFilter}) : null;
+  var current = edgeView;
 
   // ------------------------------------------------------------ controls
   function fillSelect(sel, items) {
@@ -327,7 +344,7 @@
   }
 
   // ------------------------------------------------------------ network
-  var network = new vis.Network($("network"), {nodes: nodeView, edges: edgeView}, D.options);
+  var network = new vis.Network($("network"), {nodes: nodeView, edges: current}, D.options);
   network.on("click", function (p) { if (p.nodes.length) showDetails(p.nodes[0]); });
 
   // initial state, optionally from the URL hash: #kind=..&area=area/trade&country=country/TM&from=..&to=..&limit=..&focus=id
@@ -348,11 +365,12 @@
   if (h.focus && byId[h.focus] !== undefined) select(byId[h.focus]);
 
   var api = window.explorer = {
-    network: network, nodeView: nodeView, edgeView: edgeView, state: S, data: D, apply: apply, select: select,
+    network: network, nodeView: nodeView, state: S, data: D, apply: apply, select: select,
     byId: byId, ready: false,
     counts: function () {
       return {drawnNodes: network.body.nodeIndices.length, drawnEdges: network.body.edgeIndices.length,
-              nodes: nodeView.length, edges: edgeView.length, totalNodes: N.length, totalEdges: E.length};
+              nodes: nodeView.length, edges: current.length, totalNodes: N.length, totalEdges: E.length,
+              edgeLabels: current === edgeView};
     }
   };
   function ready() {
@@ -366,5 +384,8 @@
       ready();
     });
     network.stabilize(D.options.physics.stabilization.iterations);
-  } else ready();
+  } else {
+    if (!h.focus) network.fit();
+    ready();
+  }
 })();
