@@ -51,7 +51,7 @@ def find_dates(text: str, lang: str, published: str | None = None,
     ``relative`` may give the weekday and relative-day words already found in the text
     as (start, end, ``WEEKDAY``/``RELDAY``, value); else they are looked up here."""
     pub = _parse_iso(published)
-    if not any(ch.isdigit() for ch in text) and (relative == [] or not pub):
+    if not _DIGIT.search(text) and (relative == [] or not pub):
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -90,6 +90,7 @@ def find_dates(text: str, lang: str, published: str | None = None,
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _relative_words(text: str, lang: str) -> list[tuple[int, int, str, str]]:

@@ -56,6 +56,7 @@ class Lexicon:
     max_prefix: int = 0
     max_suffix: int = 0
     _keys: dict[str, set[str]] = field(default_factory=dict)  # keys_of cache
+    _words: dict[str, tuple[str, set[str], tuple[Entry, ...]]] = field(default_factory=dict)  # word() cache
 
     def add(self, entry: Entry) -> None:
         self.by_first[_key_word(entry.words[0], entry.modes[0])].append(entry)
@@ -84,6 +85,19 @@ class Lexicon:
                 out.add("~" + folded[-k:])
         if len(self._keys) < 500_000:
             self._keys[folded] = out
+        return out
+
+    def word(self, text: str) -> tuple[str, set[str], tuple[Entry, ...]]:
+        """(folded form, ``keys_of``, entries whose first word it matches) of a text word (cached)."""
+        out = self._words.get(text)
+        if out is None:
+            folded = fold(text, self.lang)
+            keys = self.keys_of(folded) if folded else set()
+            firsts = tuple(e for k in keys for e in self.by_first.get(k, ())
+                           if self.word_ok(folded, keys, e.words[0], e.modes[0]))
+            out = (folded, keys, firsts)
+            if len(self._words) < 500_000:
+                self._words[text] = out
         return out
 
     def word_ok(self, folded: str, keys: set[str], word: str, mode: str) -> bool:

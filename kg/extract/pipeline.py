@@ -22,7 +22,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import Entry, lexicon
-from .normalize import fold
 
 SPACY_LANG = {"en": "en", "ru": "ru", "tr": "tr", "tk": "xx"}
 _UNIT = re.compile(r"[^\W_]+(?:['\u2019`´][^\W_]+)*")
@@ -48,35 +47,35 @@ class Unit:
 
 def units(text: str, lang: str) -> list[Unit]:
     """The words of ``text`` with their folded forms."""
+    lex = lexicon(lang)
     out = []
     for m in _UNIT.finditer(text):
-        f = fold(m.group(), lang)
+        w = m.group()
+        f = lex.word(w)[0]
         if f:
-            out.append(Unit(m.group(), f, m.start(), m.end()))
+            out.append(Unit(w, f, m.start(), m.end()))
     return out
 
 
 def match(us: list[Unit], lang: str) -> list[tuple[Entry, int, int]]:
-    """All lexicon entries found over ``us``: (entry, first unit, last unit + 1).
-    A person's name must be capitalised."""
-    lex = lexicon(lang)
-    keys = [lex.keys_of(u.folded) for u in us]
+    """All lexicon entries found over ``us``: (entry, first unit, last unit + 1)."""
+    return _match(lexicon(lang), [(u.text, u.start, u.end) for u in us])
+
+
+def _match(lex, words: list[tuple[str, int, int]]) -> list[tuple[Entry, int, int]]:
+    """Entries over (text, start, end) words; a person's name must be capitalised."""
+    info = [lex.word(w[0]) for w in words]
     found = []
-    n_units = len(us)
-    for i, ks in enumerate(keys):
-        if not ks:
-            continue
-        for k in ks:
-            for e in lex.by_first.get(k, ()):
-                n = len(e.words)
-                if i + n > n_units or not lex.word_ok(us[i].folded, ks, e.words[0], e.modes[0]):
-                    continue
-                if n > 1 and not all(lex.word_ok(us[i + j].folded, keys[i + j], e.words[j], e.modes[j])
-                                     for j in range(1, n)):
-                    continue
-                if e.cat == "PERSON" and not all(us[i + j].text[:1].isupper() for j in range(n)):
-                    continue
-                found.append((e, i, i + n))
+    n_words = len(words)
+    for i, (_, _, firsts) in enumerate(info):
+        for e in firsts:
+            n = len(e.words)
+            if n > 1 and (i + n > n_words or not all(
+                    lex.word_ok(info[i + j][0], info[i + j][1], e.words[j], e.modes[j]) for j in range(1, n))):
+                continue
+            if e.cat == "PERSON" and not all(words[i + j][0][:1].isupper() for j in range(n)):
+                continue
+            found.append((e, i, i + n))
     return found
 
 
@@ -102,8 +101,9 @@ def _outermost(spans: list[Mention]) -> list[Mention]:
 
 def mentions(text: str, lang: str) -> list[Mention]:
     """Every lexicon label in ``text``, outermost first, in text order."""
-    us = units(text, lang)
-    return _outermost([(e.cat, e.value, us[i].start, us[j - 1].end) for e, i, j in match(us, lang)])
+    words = [(m.group(), m.start(), m.end()) for m in _UNIT.finditer(text)]
+    found = _match(lexicon(lang), words)
+    return _outermost([(e.cat, e.value, words[i][1], words[j - 1][2]) for e, i, j in found])
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -67,6 +67,8 @@ class Sent:
     people: list[Found] | None = None
     kind: str | None = None  # the meeting kind when the sentence is a trigger
     _dates: list[DateMention] | None = None
+    _cues: set[str] | None = None
+    _evidence: Evidence | None = None
 
     @property
     def dates(self) -> list[DateMention]:
@@ -81,7 +83,9 @@ class Sent:
         return any(m.cat == cat and (value is None or m.value == value) for m in self.mentions)
 
     def cue(self, *names: str) -> bool:
-        return any(m.cat == "CUE" and m.value in names for m in self.mentions)
+        if self._cues is None:
+            self._cues = {m.value for m in self.mentions if m.cat == "CUE"}
+        return any(n in self._cues for n in names)
 
     def cues(self, *names: str) -> list[Mention]:
         return [m for m in self.mentions if m.cat == "CUE" and m.value in names]
@@ -90,8 +94,10 @@ class Sent:
         return [m for m in self.mentions if m.cat == cat]
 
     def evidence(self) -> Evidence:
-        t = self.text
-        return Evidence(t.strip(), self.start + _lead(t), self.end - _trail(t))
+        if self._evidence is None:
+            t = self.text
+            self._evidence = Evidence(t.strip(), self.start + _lead(t), self.end - _trail(t))
+        return self._evidence
 
     def event_cues(self) -> list[Mention]:
         """Event cues (a signing too, unless of a decree) not standing just after an
