@@ -176,7 +176,8 @@ def lexicon(lang: str) -> Lexicon:
         stem = _stem(words[-1])
         n = len(words) - 1
         # full name (any case form), initial + surname, and the surname alone when unambiguous
-        entries.add(Entry("PERSON", key, tuple(_stem(w) for w in words), (PREFIX,) * (n + 1)))
+        entries.add(Entry("PERSON", key, tuple(_stem(w) for w in words),
+                          tuple(EXACT if len(w) <= 2 else PREFIX for w in words)))
         entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
         if len(surnames[stem]) == 1:
             entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))

@@ -90,3 +90,13 @@ def test_gazetteer_key_for_every_spelling(lang, text):
 def test_words_are_not_people(lang, text):
     for m in meetings(text, lang):
         assert not m.cochairs and not [p for p in m.participants if p.key.startswith("x-")]
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("tk", "Aşgabatda Owerçugyň çykyşy diňlenildi.", ["Owerçugyň"]),
+    ("ru", "Стороны наметили пути развития, Мередов выступил.", ["Мередов"]),
+    ("en", "A. Overchuk and Alexey Overchuk are one person.", ["A. Overchuk", "Alexey Overchuk"]),
+])
+def test_person_mentions(lang, text, names):
+    from kg.extract.pipeline import mentions
+    assert [text[a:b] for cat, _, a, b in mentions(text, lang) if cat == "PERSON"] == names
