@@ -186,3 +186,10 @@ def test_large_graph_default_view_and_filters(browser, large_graph_html):
     b.js(f"explorer.select({oldest})")
     assert b.js(f"explorer.nodeView.get({oldest}) !== null")
     assert b.errors() == []
+
+
+def test_empty_graph_opens(browser, tmp_path):
+    html = write_html(Graph(), tmp_path / "graph.html")
+    open_clean(browser, html)
+    assert drawn(browser)["drawnNodes"] == 0
+    assert browser.errors() == []

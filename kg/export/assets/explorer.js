@@ -377,7 +377,7 @@
     network.once("afterDrawing", function () { api.ready = true; document.body.setAttribute("data-ready", "1"); });
     network.redraw();
   }
-  if (D.options.physics.enabled) {
+  if (D.options.physics.enabled && N.length) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({physics: {enabled: false}});
       network.storePositions();
