@@ -174,7 +174,6 @@ def lexicon(lang: str) -> Lexicon:
                         entries.add(Entry(cat, key, words, (mode,) * len(words)))
     for key, words in people:
         stem = _stem(words[-1])
-        n = len(words) - 1
         # full name (any case form), initial + surname, and the surname alone when unambiguous
         entries.add(Entry("PERSON", key, tuple(_stem(w) for w in words),
                           tuple(EXACT if len(w) <= 2 else PREFIX for w in words)))
