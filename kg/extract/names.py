@@ -82,6 +82,9 @@ def nominative(name: str) -> str:
     return " ".join(words)
 
 
+_LEAD_INITIALS = re.compile(rf"(?<![^\W\d_])(?:[{_UP}]\.\s?){{1,3}}")
+
+
 def find_people(s: Sent, lang: str) -> list[Found]:
     """Every person named in ``s``, in order of appearance."""
     lex = lexicon(lang)
@@ -90,7 +93,10 @@ def find_people(s: Sent, lang: str) -> list[Found]:
     taken = [(m.start, m.end) for m in s.mentions if m.cat in ("PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH")]
     found: list[tuple[int, int, str, str | None, bool]] = []  # start, end, key, country, known
     for m in known:
-        found.append((m.start, m.end, m.value, lex.countries.get(m.value), True))
+        # initials written before a surname belong to the name ("A.L.Overchuk", "Р. Мередов")
+        lead = _LEAD_INITIALS.search(s.doc_text, max(s.start, m.start - 12), m.start)
+        start = lead.start() if lead and lead.end() == m.start else m.start
+        found.append((start, m.end, m.value, lex.countries.get(m.value), True))
     for rx in (_INITIALS, _FULL.get(lang, _FULL[""])):
         for g in rx.finditer(s.text):
             a, b = base + g.start(), base + g.end()

@@ -1,12 +1,17 @@
-"""Text analysis: words, sentences and lexicon mentions.
+"""Text analysis: a spaCy blank pipeline whose ``kg_lexicon`` component finds
+sentences and every ontology label in the text.
 
-``mentions(text, lang)`` finds every ontology label in a text as
-``(category, value, start, end)`` (e.g. ``("AREA", "trade", 10, 15)``);
-``split_sentences(text)`` cuts it into sentences.  Both work on the raw string
-with a few compiled regular expressions and dictionary look-ups, so extraction
-runs at tokenizer speed.  The same matcher is offered as spaCy components for
-spaCy users: ``nlp_for(lang)`` is a blank pipeline whose ``kg_lexicon`` component
-writes the mentions to ``doc.spans["kg"]`` as ``CAT:value`` spans.
+``analyse(text, lang)`` runs ``nlp_for(lang)``: spaCy's tokenizer for the
+language (the multi-language one for Turkmen), then ``kg_lexicon``, which reads
+the tokens through ``Doc.to_array`` (no per-token Python objects), splits them
+into words (``A.L.Overchuk`` -> ``A``, ``L``, ``Overchuk``), looks each distinct
+word up once in the lexicon built from ``ontology/`` and matches multi-word
+labels.  The result is kept in ``doc.user_data``: ``kg_mentions`` as
+``(category, value, start, end)`` tuples (e.g. ``("AREA", "trade", 10, 15)``)
+and ``kg_sentences`` as ``(start, end)`` offsets from ``split_sentences``.
+With ``nlp_for(lang, spans=True)`` the mentions are also written to
+``doc.spans["kg"]`` as ``CAT:value`` spans for spaCy users.  A trained pipeline
+can be used instead of the blank one: add ``kg_lexicon`` to it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -101,9 +106,37 @@ def _outermost(spans: list[Mention]) -> list[Mention]:
 
 def mentions(text: str, lang: str) -> list[Mention]:
     """Every lexicon label in ``text``, outermost first, in text order."""
-    words = [(m.group(), m.start(), m.end()) for m in _UNIT.finditer(text)]
-    found = _match(lexicon(lang), words)
-    return _outermost([(e.cat, e.value, words[i][1], words[j - 1][2]) for e, i, j in found])
+    return analyse(text, lang)[1]
+
+
+def analyse(text: str, lang: str) -> tuple[list[tuple[int, int]], list[Mention]]:
+    """(sentence offsets, mentions) of ``text``, through the spaCy pipeline of ``lang``."""
+    nlp = nlp_for(lang)
+    doc = nlp.make_doc(text)
+    doc.user_data["kg_text"] = text  # spares the component rebuilding doc.text token by token
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc.user_data["kg_sentences"], doc.user_data["kg_mentions"]
+
+
+_PIECES: dict[int, tuple[tuple[str, int, int], ...]] = {}
+
+
+def token_words(doc: Doc) -> list[tuple[str, int, int, int]]:
+    """(word, start, end, token index) of every word piece of every token of ``doc``."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    words = []
+    for i, (orth, idx) in enumerate(doc.to_array([ORTH, IDX]).tolist()):
+        pieces = _PIECES.get(orth)
+        if pieces is None:
+            pieces = tuple((m.group(), m.start(), m.end()) for m in _UNIT.finditer(strings[orth]))
+            if len(_PIECES) < 500_000:
+                _PIECES[orth] = pieces
+        for w, a, b in pieces:
+            words.append((w, idx + a, idx + b, i))
+    return words
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -160,12 +193,21 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-@Language.factory("kg_lexicon", default_config={"lang": "en"})
-def make_lexicon_matcher(nlp: Language, name: str, lang: str):
+@Language.factory("kg_lexicon", default_config={"lang": "en", "spans": False})
+def make_lexicon_matcher(nlp: Language, name: str, lang: str, spans: bool):
+    """Sentences and lexicon mentions of a doc (see the module docstring)."""
+    lex = lexicon(lang)
+
     def component(doc: Doc) -> Doc:
-        spans = [doc.char_span(a, b, label=f"{cat}:{value}", alignment_mode="expand")
-                 for cat, value, a, b in mentions(doc_text(doc), lang)]
-        doc.spans["kg"] = [s for s in spans if s is not None]
+        words = token_words(doc)
+        found = _match(lex, words)
+        doc.user_data["kg_mentions"] = _outermost([(e.cat, e.value, words[i][1], words[j - 1][2])
+                                                   for e, i, j in found])
+        doc.user_data["kg_sentences"] = split_sentences(doc_text(doc))
+        if spans:
+            tok = {(words[i][1], words[j - 1][2]): (words[i][3], words[j - 1][3] + 1) for _, i, j in found}
+            doc.spans["kg"] = [Span(doc, *tok[(a, b)], label=f"{cat}:{value}")
+                               for cat, value, a, b in doc.user_data["kg_mentions"] if (a, b) in tok]
         return doc
 
     return component
@@ -183,14 +225,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=8)
-def nlp_for(lang: str) -> Language:
-    """A blank spaCy pipeline with our components for ``lang`` (for spaCy users;
-    ``extract`` works on the text directly)."""
+@lru_cache(maxsize=16)
+def nlp_for(lang: str, spans: bool = False) -> Language:
+    """The blank spaCy pipeline of ``lang`` with the ``kg_lexicon`` component; with
+    ``spans``, also spaCy sentence boundaries and ``doc.spans["kg"]``."""
     nlp = spacy.blank(SPACY_LANG.get(lang, "xx"))
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kg_paragraphs")
-    nlp.add_pipe("kg_lexicon", config={"lang": lang})
+    if spans:
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("kg_paragraphs")
+    nlp.add_pipe("kg_lexicon", config={"lang": lang, "spans": spans})
     return nlp
 
 

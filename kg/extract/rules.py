@@ -33,7 +33,7 @@ from .lexicon import lexicon
 from .names import Found, find_people
 from .normalize import fold
 from .ordinals import find_ordinal
-from .pipeline import mentions, split_sentences
+from .pipeline import analyse
 
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
@@ -126,10 +126,10 @@ def _trail(s: str) -> int:
 
 def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
     """The sentences of ``text`` that contain letters, with their mentions."""
-    spans = split_sentences(text)
+    spans, found = analyse(text, lang)
     starts = [a for a, _ in spans]
     by_sent: dict[int, list[Mention]] = {}
-    for cat, value, a, b in mentions(text, lang):
+    for cat, value, a, b in found:
         by_sent.setdefault(bisect_right(starts, a) - 1, []).append(Mention(cat, value, a, b, text[a:b]))
     out = []
     for n, (a, b) in enumerate(spans):

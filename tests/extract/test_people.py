@@ -100,3 +100,18 @@ def test_words_are_not_people(lang, text):
 def test_person_mentions(lang, text, names):
     from kg.extract.pipeline import mentions
     assert [text[a:b] for cat, _, a, b in mentions(text, lang) if cat == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "post"), [
+    ("en", "A meeting of the co-chairs of the Intergovernmental Commission was held by video link between Deputy "
+           "Chairman of the Cabinet of Ministers R.Meredov and Deputy Chairman of the Government of the Russian "
+           "Federation A.L.Overchuk.", "A.L.Overchuk", "Deputy Chairman of the Government of the Russian Federation"),
+    ("ru", "Состоялась встреча сопредседателей межправительственной комиссии Заместителя Председателя Кабинета "
+           "Министров Туркменистана Р. Мередова и Вице-премьера России А. Оверчука.", "А. Оверчук",
+     "Вице-премьера России"),
+])
+def test_initials_belong_to_the_name_not_the_post(lang, text, name, post):
+    """Regression: initials before a known surname were read as the end of the post."""
+    m = meetings(text, lang)[0]
+    p = next(c for c in m.cochairs if c.key == "alexei-overchuk")
+    assert (p.name, p.post) == (name, post)
