@@ -51,6 +51,7 @@ class TMRU(DefinedNamespace):
     person: URIRef
     iso: URIRef
     stem: URIRef
+    suffix: URIRef
     exact: URIRef
     evidence: URIRef
     about: URIRef

@@ -25,7 +25,7 @@ from .normalize import fold, fold_words
 NAME_CLASSES = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON", TMRU.Commission: "COMMISSION"}
 SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.weekdays: "WEEKDAY",
            TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
-SUFFIX = URIRef(str(TMRU.stem).replace("stem", "suffix"))  # tmru:suffix (word endings)
+SUFFIX = TMRU.suffix  # word endings
 EXACT, PREFIX, ENDING = "e", "p", "s"
 _PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (SKOS.prefLabel, EXACT),
           (SKOS.altLabel, EXACT))
