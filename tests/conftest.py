@@ -41,6 +41,13 @@ EN_ARTICLE = textwrap.dedent("""\
     """)
 
 
+@pytest.fixture(autouse=True)
+def _private_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test (and every ``kg`` subprocess it starts) gets its own default store,
+    so no test writes to ./.kg/store."""
+    monkeypatch.setenv("KG_STORE", str(tmp_path_factory.mktemp("store") / "store"))
+
+
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
