@@ -61,6 +61,7 @@ class Meeting:
     areas: list[str] = field(default_factory=list)
     agreements_signed: bool = False
     commission: str | None = None  # gazetteer key of the commission, if named
+    weekday: int | None = None  # ISO weekday named ("on Friday") when no date could be resolved
     evidence: dict[str, Evidence] = field(default_factory=dict)  # field -> sentence
 
     def to_json(self) -> dict[str, Any]:
@@ -75,6 +76,7 @@ class Meeting:
             "areas": list(self.areas),
             "agreements_signed": self.agreements_signed,
             "commission": self.commission,
+            **({"weekday": self.weekday} if self.weekday else {}),
             "evidence": {k: asdict(v) for k, v in sorted(self.evidence.items())},
         }
 

@@ -340,6 +340,8 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
     if t.cue("undated"):
         return
     if prev is not None:
+        if not prev.date:
+            _weekday(m, t)
         if prev.date:
             m.date = prev.date
             m.evidence["date"] = prev.evidence["date"]
@@ -350,6 +352,17 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
             m.date = d.date
             m.evidence["date"] = s.evidence()
             return
+    _weekday(m, t)
+
+
+def _weekday(m: Meeting, t: Sent) -> None:
+    """Without a published date, "on Friday" cannot be resolved: keep the weekday named in
+    the trigger (the store may use it to merge the report with a dated one)."""
+    if m.date is None:
+        wd = t.values("WEEKDAY")
+        if wd:
+            m.weekday = int(wd[0].value)
+            m.evidence["weekday"] = t.evidence()
 
 
 def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meeting]) -> None:

@@ -11,7 +11,10 @@ Merge rules (see docs/architecture.md, "Merge rules"):
   - has the same date and the same commission or a shared participant, or
   - is a day apart and shares a participant, the city, or commission and session number;
   the best-scoring candidate wins (ties: smallest IRI); two meetings of one article never merge;
-* undated meetings stay per article;
+* an undated meeting stays per article, unless the article names its weekday ("on Friday",
+  with no published date to resolve it): then it joins the one meeting of other sources with
+  the same commission, kind group and format, held on that weekday, whose discussed areas
+  largely agree (>= 60 % of the report's areas are among the meeting's) -- only when exactly one meeting fits best;
 * every source keeps its own values in its named graph, so conflicting values sit side by side;
 * a co-chairship's interval runs from the first to the last date of the meetings showing it.
 """
@@ -23,13 +26,15 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..resolve import ResolvedArticle, ResolvedMeeting, city_iri, person_iri, rekey
+from ..resolve import ResolvedArticle, ResolvedMeeting, area_iri, city_iri, person_iri, rekey
 from ..vocab import ID
 from .base import DERIVED_GRAPH, Backend
 from .terms import PREFIXES, SPARQL_PREFIXES, date, iri, values
 
 T, SCHEMA, ORG, TIME = PREFIXES["tmru"], PREFIXES["schema"], PREFIXES["org"], PREFIXES["time"]
 START, KIND, COMMISSION, CITY = SCHEMA + "startDate", T + "kind", T + "commission", T + "city"
+AREA, FORMAT = T + "area", T + "format"
+AREA_AGREEMENT = 0.6  # share of an undated report's areas a dated meeting must have for it to join
 PARTICIPANT, SESSION, COCHAIR = T + "participant", T + "sessionNumber", T + "cochair"
 GROUPS = {"commission-session": "commission", "co-chairs-meeting": "commission"}
 
@@ -51,10 +56,12 @@ class Report:
     people: set[str] = field(default_factory=set)
     ordinals: set[str] = field(default_factory=set)
     cochairs: set[str] = field(default_factory=set)
+    areas: set[str] = field(default_factory=set)
+    formats: set[str] = field(default_factory=set)
 
     def add(self, prop: str, value: str) -> None:
         slot = {START: self.dates, COMMISSION: self.commissions, CITY: self.cities, PARTICIPANT: self.people,
-                SESSION: self.ordinals, COCHAIR: self.cochairs}.get(prop)
+                SESSION: self.ordinals, COCHAIR: self.cochairs, AREA: self.areas, FORMAT: self.formats}.get(prop)
         if prop == KIND:
             self.groups.add(kind_group(value))
         elif slot is not None:
@@ -73,6 +80,9 @@ def report_of(rm: ResolvedMeeting) -> Report:
     if m.ordinal is not None:
         r.ordinals.add(str(m.ordinal))
     r.cochairs.update(str(ci) for _, ci in rm.cochairships)
+    r.areas.update(str(area_iri(a)) for a in m.areas)
+    if m.format:
+        r.formats.add(T + m.format)
     return r
 
 
@@ -121,6 +131,33 @@ def candidates(backend: Backend, doc: str, day: str) -> list[Report]:
     return sorted(found.values(), key=lambda r: r.iri)
 
 
+def _same_undated(backend: Backend, doc: str, rm: ResolvedMeeting, claimed: set[str]) -> str | None:
+    """The dated meeting an undated report with a weekday belongs to (see the module docstring)."""
+    new = report_of(rm)
+    if not (rm.meeting.weekday and new.commissions and new.formats and new.areas):
+        return None
+    (com,), (fmt,) = new.commissions, new.formats
+    rows = backend.query(f"""PREFIX schema: <{SCHEMA}> PREFIX tmru: <{T}>
+        SELECT DISTINCT ?m ?d WHERE {{ GRAPH ?g {{ ?m tmru:commission <{com}> ; tmru:format <{fmt}> ;
+        schema:startDate ?d }} FILTER(?g != <{doc}>) }}""")
+    dated = {r["m"].value for r in rows if _weekday_of(r["d"].value) == rm.meeting.weekday} - claimed
+    scored = []
+    for cand in _reports(backend, doc, dated).values():
+        if new.groups & cand.groups and cand.areas:
+            scored.append((len(new.areas & cand.areas) / len(new.areas), cand.iri))
+    scored.sort(reverse=True)
+    if scored and scored[0][0] >= AREA_AGREEMENT and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1]
+    return None
+
+
+def _weekday_of(day: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(day[:10]).isoweekday()
+    except ValueError:
+        return None
+
+
 def _exists(backend: Backend, doc: str, meeting: str) -> bool:
     return bool(backend.query(f"ASK {{ GRAPH ?g {{ <{meeting}> ?p ?o }} FILTER(?g != <{doc}>) }}"))
 
@@ -131,8 +168,9 @@ def assign_meetings(backend: Backend, ra: ResolvedArticle) -> ResolvedArticle:
     for rm in ra.meetings:
         day = rm.meeting.date
         if day is None:
-            claimed.add(str(rm.iri))
-            out.append(rm)
+            same = _same_undated(backend, doc, rm, claimed)
+            claimed.add(same or str(rm.iri))
+            out.append(rekey(rm, same[len(str(ID)) + len("meeting/"):]) if same else rm)
             continue
         new = report_of(rm)
         best, best_score = None, 0
