@@ -8,15 +8,18 @@ import sys
 from ..errors import ExportError, InputError, KGError, OntologyError, QueryError, StoreError
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY, EXIT_INVALID, EXIT_EXPORT = 0, 1, 2, 3, 4, 5, 6
+EXIT_INTERNAL, EXIT_INTERRUPTED = 70, 130
 
 EPILOG = """exit codes:
-  0  success
-  1  some inputs were skipped (one line each on stderr); the rest was processed
-  2  usage error, or the ontology folder is missing or broken
-  3  store error (busy, unreachable, not a store); nothing was changed
-  4  invalid SPARQL query
-  5  the graph does not conform to the SHACL shapes
-  6  an export file could not be written"""
+  0    success
+  1    some inputs were skipped (one line each on stderr); the rest was processed
+  2    usage error, or the ontology folder is missing or broken
+  3    store error (busy, missing, unreachable, not a store); nothing was changed
+  4    invalid SPARQL query
+  5    the graph does not conform to the SHACL shapes
+  6    an export file could not be written
+  70   internal error (a bug: one line on stderr; --debug or KG_DEBUG=1 shows the traceback)
+  130  interrupted (Ctrl-C)"""
 
 
 def exit_code_for(exc: KGError) -> int:
@@ -42,11 +45,16 @@ class Reporter:
         print(f"kg: skipped: {exc}", file=sys.stderr)
 
 
+DEBUG_HELP = "show the Python traceback of an internal error (also KG_DEBUG=1)"
+
+
 def add_command(sub: argparse._SubParsersAction, name: str, help: str, description: str | None = None
                 ) -> argparse.ArgumentParser:
-    """A sub-command parser with the shared epilog."""
-    return sub.add_parser(name, help=help, description=description or help, epilog=EPILOG,
-                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    """A sub-command parser with the shared epilog (and ``--debug``, also accepted after the command)."""
+    p = sub.add_parser(name, help=help, description=description or help, epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
+    return p
 
 
 class Progress:

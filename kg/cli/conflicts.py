@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import open_store
     from ..store.terms import compact
 
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         found = store.conflicts()
     if args.json:
         print(json.dumps([{"meeting": c.meeting, "property": c.property,

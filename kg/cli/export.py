@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from ..export.rdf import write_rdf, write_to
     from ..store import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         if args.out:
             print(f"wrote {write_rdf(store, args.out, args.format)}")
         else:

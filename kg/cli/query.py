@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import open_store
 
     sparql = bind(load_query(args.query), args.bind)
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         table = store.query(sparql)
     if table.boolean is not None:
         print(json.dumps(table.boolean) if args.format == "json" else ("yes" if table.boolean else "no"))

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import open_store
 
     rep, removed = Reporter(), []
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         for article in args.articles:
             docs = [d for ref in _refs(article, rep) for d in store.documents(ref)]
             if not docs:

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..store import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         st = store.stats()
         where = store.location
     if args.json:

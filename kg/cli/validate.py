@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..errors import InputError
 from .common import EXIT_INVALID, EXIT_OK, add_command
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     from ..graph import reference_graph
     from ..graph.validate import validate
 
+    if not Path(args.file).is_file():
+        raise InputError(f"{args.file}: no such file")
     ds = Dataset()
     fmt = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "nt": "nt"}.get(args.file.rsplit(".", 1)[-1], "turtle")
     try:

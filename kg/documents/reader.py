@@ -2,7 +2,10 @@
 ``.jsonl`` (one article per line) files, and folders of them, recursively.
 
 Every problem with one input raises ``InputError`` naming the file (and line);
-``iter_documents`` reports it through ``on_error`` and goes on.
+``iter_documents`` reports it through ``on_error`` and goes on.  Text is UTF-8 (with or
+without BOM), UTF-16 with BOM, or cp1251 / cp1254 when the bytes clearly are one of them;
+anything else is refused with a clear error rather than decoded into mojibake.  Files above
+``MAX_BYTES`` are refused (memory stays bounded), as are binary files and non-regular files.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError],
                 yield from read_path(f, on_error)
             except InputError as exc:
                 _report(on_error, exc)
+            except Exception as exc:  # noqa: BLE001 - a bad input never stops the batch
+                _report(on_error, InputError(f"{_shown(f)}: cannot read ({type(exc).__name__}: {exc})"))
 
 
 def _report(on_error: Callable[[InputError], None] | None, exc: InputError) -> None:
@@ -55,8 +60,24 @@ def _report(on_error: Callable[[InputError], None] | None, exc: InputError) -> N
     on_error(exc)
 
 
+def _clean(text: str) -> str:
+    """``text`` with lone surrogates (from a JSON ``\\ud800`` or an undecodable file name) and NUL
+    replaced by U+FFFD, so it can be encoded, hashed and stored; offsets do not move."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _shown(path: Path | str) -> str:
+    """A path as printable text (undecodable bytes of a file name shown as U+FFFD)."""
+    return _clean(str(path))
+
+
 def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) -> Iterator[Document]:
     """The documents in one file (several for ``.jsonl``)."""
+    if not path.is_file():
+        raise InputError(f"{_shown(path)}: not a regular file")
     raw = _read_bytes(path)
     text = decode(raw, path)
     suffix = path.suffix.lower()
@@ -73,7 +94,7 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
     if suffix in (".html", ".htm"):
         meta.setdefault("title", html_title(body))
         body, offset = html_text(body), 0
-    yield make_document(path.name, str(path), body, meta, offset)
+    yield make_document(_shown(path.name), _shown(path), body, meta, offset)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -86,24 +107,43 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
+#: control bytes that plain text may contain (tab, newlines, form feed, escape)
+_TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1b")
+#: non-letters expected in cp1251 / cp1254 text (quotes, dashes, numero, no-break space, ...)
+_LEGACY_PUNCT = frozenset("«»–—„“”‘’‚…№•·\xa0°§©®€™±")
+#: letters of cp1251 (Cyrillic: 0xC0-0xFF, Ё 0xA8, ё 0xB8) and of cp1254 (Turkish letters live there too)
+_HIGH_RUN = re.compile(rb"[\xc0-\xff\xa8\xb8]+")
+
+
 def decode(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1251 / cp1254 when the bytes fit them."""
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: binary file, not text")
-    for enc in ("utf-8-sig", "utf-16"):
-        if enc == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1251 or cp1254 when the bytes clearly
+    are one of them (Russian words are runs of high bytes; Turkish letters sit alone among ASCII
+    ones); otherwise ``InputError``, never mojibake."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            pass
-    cyr = sum(1 for b in raw if 0xC0 <= b <= 0xFF)
-    if cyr > len(raw) * 0.2:
-        return raw.decode("cp1251", errors="replace")
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: broken UTF-16 text ({exc.reason} at byte {exc.start})") from exc
+    sample = raw[:65536]
+    controls = sum(1 for b in sample if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
+    if b"\x00" in raw[:4096] or controls > max(8, len(sample) // 20):
+        raise InputError(f"{path}: binary file, not text")
     try:
-        return raw.decode("cp1254")
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    runs = [len(r) for r in _HIGH_RUN.findall(raw)]
+    enc = "cp1251" if sum(n for n in runs if n >= 3) * 2 >= sum(runs) > 0 else "cp1254"
+    try:
+        text = raw.decode(enc)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: unknown text encoding (not UTF-8, cp1251 or cp1254)") from exc
+        raise InputError(f"{path}: unknown text encoding (not UTF-8, cp1251 or cp1254: byte "
+                         f"0x{raw[exc.start]:02x} at {exc.start})") from exc
+    wide = [ch for ch in text if ord(ch) >= 0x80]
+    odd = sum(1 for ch in wide if not ch.isalpha() and ch not in _LEGACY_PUNCT)
+    if odd > max(3, len(wide) // 4):
+        raise InputError(f"{path}: unknown text encoding (not UTF-8, and neither cp1251 nor cp1254 fits)")
+    return text
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
@@ -134,10 +174,11 @@ def _from_json(line: str, path: Path, n: int) -> Document:
 
 
 def make_document(name: str, path: str, body: str, meta: dict, offset: int) -> Document:
+    body = _clean(body)
     lang = str(meta.get("lang") or meta.get("language") or "").lower()[:2]
     if lang not in LANGS:
         lang = detect(body)
-    return Document(name=name, path=path, text=body, lang=lang, url=_str(meta.get("url")),
+    return Document(name=_clean(name), path=_clean(path), text=body, lang=lang, url=_str(meta.get("url")),
                     published=_date(meta.get("published") or meta.get("date")), title=_str(meta.get("title")),
                     text_offset=offset)
 
@@ -147,7 +188,7 @@ def content_hash(text: str) -> str:
 
 
 def _str(v: object) -> str | None:
-    return str(v).strip() or None if v is not None else None
+    return _clean(str(v)).strip() or None if v is not None else None
 
 
 def _date(v: object) -> str | None:

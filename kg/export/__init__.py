@@ -1,11 +1,14 @@
 """Stage 6: write the graph out (Turtle, TriG, N-Quads, JSON-LD, interactive HTML).
 
-Every file is written to a temporary file in the same folder and renamed into
-place, so an interrupted export never leaves a half-written file."""
+Every file is written to a temporary file in the same folder (``.NAME.PID.XXXX.tmp``) and
+renamed into place, so an interrupted export never leaves a half-written file; the temporary
+file of a process that was killed (its PID is gone) is removed by the next export of that file."""
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -14,12 +17,45 @@ from typing import IO
 from ..errors import ExportError
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files left next to ``path`` by killed writers; returns them."""
+    removed = []
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.[^/]*\.tmp")
+    for cand in glob.glob(glob.escape(str(path.parent / f".{path.name}.")) + "*.tmp"):
+        m = pattern.fullmatch(Path(cand).name)
+        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+            try:
+                Path(cand).unlink()
+                removed.append(Path(cand))
+            except OSError:
+                pass
+    return removed
+
+
 def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
     """Call ``write`` on a temporary file next to ``path``, then rename it to ``path``."""
     path = Path(path)
     try:
+        for up in (path.parent, *path.parent.parents):
+            if up.exists():
+                if not up.is_dir():
+                    raise NotADirectoryError(20, f"{up} is not a folder")
+                break
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        remove_stale_temporaries(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
@@ -31,7 +67,9 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
     return path

@@ -12,23 +12,41 @@ from .base import LOG_GRAPH, Table, table_from_ox
 from .lock import StoreLock
 
 
+def _is_empty(path: Path) -> bool:
+    """True when there is no store at ``path`` yet (nothing there, or an empty folder)."""
+    return not path.exists() or (path.is_dir() and not any(path.iterdir()))
+
+
 def _is_store(path: Path) -> bool:
-    return not path.exists() or (path.is_dir() and (not any(path.iterdir()) or (path / "CURRENT").is_file()))
+    return path.is_dir() and (path / "CURRENT").is_file()
 
 
 class LocalBackend:
-    """pyoxigraph ``Store`` at ``path`` (created when missing); exclusive while open."""
+    """pyoxigraph ``Store`` at ``path`` (created when missing if ``create``); exclusive while open.
 
-    def __init__(self, path: str | Path, wait: float | None = None) -> None:
+    Nothing is created or changed before the checks pass: a missing store (when not creating) and
+    a folder that is not an Oxigraph database are refused before the lock file is made."""
+
+    def __init__(self, path: str | Path, wait: float | None = None, create: bool = True) -> None:
         self.path = Path(path)
         self.location = str(self.path)
-        if not _is_store(self.path):
-            raise StoreError(f"{self.path} is not a kg store (not an Oxigraph database folder)")
+        self.store = None
+        self._lock = None
+        try:
+            empty = _is_empty(self.path)
+            if empty and not create:
+                raise StoreError(f"no store at {self.path} (kg build creates one; --store or $KG_STORE "
+                                 "chooses another)")
+            if not empty and not _is_store(self.path):
+                raise StoreError(f"{self.path} is not a kg store (not an Oxigraph database folder); "
+                                 "nothing was changed")
+        except OSError as exc:  # e.g. a folder we may not list
+            raise StoreError(f"cannot open store {self.path}: {exc.strerror or exc}") from exc
         self._lock = StoreLock(self.path, wait).acquire()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.store = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             self._lock.release()
             raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from exc
 
@@ -61,8 +79,12 @@ class LocalBackend:
         return len(self.store)
 
     def close(self) -> None:
-        if getattr(self, "store", None) is not None:
-            self.store.flush()
-            del self.store
+        try:
+            if getattr(self, "store", None) is not None:
+                self.store.flush()
+        except OSError as exc:
+            raise StoreError(f"cannot flush store {self.path}: {str(exc).splitlines()[0]}") from exc
+        finally:
             self.store = None  # type: ignore[assignment]
-        self._lock.release()
+            if self._lock is not None:
+                self._lock.release()

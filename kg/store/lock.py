@@ -16,7 +16,13 @@ class StoreLock:
 
     def __init__(self, store_path: Path, wait: float | None = None) -> None:
         self.path = store_path.with_name(store_path.name + ".lock")
-        self.wait = float(os.environ.get("KG_STORE_WAIT", "0")) if wait is None else wait
+        if wait is None:
+            raw = os.environ.get("KG_STORE_WAIT", "") or "0"
+            try:
+                wait = float(raw)
+            except ValueError:
+                raise StoreError(f"KG_STORE_WAIT={raw!r} is not a number of seconds") from None
+        self.wait = wait
         self._fd: int | None = None
 
     def acquire(self) -> StoreLock:

@@ -4,6 +4,10 @@
 ``URL/query`` is.  Updates go to ``$KG_STORE_UPDATE`` if set, else ``…/update`` next to
 ``…/query`` (Oxigraph, Fuseki) or the same URL for ``…/sparql`` (Virtuoso).  Each update
 request is one transaction on the server.
+
+Opening checks the endpoint with ``ASK {}`` within ``CONNECT_TIMEOUT`` seconds, so an unreachable
+or wrong URL fails at once with one line (``StoreError``, exit 3); later requests may take up to
+``$KG_STORE_TIMEOUT`` seconds (default 120) without a byte from the server.
 """
 
 from __future__ import annotations
@@ -23,6 +27,18 @@ from .base import LOG_GRAPH, Table
 from .terms import Term
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/plain;q=0.5"
+CONNECT_TIMEOUT = 10.0
+
+
+def _timeout() -> float:
+    raw = os.environ.get("KG_STORE_TIMEOUT", "") or "120"
+    try:
+        value = float(raw)
+    except ValueError:
+        raise StoreError(f"KG_STORE_TIMEOUT={raw!r} is not a number of seconds") from None
+    if value <= 0:
+        raise StoreError(f"KG_STORE_TIMEOUT={raw!r} must be more than 0 seconds")
+    return value
 
 
 def endpoints(url: str) -> tuple[str, str]:
@@ -53,40 +69,55 @@ def _term(b: dict[str, Any]) -> Term:
 class RemoteBackend:
     """SPARQL 1.1 Protocol client (query + update)."""
 
-    def __init__(self, url: str, timeout: float = 120.0) -> None:
+    def __init__(self, url: str, timeout: float | None = None, check: bool = True) -> None:
         self.location = url
         self.query_url, self.update_url = endpoints(url)
-        self.timeout = timeout
+        self.timeout = _timeout() if timeout is None else timeout
+        if check:
+            self._query("ASK {}", min(self.timeout, CONNECT_TIMEOUT))
 
-    def _post(self, url: str, body: dict[str, str], accept: str | None = None) -> tuple[str, bytes]:
-        req = urllib.request.Request(url, data=urllib.parse.urlencode(body).encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "application/x-www-form-urlencoded",
-                                              **({"Accept": accept} if accept else {})})
+    def _post(self, url: str, body: dict[str, str], accept: str | None = None, timeout: float | None = None
+              ) -> tuple[str, bytes]:
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+            req = urllib.request.Request(url, data=urllib.parse.urlencode(body).encode("utf-8"), method="POST",
+                                         headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                  **({"Accept": accept} if accept else {})})
+            with urllib.request.urlopen(req, timeout=timeout or self.timeout) as resp:
                 return resp.headers.get("Content-Type", ""), resp.read()
         except urllib.error.HTTPError as exc:
-            msg = exc.read().decode("utf-8", "replace").strip().splitlines()
-            detail = f"HTTP {exc.code}: {msg[0] if msg else exc.reason}"
+            try:
+                msg = exc.read().decode("utf-8", "replace").strip().splitlines()
+            except OSError:
+                msg = []
+            detail = f"HTTP {exc.code}: {msg[0][:300] if msg else exc.reason}"
             if exc.code == 400 and "query" in body:
                 raise QueryError(f"invalid SPARQL ({detail})") from exc
             raise StoreError(f"{url}: {detail}") from exc
-        except (urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, OSError, ValueError) as exc:  # ValueError: a malformed URL
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from exc
 
     def query(self, sparql: str) -> Table:
-        ctype, data = self._post(self.query_url, {"query": sparql}, ACCEPT)
-        if "json" in ctype:
-            doc = json.loads(data)
-            if "boolean" in doc:
-                return Table(["boolean"], [], bool(doc["boolean"]))
-            cols = doc["head"].get("vars", [])
-            rows = [{c: _term(b[c]) if c in b else None for c in cols} for b in doc["results"]["bindings"]]
-            return Table(cols, rows)
-        cols = ["subject", "predicate", "object"]
-        triples = ox.parse(data, ox.RdfFormat.N_TRIPLES)
-        return Table(cols, [dict(zip(cols, (t.subject, t.predicate, t.object), strict=True)) for t in triples])
+        return self._query(sparql)
+
+    def _query(self, sparql: str, timeout: float | None = None) -> Table:
+        ctype, data = self._post(self.query_url, {"query": sparql}, ACCEPT, timeout)
+        try:
+            if "json" in ctype:
+                doc = json.loads(data)
+                if "boolean" in doc:
+                    return Table(["boolean"], [], bool(doc["boolean"]))
+                cols = doc["head"].get("vars", [])
+                rows = [{c: _term(b[c]) if c in b else None for c in cols} for b in doc["results"]["bindings"]]
+                return Table(cols, rows)
+            if not any(t in ctype for t in ("n-triples", "text/plain")):
+                raise ValueError(f"unexpected content type {ctype or 'none'!r}")
+            cols = ["subject", "predicate", "object"]
+            triples = ox.parse(data, ox.RdfFormat.N_TRIPLES)
+            return Table(cols, [dict(zip(cols, (t.subject, t.predicate, t.object), strict=True)) for t in triples])
+        except (ValueError, KeyError, TypeError, AttributeError, SyntaxError) as exc:
+            raise StoreError(f"{self.query_url} is not a SPARQL endpoint (cannot read its answer: "
+                             f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
 
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": sparql})

@@ -151,6 +151,7 @@ def test_store_is_locked(tmp_path, capsys):
 def test_store_errors_are_one_line(tmp_path, capsys):
     (tmp_path / "file").write_text("x")
     assert main(["stats", "--store", str(tmp_path / "file")]) == 3
+    open_store(str(tmp_path / "s")).close()
     assert main(["query", "SELEC ?x", "--store", str(tmp_path / "s")]) == 4
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and all(line.startswith("kg: error: E") for line in err)
