@@ -80,6 +80,8 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
         raise InputError(f"{_shown(path)}: not a regular file")
     raw = _read_bytes(path)
     text = decode(raw, path)
+    if not text.strip():
+        raise InputError(f"{_shown(path)}: empty file, no text")
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         for n, line in enumerate(text.splitlines(), 1):
@@ -94,6 +96,9 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
     if suffix in (".html", ".htm"):
         meta.setdefault("title", html_title(body))
         body, offset = html_text(body), 0
+    if not body.strip():
+        raise InputError(f"{_shown(path)}: no article text" + (" in the page" if offset == 0 and suffix in (
+            ".html", ".htm") else " after the front matter"))
     yield make_document(_shown(path.name), _shown(path), body, meta, offset)
 
 
@@ -155,7 +160,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
         meta = yaml.safe_load(m.group(1)) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f" line {line + 2}" if line is not None else ""
+        where = f" line {line + 2}:" if line is not None else ""
         raise InputError(f"{path}:{where} broken front matter ({str(exc).splitlines()[0]})") from exc
     if not isinstance(meta, dict):
         raise InputError(f"{path}: front matter is not a mapping")
@@ -169,6 +174,8 @@ def _from_json(line: str, path: Path, n: int) -> Document:
         raise InputError(f"{path}: line {n}: not JSON ({exc.msg})") from exc
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise InputError(f"{path}: line {n}: expected an object with a 'text' string")
+    if not obj["text"].strip():
+        raise InputError(f"{path}: line {n}: empty 'text'")
     name = obj.get("name") or obj.get("document") or f"{path.name}#{n}"
     return make_document(str(name), f"{path}#{n}", obj["text"], obj, 0)
 

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
-
 GOOD = "---\nlang: en\n---\nOn 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat.\n"
 
 
@@ -29,7 +27,9 @@ CASES = {
     "empty.txt": b"",
     "binary.txt": bytes(range(256)) * 4,
     "broken_front.md": b"---\nurl: [unclosed\nlang: en\n---\nText about Ashgabat.\n",
-    "bad.jsonl": b'{"text": "On 3 March 2021 the co-chairs met in Moscow.", "lang": "en"}\nnot json\n',
+    "bad.jsonl": b'{"text": "On 3 March 2021 the co-chairs met in Moscow.", "lang": "en"}\nnot json\n[1, 2]\n',
+    "blank.md": b"---\nlang: en\n---\n   \n",
+    "unclear.txt": b"Report \x81\x8d\x8f\x90\x9d about \x98\x81 the meeting \x8d\x8e.\n",
 }
 
 
@@ -41,14 +41,12 @@ def test_bad_file_is_reported_and_batch_goes_on(tmp_path: Path, name: str):
     docs = [json.loads(x)["document"] for x in r.stdout.splitlines()]
     assert "good.txt" in docs
     errors = _one_line_errors(r.stderr)
-    if name == "empty.txt":
-        # an empty article is read (no meetings) or reported; never a crash
-        assert r.returncode in (0, 1)
-        return
     assert r.returncode == 1, r.stderr
+    assert len(errors) == (2 if name == "bad.jsonl" else 1), errors
     assert any(name in e for e in errors), errors
     if name == "bad.jsonl":
-        assert any("line 2" in e for e in errors), errors
+        assert any("line 2" in e and "not JSON" in e for e in errors), errors
+        assert any("line 3" in e for e in errors), errors
         assert any("bad.jsonl#1" in d or "bad.jsonl" in d for d in docs)
 
 
@@ -63,6 +61,49 @@ def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str, text: str):
     facts = json.loads(r.stdout)
     assert facts["meetings"], facts
     assert facts["meetings"][0]["city"] == "Ashgabat"
+
+
+def test_cp1251_with_much_latin_text_is_not_mojibake(tmp_path: Path):
+    """Russian in cp1251 under long ASCII front matter is still recognised (runs of Cyrillic letters)."""
+    text = ("---\nurl: https://example.org/ru/news/a/very/long/path/to/the/article/12345678\nlang: ru\n"
+            "title: Meeting of the Intergovernmental Commission in Ashgabat\n---\n"
+            "7 октября 2021 года в Ашхабаде состоялась встреча сопредседателей комиссии.\n")
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1251"))
+    r = run_kg("extract", str(tmp_path / "a.txt"))
+    assert r.returncode == 0, r.stderr
+    facts = json.loads(r.stdout)
+    assert facts["meetings"] and facts["meetings"][0]["city"] == "Ashgabat"
+    assert facts["meetings"][0]["date"] == "2021-10-07"
+
+
+def test_lone_surrogates_and_nul_in_json_are_stored(tmp_path: Path):
+    """JSON may escape lone surrogates and NUL; the article is still read, extracted and stored."""
+    line = {"text": "On 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat. "
+                    "\ud800 \u0000 Minister A. Ivanov took part.", "lang": "en",
+            "url": "https://example.org/\udc80", "title": "\u0000\ud83d"}
+    (tmp_path / "s.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    r = run_kg("extract", str(tmp_path / "s.jsonl"))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["meetings"][0]["city"] == "Ashgabat"
+    r = run_kg("build", str(tmp_path / "s.jsonl"), "--store", str(tmp_path / "store"), "--out",
+               str(tmp_path / "out"), "--no-html")
+    assert r.returncode == 0, r.stderr
+    assert "\ufffd" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_fifo_and_undecodable_file_name(tmp_path: Path):
+    """A named pipe is refused (not read forever); a file name that is not UTF-8 is shown, not fatal."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    odd = os.fsencode(str(tmp_path)) + b"/\xcf\xf0\xe8\xe5\xec.txt"  # "Прием" in cp1251
+    with open(odd, "w", encoding="utf-8") as fh:
+        fh.write(GOOD)
+    r = run_kg("extract", str(tmp_path / "pipe.txt"), str(tmp_path))
+    assert r.returncode == 1, r.stderr
+    errors = _one_line_errors(r.stderr)
+    assert len(errors) == 1 and "pipe.txt" in errors[0] and "not a regular file" in errors[0]
+    assert json.loads(r.stdout)["document"] == "\ufffd" * 5 + ".txt"
 
 
 def test_html_page_scripts_and_navigation_are_dropped(tmp_path: Path):
@@ -95,7 +136,9 @@ def test_non_article_text_invents_no_meeting(tmp_path: Path):
     (tmp_path / "recipe.txt").write_text(
         "Take two cups of flour and a pinch of salt. Bake for twenty minutes. Serve warm with tea.\n",
         encoding="utf-8")
-    assert main(["extract", str(tmp_path)]) == 0
+    r = run_kg("extract", str(tmp_path))
+    assert r.returncode == 0 and not _one_line_errors(r.stderr)
+    assert json.loads(r.stdout)["meetings"] == []
 
 
 def test_huge_file_is_refused_cleanly(tmp_path: Path):
