@@ -1,0 +1,150 @@
+"""``kill -9`` in the middle of ``kg build``: the store stays consistent and usable, the next build
+completes and gives byte-identical exports to an uninterrupted build, exports are never half-written,
+temporary files of the killed writer are cleaned up and its lock does not block the next run."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from kgrun import ROOT, env, kg_cmd, run_kg
+
+from kg.store import open_store
+
+N = 300
+FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
+FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
+           "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def synth(n: int, out: Path) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.generate(n, out, seed=7)
+    return out
+
+
+def build_args(src: Path, root: Path) -> list[str]:
+    return ["build", str(src), "--store", str(root / "store"), "--out", str(root / "out"), "--no-html",
+            "--no-validate"]
+
+
+def build_until(args: list[str], stop, timeout: float = 120) -> tuple[int, bytes]:
+    """Run ``kg`` with stderr on a terminal (so it shows its progress) and SIGKILL it as soon as
+    ``stop(stderr so far)`` is true.  Returns (pid, stderr); fails if the build ended first."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(kg_cmd(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+                            env=env())
+    os.close(slave)
+    seen, deadline = b"", time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.005)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:  # the terminal closed: the process ended
+                    break
+            if stop(seen):
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+            if not ready and proc.poll() is not None:
+                break
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    assert proc.returncode == -signal.SIGKILL, (proc.returncode, seen[-2000:])
+    return proc.pid, seen
+
+
+def progress(seen: bytes) -> int:
+    found = re.findall(rb"building (\d+)", seen)
+    return int(found[-1]) if found else 0
+
+
+def consistent(store: Path) -> int:
+    """The store opens, and every logged article has its whole graph in the merged graph."""
+    with open_store(str(store), create=False) as s:
+        logged = {r["d"].value for r in s.query(
+            "SELECT ?d WHERE { GRAPH <https://w3id.org/tmru/ingestion> { ?d "
+            "<https://w3id.org/tmru/ontology#ingestFingerprint> ?f } FILTER(CONTAINS(STR(?d), '/doc/')) }")}
+        graphs = {r["d"].value for r in s.query(
+            "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a <https://w3id.org/tmru/ontology#Document> } }")}
+        assert logged == graphs
+        missing = s.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?d { ?d a "
+                          "<https://w3id.org/tmru/ontology#Document> . ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
+        assert missing.rows[0]["n"].value == "0"
+        return len(graphs)
+
+
+def test_kill_9_mid_build(tmp_path):
+    src = synth(N, tmp_path / "articles")
+    ref_root, root = tmp_path / "ref", tmp_path / "victim"
+    # the uninterrupted build, meanwhile, in another store
+    ref = subprocess.Popen(kg_cmd(*build_args(src, ref_root)), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=env())
+
+    # 1. killed while ingesting (a fifth of the articles read)
+    pid1, _ = build_until(build_args(src, root), lambda seen: progress(seen) >= N // 5)
+    n1 = consistent(root / "store")
+    assert n1 < N
+
+    # 2. resumed, killed again while it writes an export (a temporary file is there)
+    out = root / "out"
+    pid2, seen = build_until(build_args(src, root), lambda seen: any(out.glob(".graph.*.tmp")))
+    n2 = consistent(root / "store")
+    assert n1 <= n2 == N
+    for name in FILES:  # whatever was written is whole: a temporary file is renamed only when complete
+        if (out / name).exists():
+            list(ox.parse(path=str(out / name), format=FORMATS[name.split(".")[1]]))
+    left = sorted(p.name for p in out.glob("*"))
+    print(f"killed after {n1} articles, then while exporting: {left}")
+    # SIGKILL leaves the temporary file of the export it was writing (here one is made sure of)
+    out.mkdir(exist_ok=True)
+    (out / f".graph.ttl.{pid2}.x1y2z3.tmp").write_bytes(b"@prefix half: <")
+    (out / ".gitkeep").write_bytes(b"")  # not ours: left alone
+
+    # 3. the killed builds' lock does not block the next run (no KG_STORE_WAIT), which completes the store
+    assert (root / "store.lock").exists()
+    r = run_kg(*build_args(src, root), "--json")
+    assert r.returncode == 0, r.stderr
+    assert consistent(root / "store") == N
+
+    stdout, stderr = ref.communicate(timeout=240)
+    assert ref.returncode == 0, stderr
+    for name in FILES:
+        assert (out / name).read_bytes() == (ref_root / "out" / name).read_bytes(), name
+    assert sorted(p.name for p in out.iterdir()) == sorted([".gitkeep", *FILES])
+    assert pid1 != pid2
+
+
+def test_failed_export_leaves_the_old_file(tmp_path):
+    """An export that fails half-way keeps the previous file and leaves no temporary file."""
+    from kg.errors import ExportError
+    from kg.export import atomic_write
+
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+
+    def half(fh):
+        fh.write(b"new, half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportError, match="No space left"):
+        atomic_write(target, half)
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+    atomic_write(target, lambda fh: fh.write(b"new"))
+    assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
