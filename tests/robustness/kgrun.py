@@ -3,6 +3,7 @@ reaches the user is one line per problem and never a traceback, and compare stor
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -51,3 +52,12 @@ def kg_errors(stderr: str) -> list[str]:
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its content (to show that nothing was changed)."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def synth(n: int, out: Path, seed: int = 7) -> Path:
+    """``n`` synthetic articles (``bench/synth.py``) in ``out``."""
+    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.generate(n, out, seed=seed)
+    return out

@@ -4,7 +4,6 @@ temporary files of the killed writer are cleaned up and its lock does not block 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import pty
 import re
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from kgrun import ROOT, env, kg_cmd, run_kg
+from kgrun import env, kg_cmd, run_kg, synth
 
 from kg.store import open_store
 
@@ -24,14 +23,6 @@ N = 300
 FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
            "jsonld": ox.RdfFormat.JSON_LD}
-
-
-def synth(n: int, out: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    mod.generate(n, out, seed=7)
-    return out
 
 
 def build_args(src: Path, root: Path) -> list[str]:
