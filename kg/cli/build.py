@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import InputError
+from ..model import Document
 from .common import EXIT_INVALID, EXIT_OK, EXIT_SKIPPED, Progress, Reporter, add_command, add_store_option
 
 #: merged graphs larger than this are not SHACL-validated by default (validate an export instead)
@@ -28,51 +32,91 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-validate", action="store_true",
                    help=f"skip SHACL validation (skipped anyway above {VALIDATE_MAX} triples)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="extract in N processes while this one ingests (the store is the same for any N; "
+                        "default 1)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON (with the time and peak "
+                   "memory of each step)")
     p.set_defaults(func=run)
 
 
+class Steps:
+    """Wall time of each step of a build and the peak memory (max RSS) at its end."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.peak_mb: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, t)
+
+    def add(self, name: str, since: float) -> None:
+        self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - since, 3)
+        self.peak_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..documents import iter_documents
     from ..export.rdf import write_rdf
-    from ..extract import extract
     from ..graph.validate import validate
-    from ..resolve import resolve
+    from ..runner import pool, resolve_docs
     from ..store import open_store
 
     rep = Reporter()
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
     progress = Progress("building")
-    with open_store(args.store) as store:
-        store.ensure_reference()
-        for doc in iter_documents(args.paths, rep):
-            progress.step(doc.name)
-            if store.is_current(doc):
-                counts["unchanged"] += 1
-                continue
-            try:
-                ra = resolve(extract(doc))
-            except Exception as exc:  # noqa: BLE001 - one line per bad input
-                rep(InputError(f"{doc.path}: extraction failed ({type(exc).__name__}: {exc})"))
-                continue
-            counts[store.ingest(ra)] += 1
-        progress.close()
-        st = store.stats()
-        report = None
-        if not args.no_validate and st.triples <= VALIDATE_MAX:
-            report = validate(store.graph())
-        out = Path(args.out)
-        files = [write_rdf(store, out / f"graph.{fmt}", fmt) for fmt in RDF_FILES]
-        if not args.no_html:
-            from ..export.html import write_html
+    steps = Steps()
+    workers = pool(args.jobs)  # before the store is opened: workers never inherit it
+    try:
+        with open_store(args.store) as store:
+            store.ensure_reference()
 
-            files.append(write_html(store, out / "graph.html", lang=args.lang))
-        location = store.location
+            def fresh() -> Iterator[Document]:
+                from ..documents import iter_documents
+
+                for doc in iter_documents(args.paths, rep):
+                    progress.step(doc.name)
+                    if store.is_current(doc):
+                        counts["unchanged"] += 1
+                    else:
+                        yield doc
+
+            with steps("ingest"):
+                for ra in resolve_docs(fresh(), rep, workers):
+                    counts[store.ingest(ra)] += 1
+            progress.close()
+            with steps("stats"):
+                st = store.stats()
+            report = None
+            if not args.no_validate and st.triples <= VALIDATE_MAX:
+                with steps("validate"):
+                    report = validate(store.graph())
+            out = Path(args.out)
+            files = []
+            for fmt in RDF_FILES:
+                with steps(fmt):
+                    files.append(write_rdf(store, out / f"graph.{fmt}", fmt))
+            if not args.no_html:
+                from ..export.html import write_html
+
+                with steps("html"):
+                    files.append(write_html(store, out / "graph.html", lang=args.lang))
+            location = store.location
+            closing = time.perf_counter()
+        steps.add("close", closing)
+    finally:
+        if workers is not None:
+            workers.terminate()
+            workers.join()
     summary = {
         "store": location, "articles": sum(counts.values()), **counts, "skipped": rep.skipped,
         "meetings": st.classes.get("Meeting", 0), "triples": st.triples, "quads": st.quads,
         "conflicts": st.conflicts, "conforms": None if report is None else report.conforms,
-        "files": [str(f) for f in files],
+        "files": [str(f) for f in files], "seconds": steps.seconds, "peak_mb": steps.peak_mb,
     }
     if args.json:
         print(json.dumps(summary, indent=1))
