@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+MAX_MESSAGE = 400
+
+
+def one_line(message: str) -> str:
+    """``message`` as one line: its first line (and the next one when the first ends with ``:``, as
+    parser messages such as rdflib's do), at most ``MAX_MESSAGE`` characters."""
+    lines = [x.strip() for x in str(message).splitlines() if x.strip()]
+    text = lines[0] if lines else ""
+    if len(lines) > 1 and text.endswith(":"):
+        text += " " + lines[1]
+    if len(lines) > 1 or len(text) > MAX_MESSAGE:
+        text = text[:MAX_MESSAGE].rstrip() + " …"
+    return text
+
 
 class KGError(Exception):
     """An error reported to the user as one line: ``E### message``."""
@@ -9,8 +23,8 @@ class KGError(Exception):
     code = "E000"
 
     def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(f"{self.code} {message}")
+        self.message = one_line(message)
+        super().__init__(f"{self.code} {self.message}")
 
     def __reduce__(self):  # keep the code single when pickled across processes
         return (type(self), (self.message,))

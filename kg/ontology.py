@@ -18,8 +18,12 @@ SHAPES = "shapes.ttl"
 def ontology_dir() -> Path:
     """``$KG_ONTOLOGY``, else the source tree's ``ontology/``, else the copy in the wheel."""
     env = os.environ.get("KG_ONTOLOGY")
+    if env:  # set: that folder or an error, never silently another ontology
+        if not (Path(env) / FILES[0]).is_file():
+            raise OntologyError(f"KG_ONTOLOGY={env}: no {FILES[0]} in that folder")
+        return Path(env)
     here = Path(__file__).resolve().parent
-    for cand in ([Path(env)] if env else []) + [here.parent / "ontology", here / "_ontology"]:
+    for cand in [here.parent / "ontology", here / "_ontology"]:
         if (cand / FILES[0]).is_file():
             return cand
     raise OntologyError("ontology folder not found (set KG_ONTOLOGY to the folder holding tmru.ttl)")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import __version__, ontology
+from ..errors import OntologyError
 from ..model import Document
 from ..resolve import ResolvedArticle, doc_iri, doc_key
 from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Table
@@ -87,7 +88,10 @@ def ontology_hash() -> str:
     h = hashlib.sha256()
     folder = ontology.ontology_dir()
     for name in ontology.FILES:
-        h.update((folder / name).read_bytes())
+        try:
+            h.update((folder / name).read_bytes())
+        except OSError as exc:
+            raise OntologyError(f"cannot read {folder / name}: {exc.strerror or exc}") from exc
     return h.hexdigest()
 
 
