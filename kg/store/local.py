@@ -21,28 +21,42 @@ def _is_store(path: Path) -> bool:
     return path.is_dir() and (path / "CURRENT").is_file()
 
 
+def _problem(path: Path, create: bool) -> str | None:
+    """Why ``path`` cannot be opened as a store (None: it can)."""
+    try:
+        empty = _is_empty(path)
+        if empty and not create:
+            return f"no store at {path} (kg build creates one; --store or $KG_STORE chooses another)"
+        if not empty and not _is_store(path):
+            return f"{path} is not a kg store (not an Oxigraph database folder); nothing was changed"
+    except OSError as exc:  # e.g. a folder we may not list
+        return f"cannot open store {path}: {exc.strerror or exc}"
+    return None
+
+
 class LocalBackend:
     """pyoxigraph ``Store`` at ``path`` (created when missing if ``create``); exclusive while open.
 
     Nothing is created or changed before the checks pass: a missing store (when not creating) and
-    a folder that is not an Oxigraph database are refused before the lock file is made."""
+    a folder that is not an Oxigraph database are refused before the lock file is made.  When the
+    lock file is already there, another kg process may be creating the store right now (a folder
+    without ``CURRENT`` yet), so the checks are made again under the lock: that process's store
+    is then "busy", never "not a store"."""
 
     def __init__(self, path: str | Path, wait: float | None = None, create: bool = True) -> None:
         self.path = Path(path)
         self.location = str(self.path)
         self.store = None
         self._lock = None
-        try:
-            empty = _is_empty(self.path)
-            if empty and not create:
-                raise StoreError(f"no store at {self.path} (kg build creates one; --store or $KG_STORE "
-                                 "chooses another)")
-            if not empty and not _is_store(self.path):
-                raise StoreError(f"{self.path} is not a kg store (not an Oxigraph database folder); "
-                                 "nothing was changed")
-        except OSError as exc:  # e.g. a folder we may not list
-            raise StoreError(f"cannot open store {self.path}: {exc.strerror or exc}") from exc
-        self._lock = StoreLock(self.path, wait).acquire()
+        lock = StoreLock(self.path, wait)
+        problem = _problem(self.path, create)
+        if problem and not lock.path.exists():
+            raise StoreError(problem)
+        self._lock = lock.acquire()
+        problem = _problem(self.path, create)
+        if problem:
+            self._lock.release()
+            raise StoreError(problem)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.store = ox.Store(str(self.path))

@@ -40,7 +40,7 @@ def error_lines(stderr: str) -> list[str]:
     """The lines on stderr; fails if a traceback (or any multi-line error) reached the user."""
     lines = [x for x in stderr.splitlines() if x.strip()]
     assert "Traceback" not in stderr, stderr
-    assert all(x.startswith(("kg: ", "usage: ", "  ", "SHACL", "Validation", "Conforms")) for x in lines), stderr
+    assert all(x.startswith(("kg: ", "kg ", "usage: ", "  ", "SHACL", "Validation", "Conforms")) for x in lines), stderr
     return lines
 
 
