@@ -61,3 +61,20 @@ def synth(n: int, out: Path, seed: int = 7) -> Path:
     spec.loader.exec_module(mod)
     mod.generate(n, out, seed=seed)
     return out
+
+
+def kg_here(*args: str | Path) -> subprocess.CompletedProcess:
+    """``kg`` run in this process (faster than a subprocess: the extractor is loaded once), with
+    stdout and stderr captured as a subprocess would give them."""
+    import contextlib
+    import io
+
+    from kg.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse
+            code = exc.code if isinstance(exc.code, int) else 2
+    return subprocess.CompletedProcess(["kg", *map(str, args)], code, out.getvalue(), err.getvalue())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from kgrun import env, kg_cmd, kg_errors, run_kg, synth
 
-N = 120
+N = 60
 
 
 def build_cmd(src: Path, store: Path, out: Path, *extra: str) -> list[str]:

@@ -4,17 +4,13 @@ goes on, and the exit code says something was skipped (issue 7)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kgrun import kg_here as run_kg  # in this process: the same main() as the command, loaded once
+from kgrun import run_kg as run_kg_process
 
 GOOD = "---\nlang: en\n---\nOn 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat.\n"
-
-
-def run_kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=120)
 
 
 def _one_line_errors(stderr: str) -> list[str]:
@@ -85,7 +81,7 @@ def test_lone_surrogates_and_nul_in_json_are_stored(tmp_path: Path):
     r = run_kg("extract", str(tmp_path / "s.jsonl"))
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["meetings"][0]["city"] == "Ashgabat"
-    r = run_kg("build", str(tmp_path / "s.jsonl"), "--store", str(tmp_path / "store"), "--out",
+    r = run_kg_process("build", str(tmp_path / "s.jsonl"), "--store", str(tmp_path / "store"), "--out",
                str(tmp_path / "out"), "--no-html")
     assert r.returncode == 0, r.stderr
     assert "\ufffd" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
@@ -147,7 +143,7 @@ def test_huge_file_is_refused_cleanly(tmp_path: Path):
         fh.seek(50 * 1024 * 1024)
         fh.write(b"x")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    r = run_kg("extract", str(tmp_path))
+    r = run_kg_process("extract", str(tmp_path))
     assert r.returncode == 1
     assert any("big.txt" in e and "MB" in e for e in _one_line_errors(r.stderr))
     assert "good.txt" in r.stdout
