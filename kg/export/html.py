@@ -245,11 +245,13 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
     classes = list(CLASSES)
     iris = sorted(set(meetings) | {s for s, _, _ in edges} | {o for _, o, _ in edges})
     ids: dict[str, str] = {}
+    used: set[str] = set()
     for iri in iris:
         sid = short_id(iri)
-        while sid in ids.values():
+        while sid in used:
             sid += "~"
         ids[iri] = sid
+        used.add(sid)
     index = {iri: i for i, iri in enumerate(iris)}
     kinds = {T + k: k for k in {m.get("kind") for m in meetings.values()} if k}
     doc_list = sorted({d for m in meetings.values() for d in m["docs"]}
@@ -289,11 +291,10 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
             if posts.get(iri):
                 node["posts"] = sorted(posts[iri])[:6]
         nodes.append(node)
-    for iri in iris:  # agreements are named after their meeting
-        if nodes[index[iri]]["c"] == classes.index("Agreement"):
-            for s, o, rel in edges:
-                if o == iri and rel == "signed" and nodes[index[s]].get("d"):
-                    nodes[index[iri]]["l"] += " " + nodes[index[s]]["d"]
+    agreement = classes.index("Agreement")
+    for s, o, rel in sorted(edges):  # agreements are named after their meeting
+        if rel == "signed" and nodes[index[o]]["c"] == agreement and nodes[index[s]].get("d"):
+            nodes[index[o]]["l"] += " " + nodes[index[s]]["d"]
     return {
         "lang": lang,
         "classes": [{"key": k, "label": labels.get(T + k, k), "color": c[0], "shape": c[1], "glyph": c[2],

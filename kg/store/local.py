@@ -34,6 +34,11 @@ def _problem(path: Path, create: bool) -> str | None:
     return None
 
 
+#: update text (bytes) after which the store is flushed to disk: without it Oxigraph keeps every write
+#: in memory until the store is closed (a 10,000-article build would hold ~1.5 GB)
+FLUSH_EVERY = 8 * 2**20
+
+
 class LocalBackend:
     """pyoxigraph ``Store`` at ``path`` (created when missing if ``create``); exclusive while open.
 
@@ -48,6 +53,7 @@ class LocalBackend:
         self.location = str(self.path)
         self.store = None
         self._lock = None
+        self._written = 0  # update text since the last flush
         lock = StoreLock(self.path, wait)
         problem = _problem(self.path, create)
         if problem and not lock.path.exists():
@@ -78,6 +84,13 @@ class LocalBackend:
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"update failed on {self.path} (nothing was changed): "
                              f"{str(exc).splitlines()[0]}") from exc
+        self._written += len(sparql)
+        if self._written >= FLUSH_EVERY:  # bounded memory: Oxigraph holds writes in RAM until a flush
+            self._written = 0
+            try:
+                self.store.flush()
+            except OSError as exc:
+                raise StoreError(f"cannot flush store {self.path}: {str(exc).splitlines()[0]}") from exc
 
     def triples(self) -> Iterator[ox.Triple]:
         for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
