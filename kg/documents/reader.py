@@ -4,8 +4,10 @@
 Every problem with one input raises ``InputError`` naming the file (and line);
 ``iter_documents`` reports it through ``on_error`` and goes on.  Text is UTF-8 (with or
 without BOM), UTF-16 with BOM, or cp1251 / cp1254 when the bytes clearly are one of them;
-anything else is refused with a clear error rather than decoded into mojibake.  Files above
-``MAX_BYTES`` are refused (memory stays bounded), as are binary files and non-regular files.
+anything else is refused with a clear error rather than decoded into mojibake.  Articles above
+``MAX_BYTES`` are refused (memory stays bounded): a ``.txt``/``.md``/``.html`` file, or one
+line of a ``.jsonl`` file, which is read line by line whatever its size.  Binary files and
+non-regular files (pipes, devices) are refused too.
 """
 
 from __future__ import annotations
@@ -78,20 +80,14 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
     """The documents in one file (several for ``.jsonl``)."""
     if not path.is_file():
         raise InputError(f"{_shown(path)}: not a regular file")
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _json_lines(path, on_error)
+        return
     raw = _read_bytes(path)
     text = decode(raw, path)
     if not text.strip():
         raise InputError(f"{_shown(path)}: empty file, no text")
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                yield _from_json(line, path, n)
-            except InputError as exc:
-                _report(on_error, exc)
-        return
     meta, body, offset = split_front_matter(text, path)
     if suffix in (".html", ".htm"):
         meta.setdefault("title", html_title(body))
@@ -100,6 +96,55 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
         raise InputError(f"{_shown(path)}: no article text" + (" in the page" if offset == 0 and suffix in (
             ".html", ".htm") else " after the front matter"))
     yield make_document(_shown(path.name), _shown(path), body, meta, offset)
+
+
+def _json_lines(path: Path, on_error: Callable[[InputError], None] | None) -> Iterator[Document]:
+    """The articles of a ``.jsonl`` file, read line by line (any file size, at most ``MAX_BYTES`` a
+    line in memory); a bad line is reported with its number and the others go on."""
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    with fh:
+        head = fh.read(4096)
+        if b"\x00" in head:
+            raise InputError(f"{path}: binary file, not text (JSON Lines are UTF-8)")
+        fh.seek(0)
+        n = lines = 0
+        while True:
+            try:
+                raw = fh.readline(MAX_BYTES + 1)
+            except OSError as exc:
+                raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+            if not raw:
+                break
+            n += 1
+            if n == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                while (rest := fh.readline(2**20)) and not rest.endswith(b"\n"):
+                    pass
+                lines += 1
+                _report(on_error, InputError(f"{path}: line {n}: longer than the {MAX_BYTES // 2**20} MB limit"))
+                continue
+            if not raw.strip():
+                continue
+            lines += 1
+            try:
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    try:
+                        line = decode(raw, path)
+                    except InputError:
+                        raise InputError(f"{path}: line {n}: not UTF-8 text") from None
+                doc = _from_json(line, path, n)
+            except InputError as exc:
+                _report(on_error, exc)
+                continue
+            yield doc
+    if not lines:
+        raise InputError(f"{_shown(path)}: empty file, no text")
 
 
 def _read_bytes(path: Path) -> bytes:

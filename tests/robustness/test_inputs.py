@@ -147,3 +147,33 @@ def test_huge_file_is_refused_cleanly(tmp_path: Path):
     assert r.returncode == 1
     assert any("big.txt" in e and "MB" in e for e in _one_line_errors(r.stderr))
     assert "good.txt" in r.stdout
+
+
+def test_huge_jsonl_is_read_line_by_line(tmp_path: Path):
+    """A 50 MB ``.jsonl`` is not refused: it is read a line at a time; the one line over the limit is
+    reported with its number, the articles around it are read."""
+    line = {"text": "On 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat.",
+            "lang": "en"}
+    with (tmp_path / "big.jsonl").open("wb") as fh:
+        fh.write(json.dumps(line).encode() + b"\n")
+        fh.write(b'{"text": "' + b"x" * (30 * 2**20) + b'"}\n')
+        fh.write(b"\n" * (20 * 2**20))
+        fh.write(json.dumps({**line, "text": line["text"].replace("Ashgabat", "Moscow")}).encode() + b"\n")
+    assert (tmp_path / "big.jsonl").stat().st_size > 50 * 2**20
+    r = run_kg_process("extract", str(tmp_path / "big.jsonl"))
+    assert r.returncode == 1, r.stderr
+    errors = _one_line_errors(r.stderr)
+    assert len(errors) == 1 and "big.jsonl: line 2: longer than" in errors[0] and "MB" in errors[0]
+    facts = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [f["document"] for f in facts] == ["big.jsonl#1", f"big.jsonl#{3 + 20 * 2**20}"]
+    assert [f["meetings"][0]["city"] for f in facts] == ["Ashgabat", "Moscow"]
+
+
+def test_jsonl_lines_are_split_on_newlines_only(tmp_path: Path):
+    """U+2028, U+0085 and form feeds are valid inside JSON strings; they do not end a line."""
+    text = "On 3 March 2021 the co-chairs\u2028of the Intergovernmental\x85Commission\x0cmet in Ashgabat."
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": text, "lang": "en"}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    r = run_kg("extract", str(tmp_path / "a.jsonl"))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["meetings"][0]["city"] == "Ashgabat"
