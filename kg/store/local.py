@@ -66,7 +66,7 @@ class LocalBackend:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.store = ox.Store(str(self.path))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: RocksDB reports damage
             self._lock.release()
             raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from exc
 
@@ -75,13 +75,13 @@ class LocalBackend:
             return table_from_ox(self.store.query(sparql))
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {str(exc).splitlines()[0]}") from exc
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"query failed on {self.path}: {str(exc).splitlines()[0]}") from exc
 
     def update(self, sparql: str) -> None:
         try:
             self.store.update(sparql)
-        except (SyntaxError, OSError, ValueError) as exc:
+        except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"update failed on {self.path} (nothing was changed): "
                              f"{str(exc).splitlines()[0]}") from exc
         self._written += len(sparql)
@@ -89,7 +89,7 @@ class LocalBackend:
             self._written = 0
             try:
                 self.store.flush()
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {str(exc).splitlines()[0]}") from exc
 
     def triples(self) -> Iterator[ox.Triple]:
@@ -109,7 +109,7 @@ class LocalBackend:
         try:
             if getattr(self, "store", None) is not None:
                 self.store.flush()
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"cannot flush store {self.path}: {str(exc).splitlines()[0]}") from exc
         finally:
             self.store = None  # type: ignore[assignment]

@@ -150,3 +150,17 @@ def test_a_file_as_store_and_odd_urls(tmp_path):
 def test_store_settings_are_checked(store):
     one_error(run_kg("stats", "--store", store, KG_STORE_WAIT="soon"), 3, "KG_STORE_WAIT")
     one_error(run_kg("stats", "--store", "http://127.0.0.1:9", KG_STORE_TIMEOUT="-1"), 3, "KG_STORE_TIMEOUT")
+
+
+def test_damaged_store(store, tmp_path):
+    """A store whose database files were cut short: exit 3, one line, no traceback."""
+    import shutil
+
+    damaged = tmp_path / "damaged"
+    shutil.copytree(store, damaged)
+    cut = [f for f in damaged.iterdir() if f.suffix in (".sst", ".log") or f.name.startswith("MANIFEST")]
+    assert cut
+    for f in cut:
+        f.write_bytes(f.read_bytes()[: f.stat().st_size // 3])
+    r = run_kg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", damaged)
+    one_error(r, 3, "E301", str(damaged))
