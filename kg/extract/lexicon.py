@@ -12,6 +12,7 @@ labels apply to their language only; names apply everywhere.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ from .. import ontology
 from ..vocab import TMRU
 from .normalize import fold, fold_words
 
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 NAME_CLASSES = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON", TMRU.Commission: "COMMISSION"}
 SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.weekdays: "WEEKDAY",
            TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
@@ -57,6 +59,7 @@ class Lexicon:
     max_suffix: int = 0
     _keys: dict[str, set[str]] = field(default_factory=dict)  # keys_of cache
     _words: dict[str, tuple[str, set[str], tuple[Entry, ...]]] = field(default_factory=dict)  # word() cache
+    _word_sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # words_of() cache
 
     def add(self, entry: Entry) -> None:
         self.by_first[_key_word(entry.words[0], entry.modes[0])].append(entry)
@@ -105,6 +108,21 @@ class Lexicon:
         if mode == ENDING:
             return "~" + word in keys
         return word in keys and (mode == PREFIX or folded == word)
+
+    def words_of(self, cat: str, value: str) -> frozenset[str]:
+        """The folded one-word entries of ``cat``/``value`` (e.g. the ``CUE``/``join`` words)."""
+        key = (cat, value)
+        out = self._word_sets.get(key)
+        if out is None:
+            out = self._word_sets[key] = frozenset(
+                e.words[0] for es in self.by_first.values() for e in es
+                if e.cat == cat and e.value == value and len(e.words) == 1)
+        return out
+
+    def only(self, text: str, cat: str, value: str) -> bool:
+        """Whether every word of ``text`` is one of the ``cat``/``value`` words (punctuation aside)."""
+        words = self.words_of(cat, value)
+        return all(fold(w, self.lang) in words for w in _WORDS.findall(text))
 
     def single(self, folded: str, cat: str) -> str | None:
         """The value of a one-word entry of ``cat`` matching a folded token, if any."""

@@ -41,8 +41,6 @@ _NOMINATIVE = re.compile(r"^(.{3,}?(?:ов|ев|ин|ын|ук|ow|ew|ov|ev|in|yn
 _FIRST = ((re.compile(r"(е|а)я$"), r"\1й"), (re.compile(r"(е|а)ем$"), r"\1й"),
           (re.compile(r"([бвгджзклмнпрстфхцчшщ])(а|у|ом|ем|е)$"), r"\1"))
 # words after which a post written before a name ends (the previous clause)
-SEPARATORS = {"ile", "with", "between", "by", "s", "so", "mezhdu", "bilen", "arasinda", "tarafindan", "receive",
-              "received", "kabul", "prinial", "met"}
 _WORD = re.compile(r"\S+")
 _NOT_NAME = ("CUE", "AREA", "COUNTRY", "CITY", "MONTH", "ORDINAL", "WEEKDAY", "COMMISSION")
 
@@ -151,8 +149,9 @@ def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple
     lo = max([prev_end] + [m.end for m in s.mentions if m.end <= a and (
         m.cat == "COMMISSION" or (m.cat == "CUE" and m.value in ("cochair", "delegation", "meeting")))])
     base = lo
+    separators = lexicon(lang).words_of("CUE", "separator")
     for w in _WORD.finditer(text[base:a]):
-        if fold(w.group().strip(",;:()"), lang) in SEPARATORS:
+        if fold(w.group().strip(",;:()"), lang) in separators:
             lo = base + w.end()
     cands = [m for m in posts if lo <= m.start and m.end <= a and m.value != "cochair"]
     if any(m.cat == "CUE" for m in cands):

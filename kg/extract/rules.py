@@ -441,7 +441,9 @@ def _promote(m: Meeting, key: str) -> None:
             m.cochairs.append(p)
 
 
-_JOIN = re.compile(r"\s*(?:,|and|и|ile|we|bilen|ve)\s*(?:the\s+)?")
+def _only(gap: str, lang: str, cue: str, most: int) -> bool:
+    """Whether ``gap`` holds only commas, spaces and at most ``most`` words of cue class ``cue``."""
+    return not re.search(r"[^\w\s,]", gap) and len(gap.split()) <= most and lexicon(lang).only(gap, "CUE", cue)
 
 
 def _called(found: list[Found], s: Sent) -> set[int]:
@@ -459,14 +461,13 @@ def _called(found: list[Found], s: Sent) -> set[int]:
             continue
         after = [i for i, f in enumerate(found) if f.start >= c.end]
         before = [i for i, f in enumerate(found) if f.end <= c.start]
-        if before and re.fullmatch(r"[\s,]*(?:who|which|kto|который|kim)?\s*(?:also|также|hem|de|da)?\s*",
-                                   text[found[before[-1]].end:c.start], re.I):
+        if before and _only(text[found[before[-1]].end:c.start], s.lang, "relative", 2):
             out.add(before[-1])
             continue
         if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
             out.add(after[0])
             for j in after[1:]:
-                if _JOIN.fullmatch(text[found[j - 1].end:found[j].post_start]):
+                if _only(text[found[j - 1].end:found[j].post_start], s.lang, "join", 2):
                     out.add(j)
                 else:
                     break

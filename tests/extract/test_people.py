@@ -115,3 +115,16 @@ def test_initials_belong_to_the_name_not_the_post(lang, text, name, post):
     m = meetings(text, lang)[0]
     p = next(c for c in m.cochairs if c.key == "alexei-overchuk")
     assert (p.name, p.post) == (name, post)
+
+
+@pytest.mark.parametrize(("lang", "text", "post"), [
+    # a separator word ends the previous clause: the post starts after it
+    ("en", "The talks in Ashgabat were held with Deputy Prime Minister Alexei Overchuk, co-chair of the "
+           "Intergovernmental Commission.", "Deputy Prime Minister"),
+    ("tr", "Hükümetlerarası Komisyon eş başkanı Raşid Meredov ile Başbakan Yardımcısı Aleksey Overçuk görüştü.",
+     "Başbakan Yardımcısı"),
+])
+def test_post_starts_after_separator(lang, text, post):
+    """Regression: separator words (ontology cue ``separator``) were compared unfolded and never matched."""
+    p = next(p for m in meetings(text, lang) for p in m.cochairs + m.participants if p.key == "alexei-overchuk")
+    assert p.post == post
