@@ -8,7 +8,6 @@ input order, so output does not depend on ``jobs``.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
@@ -72,10 +71,6 @@ def resolve_docs(docs: Iterable[Document], on_error: Callable[[InputError], None
             yield from _emit([pending.popleft().get()], on_error)
     while pending:
         yield from _emit([pending.popleft().get()], on_error)
-
-
-def default_jobs() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
 
 
 def extract_many(paths: Iterable[str | Path], on_error: Callable[[InputError], None], jobs: int = 1

@@ -210,6 +210,3 @@ def _stem(surname: str) -> str:
     return surname[:-1] if len(surname) >= 6 else surname
 
 
-def folded_key(text: str, lang: str | None = None) -> str:
-    """Fold a single label (used for unknown names and tests)."""
-    return fold(text, lang)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -37,34 +36,6 @@ _FINAL = tuple(".!?:;…»\"”)")
 ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr prof gen no vs etc lt col g gg im ul sm t e p ý".split())
 
 Mention = tuple[str, str, int, int]  # category, value, start, end
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A word: letters and digits, with apostrophe suffixes (``Aşgabat'ta``); hyphens,
-    dots and other punctuation separate words (``A.L.Overchuk`` -> ``A``, ``L``, ``Overchuk``)."""
-
-    text: str
-    folded: str
-    start: int  # char offset in the text
-    end: int
-
-
-def units(text: str, lang: str) -> list[Unit]:
-    """The words of ``text`` with their folded forms."""
-    lex = lexicon(lang)
-    out = []
-    for m in _UNIT.finditer(text):
-        w = m.group()
-        f = lex.word(w)[0]
-        if f:
-            out.append(Unit(w, f, m.start(), m.end()))
-    return out
-
-
-def match(us: list[Unit], lang: str) -> list[tuple[Entry, int, int]]:
-    """All lexicon entries found over ``us``: (entry, first unit, last unit + 1)."""
-    return _match(lexicon(lang), [(u.text, u.start, u.end) for u in us])
 
 
 def _match(lex, words: list[tuple[str, int, int]]) -> list[tuple[Entry, int, int]]:
@@ -235,10 +206,3 @@ def nlp_for(lang: str, spans: bool = False) -> Language:
         nlp.add_pipe("kg_paragraphs")
     nlp.add_pipe("kg_lexicon", config={"lang": lang, "spans": spans})
     return nlp
-
-
-def spans_of(span: Span | Doc, cat: str) -> list[Span]:
-    """The lexicon spans of category ``cat`` within ``span``."""
-    doc = span if isinstance(span, Doc) else span.doc
-    lo, hi = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
-    return [s for s in doc.spans["kg"] if s.label_.startswith(cat + ":") and lo <= s.start and s.end <= hi]

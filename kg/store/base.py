@@ -45,9 +45,6 @@ class Table:
     def __bool__(self) -> bool:
         return bool(self.boolean) if self.boolean is not None else bool(self.rows)
 
-    def column(self, name: str) -> list[Term | None]:
-        return [r.get(name) for r in self.rows]
-
 
 class Backend(Protocol):
     """The primitives a store needs: SPARQL query and (atomic) update, plus dataset iteration."""

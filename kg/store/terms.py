@@ -60,10 +60,6 @@ def values(var: str, terms: Iterable[Term]) -> str:
     return f"VALUES ?{var} {{ {' '.join(sorted({str(t) for t in terms}))} }}"
 
 
-def lexical(term: Term | None) -> str | None:
-    return None if term is None else term.value
-
-
 def compact(value: str) -> str:
     """``https://w3id.org/tmru/id/person/x`` -> ``id:person/x`` (a CURIE for display and JSON-LD;
     not always a valid Turtle/SPARQL prefixed name)."""
