@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import pty
+import select
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +32,41 @@ def env(**extra: str) -> dict[str, str]:
 
 def kg_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg", *map(str, args)]
+
+
+def signal_on_terminal(args: list[str], stop: Callable[[bytes], bool], sig: int, timeout: float = 120
+                       ) -> tuple[subprocess.Popen, bytes, bool]:
+    """Run ``kg`` with stderr on a pseudo-terminal (so it shows its progress), send ``sig`` as soon
+    as ``stop(stderr so far)`` holds, and read on until the process ends.
+    Returns (process, stderr, whether the signal was sent)."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(kg_cmd(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+                            env=env())
+    os.close(slave)
+    seen, deadline, sent = b"", time.monotonic() + timeout, False
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.005)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the terminal closed: the process ended
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            if not sent and stop(seen):
+                proc.send_signal(sig)
+                sent = True
+            if not ready and proc.poll() is not None:
+                break
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    return proc, seen, sent
 
 
 def run_kg(*args: str | Path, timeout: float = 180, cwd: Path | None = None, **extra_env: str

@@ -5,17 +5,13 @@ the exit codes in ``kg --help`` and README agree."""
 
 from __future__ import annotations
 
-import os
-import pty
 import re
-import select
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
-from kgrun import GOOD, ROOT, env, error_lines, kg_cmd, kg_errors, run_kg, synth
+from kgrun import GOOD, ROOT, env, error_lines, kg_cmd, kg_errors, run_kg, signal_on_terminal, synth
 
 import kg.cli.stats
 from kg.cli import main
@@ -128,33 +124,8 @@ def test_interrupt_is_quiet_and_leaves_a_usable_store(tmp_path):
     src = synth(60, tmp_path / "articles")
     args = ["build", str(src), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o"), "--no-html",
             "--no-validate"]
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(kg_cmd(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
-                            env=env())
-    os.close(slave)
-    seen, deadline, sent = b"", time.monotonic() + 120, False
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-            if not sent and re.search(rb"building (1\d|[2-9]\d)", seen):
-                proc.send_signal(signal.SIGINT)
-                sent = True
-            if not ready and proc.poll() is not None:
-                break
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(master)
+    proc, seen, sent = signal_on_terminal(args, lambda seen: bool(re.search(rb"building (1\d|[2-9]\d)", seen)),
+                                          signal.SIGINT)
     text = seen.decode("utf-8", "replace").replace("\r", "\n")
     assert sent and proc.returncode == 130, (proc.returncode, text[-2000:])
     assert "kg: interrupted" in text and "Traceback" not in text

@@ -4,18 +4,14 @@ temporary files of the killed writer are cleaned up and its lock does not block 
 
 from __future__ import annotations
 
-import os
-import pty
 import re
-import select
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from kgrun import env, kg_cmd, run_kg, synth
+from kgrun import env, kg_cmd, run_kg, signal_on_terminal, synth
 
 from kg.store import open_store
 
@@ -31,32 +27,9 @@ def build_args(src: Path, root: Path) -> list[str]:
 
 
 def build_until(args: list[str], stop, timeout: float = 120) -> tuple[int, bytes]:
-    """Run ``kg`` with stderr on a terminal (so it shows its progress) and SIGKILL it as soon as
-    ``stop(stderr so far)`` is true.  Returns (pid, stderr); fails if the build ended first."""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(kg_cmd(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
-                            env=env())
-    os.close(slave)
-    seen, deadline = b"", time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.005)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:  # the terminal closed: the process ended
-                    break
-            if stop(seen):
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-            if not ready and proc.poll() is not None:
-                break
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(master)
+    """Run ``kg`` on a terminal and SIGKILL it as soon as ``stop(stderr so far)`` is true.
+    Returns (pid, stderr); fails if the build ended first."""
+    proc, seen, _ = signal_on_terminal(args, stop, signal.SIGKILL, timeout)
     assert proc.returncode == -signal.SIGKILL, (proc.returncode, seen[-2000:])
     return proc.pid, seen
 
