@@ -5,6 +5,11 @@ from __future__ import annotations
 MAX_MESSAGE = 400
 
 
+def reason(exc: BaseException) -> str:
+    """What went wrong in ``exc``, as one line (its type when it has no message)."""
+    return one_line(str(exc)) or type(exc).__name__
+
+
 def one_line(message: str) -> str:
     """``message`` as one line: its first line (and the next one when the first ends with ``:``, as
     parser messages such as rdflib's do), at most ``MAX_MESSAGE`` characters."""

@@ -32,11 +32,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else ""
-
-
 def _quiet_stdout() -> None:
     """After a broken pipe (``kg ... | head``): send what is left to /dev/null, so that the
     interpreter's final flush does not print an error."""
@@ -69,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user (issue 7)
         if debug:
             traceback.print_exc()
-        detail = _first_line(exc)
+        detail = next(iter(str(exc).strip().splitlines()), "")
         hint = "report it with the traceback above" if debug else "run again with --debug or KG_DEBUG=1 for details"
         what = "" if isinstance(exc, OSError) else "a bug in kg; "
         print(f"kg: internal error: {type(exc).__name__}{': ' + detail if detail else ''} ({what}{hint})",

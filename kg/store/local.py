@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, StoreError, reason
 from .base import LOG_GRAPH, Table, table_from_ox
 from .lock import StoreLock
 
@@ -68,29 +68,29 @@ class LocalBackend:
             self.store = ox.Store(str(self.path))
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: RocksDB reports damage
             self._lock.release()
-            raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from exc
+            raise StoreError(f"cannot open store {self.path}: {reason(exc)}") from exc
 
     def query(self, sparql: str) -> Table:
         try:
             return table_from_ox(self.store.query(sparql))
         except SyntaxError as exc:
-            raise QueryError(f"invalid SPARQL: {str(exc).splitlines()[0]}") from exc
+            raise QueryError(f"invalid SPARQL: {reason(exc)}") from exc
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"query failed on {self.path}: {str(exc).splitlines()[0]}") from exc
+            raise StoreError(f"query failed on {self.path}: {reason(exc)}") from exc
 
     def update(self, sparql: str) -> None:
         try:
             self.store.update(sparql)
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"update failed on {self.path} (nothing was changed): "
-                             f"{str(exc).splitlines()[0]}") from exc
+                             f"{reason(exc)}") from exc
         self._written += len(sparql)
         if self._written >= FLUSH_EVERY:  # bounded memory: Oxigraph holds writes in RAM until a flush
             self._written = 0
             try:
                 self.store.flush()
             except (OSError, RuntimeError) as exc:
-                raise StoreError(f"cannot flush store {self.path}: {str(exc).splitlines()[0]}") from exc
+                raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
 
     def triples(self) -> Iterator[ox.Triple]:
         for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
@@ -110,7 +110,7 @@ class LocalBackend:
             if getattr(self, "store", None) is not None:
                 self.store.flush()
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot flush store {self.path}: {str(exc).splitlines()[0]}") from exc
+            raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
         finally:
             self.store = None  # type: ignore[assignment]
             if self._lock is not None:

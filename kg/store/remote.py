@@ -22,7 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, StoreError, reason
 from .base import LOG_GRAPH, Table
 from .terms import Term
 
@@ -117,7 +117,7 @@ class RemoteBackend:
             return Table(cols, [dict(zip(cols, (t.subject, t.predicate, t.object), strict=True)) for t in triples])
         except (ValueError, KeyError, TypeError, AttributeError, SyntaxError) as exc:
             raise StoreError(f"{self.query_url} is not a SPARQL endpoint (cannot read its answer: "
-                             f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
+                             f"{reason(exc)})") from exc
 
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": sparql})
