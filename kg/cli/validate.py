@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, reason
 from .common import EXIT_INVALID, EXIT_OK, add_command
 
 
@@ -19,23 +19,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rdflib import Dataset
+    from rdflib.util import guess_format
 
+    from .. import ontology
     from ..export.rdf import merged
-    from ..graph import reference_graph
     from ..graph.validate import validate
 
     if not Path(args.file).is_file():
         raise InputError(f"{args.file}: no such file")
     ds = Dataset()
-    fmt = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "nt": "nt"}.get(args.file.rsplit(".", 1)[-1], "turtle")
+    fmt = guess_format(args.file) or "turtle"
     try:
         ds.parse(args.file, format=fmt)
     except (OSError, ValueError, SyntaxError) as exc:
-        raise InputError(f"{args.file}: cannot parse ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"
+        raise InputError(f"{args.file}: cannot parse ({reason(exc)})"
                          ) from exc
     g = merged(ds)
-    for t in reference_graph():
-        g.add(t)
+    g += ontology.load()
     report = validate(g)
     if report.conforms:
         print(f"{args.file}: conforms ({len(g)} triples with the ontology)")
