@@ -101,6 +101,7 @@ class Store:
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self._onto: str | None = None
+        self._reference_checked = False
 
     @property
     def location(self) -> str:
@@ -169,6 +170,7 @@ class Store:
         h = ontology_hash()
         self._onto = h
         if self._logged(REFERENCE_GRAPH) == h:
+            self._reference_checked = True
             return False
         from ..graph import reference_graph
 
@@ -176,6 +178,7 @@ class Store:
         ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
                _insert({"": ref, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, h)})]
         self.backend.update(" ;\n".join(ops))
+        self._reference_checked = True
         return True
 
     def ingest(self, ra: ResolvedArticle) -> str:
@@ -186,7 +189,8 @@ class Store:
         logged = self._logged(doc)
         if logged == fp:
             return "unchanged"
-        self.ensure_reference()
+        if not self._reference_checked:  # once per Store: the ontology does not change during a run
+            self.ensure_reference()
         replacing = logged is not None or self._has_graph(doc)
         old = self._meetings_of(doc) if replacing else set()
         merged = assign_meetings(self.backend, ra)
