@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,34 +57,35 @@ def pool(jobs: int) -> Pool | None:
 
 def resolve_docs(docs: Iterable[Document], on_error: Callable[[InputError], None], workers: Pool | None = None,
                  window: int = 64) -> Iterator[ResolvedArticle]:
-    """``resolve(extract(doc))`` of every document, in input order, on the pool ``workers`` (or here).
-
-    At most ``window`` documents are in flight, so memory stays bounded however many there are;
-    ``docs`` is consumed in the calling thread (it may look at the store), while the workers
-    extract the next documents as the caller handles the previous results."""
-    if workers is None:
-        yield from _emit(map(_resolve_one, docs), on_error)
-        return
-    pending: deque[AsyncResult] = deque()
-    for doc in docs:
-        pending.append(workers.apply_async(_resolve_one, (doc,)))
-        while pending and (len(pending) >= window or pending[0].ready()):
-            yield from _emit([pending.popleft().get()], on_error)
-    while pending:
-        yield from _emit([pending.popleft().get()], on_error)
+    """``resolve(extract(doc))`` of every document, in input order, on the pool ``workers`` (or here)."""
+    yield from _in_order(_resolve_one, docs, on_error, workers, window)
 
 
 def extract_many(paths: Iterable[str | Path], on_error: Callable[[InputError], None], jobs: int = 1
                  ) -> Iterator[ArticleFacts]:
     """Facts of every document under ``paths``, in input order; failures go to ``on_error``."""
-    docs = iter_documents(paths, on_error)
-    if jobs <= 1:
-        results: Iterator[Result] = map(_extract_one, docs)
-        yield from _emit(results, on_error)
+    workers = pool(jobs)
+    with workers or nullcontext():
+        yield from _in_order(_extract_one, iter_documents(paths, on_error), on_error, workers)
+
+
+def _in_order(fn: Callable[[Document], Result], docs: Iterable[Document], on_error: Callable[[InputError], None],
+              workers: Pool | None, window: int = 64) -> Iterator:
+    """``fn`` of every document, in input order, on ``workers`` (or here).
+
+    At most ``window`` documents are in flight, so memory stays bounded however many there are;
+    ``docs`` is consumed in the calling thread (it may report read errors or look at the store),
+    while the workers handle the next documents as the caller takes the previous results."""
+    if workers is None:
+        yield from _emit(map(fn, docs), on_error)
         return
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs) as pool:
-        yield from _emit(pool.imap(_extract_one, docs, chunksize=16), on_error)
+    pending: deque[AsyncResult] = deque()
+    for doc in docs:
+        pending.append(workers.apply_async(fn, (doc,)))
+        while pending and (len(pending) >= window or pending[0].ready()):
+            yield from _emit([pending.popleft().get()], on_error)
+    while pending:
+        yield from _emit([pending.popleft().get()], on_error)
 
 
 def _emit(results: Iterable[Result], on_error: Callable[[InputError], None]) -> Iterator[ArticleFacts]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError
+from ..errors import InputError, reason
 from ..model import Document
 from .langdetect import detect
 
@@ -90,8 +90,8 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
         raise InputError(f"{_shown(path)}: empty file, no text")
     meta, body, offset = split_front_matter(text, path)
     if suffix in (".html", ".htm"):
-        meta.setdefault("title", html_title(body))
-        body, offset = html_text(body), 0
+        title, body, offset = html_page(body)
+        meta.setdefault("title", title)
     if not body.strip():
         raise InputError(f"{_shown(path)}: no article text" + (" in the page" if offset == 0 and suffix in (
             ".html", ".htm") else " after the front matter"))
@@ -206,7 +206,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" line {line + 2}:" if line is not None else ""
-        raise InputError(f"{path}:{where} broken front matter ({str(exc).splitlines()[0]})") from exc
+        raise InputError(f"{path}:{where} broken front matter ({reason(exc)})") from exc
     if not isinstance(meta, dict):
         raise InputError(f"{path}: front matter is not a mapping")
     return meta, text[m.end():], m.end()
@@ -295,15 +295,12 @@ def _parse_html(html: str) -> _HTMLText:
     return p
 
 
-def html_text(html: str) -> str:
-    """The readable text of a page: scripts, styles and navigation dropped; the
-    ``<article>`` or ``<main>`` element when there is one."""
+def html_page(html: str) -> tuple[str | None, str, int]:
+    """(title, readable text, 0) of a page, parsed once: scripts, styles and navigation dropped;
+    the ``<article>`` or ``<main>`` element when there is one."""
+    page = _parse_html(html)
+    title = " ".join("".join(page.title).split()) or None
     m = re.search(r"<(article|main)\b.*?</\1>", html, re.S | re.I)
-    p = _parse_html(m.group(0) if m else html)
-    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(p.parts))
-    text = re.sub(r"\s*\n\s*\n\s*", "\n\n", text)
-    return text.strip()
-
-
-def html_title(html: str) -> str | None:
-    return " ".join("".join(_parse_html(html).title).split()) or None
+    parts = _parse_html(m.group(0)).parts if m else page.parts
+    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
+    return title, re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip(), 0
