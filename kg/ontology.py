@@ -13,6 +13,8 @@ from .errors import OntologyError
 #: Files that make up the ontology, in load order; shapes are loaded separately.
 FILES = ("tmru.ttl", "areas.ttl", "cues.ttl", "months.ttl", "ordinals.ttl", "gazetteer.ttl")
 SHAPES = "shapes.ttl"
+#: Per-language grammar the extractor reads (verb forms, conjunctions); not part of the data graph.
+LANG_FILES = ("lang/en.ttl", "lang/ru.ttl", "lang/tk.ttl", "lang/tr.ttl")
 
 
 def ontology_dir() -> Path:
@@ -40,6 +42,14 @@ def load(*names: str) -> Graph:
         except Exception as exc:  # noqa: BLE001 - reported as one line
             raise OntologyError(f"cannot parse {folder / name}: {exc}") from exc
     return g
+
+
+def load_lang(lang: str) -> Graph:
+    """The language data file of ``lang`` (an empty graph when there is none)."""
+    name = f"lang/{lang}.ttl"
+    if name not in LANG_FILES:
+        return Graph()
+    return load(name)
 
 
 def shapes() -> Graph:

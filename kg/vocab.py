@@ -53,6 +53,15 @@ class TMRU(DefinedNamespace):
     stem: URIRef
     suffix: URIRef
     exact: URIRef
+    VerbForm: URIRef
+    PlanVerb: URIRef
+    Conjunction: URIRef
+    FunctionWord: URIRef
+    ReportingVerb: URIRef
+    status: URIRef
+    role: URIRef
+    lemma: URIRef
+    wordOrder: URIRef
     evidence: URIRef
     about: URIRef
     property: URIRef

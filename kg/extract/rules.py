@@ -34,7 +34,9 @@ from .names import Found, find_people
 from .normalize import fold
 from .ordinals import find_ordinal
 from .pipeline import analyse
+from .status import BACKGROUND, FUTURE, NONFINITE, event_status, sentence_status
 
+NOT_HELD = (FUTURE, BACKGROUND, NONFINITE)
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
@@ -69,6 +71,8 @@ class Sent:
     _dates: list[DateMention] | None = None
     _cues: set[str] | None = None
     _evidence: Evidence | None = None
+    _words: list | None = None  # status.words()
+    _status: dict[int, str | None] | None = None  # event cue start -> status
 
     @property
     def dates(self) -> list[DateMention]:
@@ -99,16 +103,37 @@ class Sent:
             self._evidence = Evidence(t.strip(), self.start + _lead(t), self.end - _trail(t))
         return self._evidence
 
-    def event_cues(self) -> list[Mention]:
-        """Event cues (a signing too, unless of a decree) not standing just after an
-        "upcoming" cue ("the next meeting")."""
-        ups = [m.end for m in self.cues("upcoming")]
+    def status(self, m: Mention) -> str | None:
+        """The event status of a cue mention (see ``status.event_status``), cached."""
+        if self._status is None:
+            self._status = {}
+        if m.start not in self._status:
+            ups = [u.end for u in self.cues("upcoming")]
+            self._status[m.start] = FUTURE if any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups) \
+                else event_status(self, m)
+        return self._status[m.start]
+
+    def all_event_cues(self) -> list[Mention]:
+        """Event cues (a signing too, unless of a decree), whatever their status."""
         names = EVENT_CUES if self.cue("decree") else EVENT_CUES + ("signed",)
-        return [m for m in self.cues(*names) if not any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups)]
+        return self.cues(*names)
+
+    def event_cues(self) -> list[Mention]:
+        """Event cues that report an event as held (or taking place)."""
+        return [m for m in self.all_event_cues() if self.status(m) not in NOT_HELD]
+
+    def held(self, *names: str) -> bool:
+        """Whether an event cue of one of ``names`` is reported as held."""
+        return any(m.value in names for m in self.event_cues())
 
     @property
     def future(self) -> bool:
-        return self.cue("future") and not self.cue("signed")
+        """The sentence speaks of what is still to happen: its event words are all announced
+        or planned, or it has none and its main verb is future."""
+        evs = self.all_event_cues()
+        if evs:
+            return all(self.status(m) in (FUTURE, NONFINITE) for m in evs)
+        return sentence_status(self) == FUTURE
 
     @property
     def reported(self) -> bool:
@@ -173,12 +198,12 @@ def plausible(d: DateMention, published: str | None) -> bool:
 
 
 def kind_of(s: Sent, lang: str) -> str:
-    if s.cue("working-group") and any(m.value == "working-group" for m in s.event_cues()):
+    if s.held("working-group"):
         return "working-group"
-    if s.cue("cochair") and s.cue("meeting", "video", "phone") and not s.cue("received", "session"):
+    if s.cue("cochair") and s.held("meeting", "video", "phone") and not s.held("received", "session"):
         return "co-chairs-meeting"
-    if s.has("COMMISSION") and not s.cue("received") and (
-            s.cue("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None):
+    if s.has("COMMISSION") and not s.held("received") and (
+            s.held("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None):
         return "commission-session"
     return "other"
 

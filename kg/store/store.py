@@ -87,7 +87,7 @@ def _log(subject: str, fingerprint: str) -> list[ox.Triple]:
 def ontology_hash() -> str:
     h = hashlib.sha256()
     folder = ontology.ontology_dir()
-    for name in ontology.FILES:
+    for name in ontology.FILES + ontology.LANG_FILES:
         try:
             h.update((folder / name).read_bytes())
         except OSError as exc:

@@ -1,0 +1,200 @@
+"""Verb forms per word: the event status a word gives, from the language data in
+``ontology/lang/{lang}.ttl`` (Turkic endings, English auxiliaries) and, for Russian,
+pymorphy3's tags (tense, aspect, participles, infinitives).
+
+A word's ``Form`` says which status it gives (``held``, ``present``, ``future``,
+``background``, ``nonfinite``) and where it must stand to give it (``finite``: a verb
+of the clause; ``final``: only at the end of a clause; ``modifier``: just before the
+event noun; ``both``).  ``plan`` marks verbs of planning or expecting, which make the
+event they govern a future one whatever their own tense.  Analyses are cached per
+word form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import RDF, Literal
+
+from .. import ontology
+from ..vocab import TMRU
+from .normalize import fold, fold_words
+
+HELD, PRESENT, FUTURE, BACKGROUND, NONFINITE, NONE = "held", "present", "future", "background", "nonfinite", "none"
+FINITE, FINAL, MODIFIER, BOTH = "finite", "final", "modifier", "both"
+MIN_STEM = 2  # letters an ending must leave before it
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    status: str
+    role: str
+    plan: bool = False
+
+    def finite(self, clause_final: bool) -> bool:
+        return self.role in (FINITE, BOTH) or (self.role == FINAL and clause_final)
+
+    def modifier(self) -> bool:
+        return self.role in (MODIFIER, BOTH)
+
+
+@dataclass(slots=True)
+class Grammar:
+    """The verb-form tables of one language."""
+
+    lang: str
+    verb_final: bool = False  # SOV: the finite verb follows the event noun
+    endings: dict[str, Form] = field(default_factory=dict)  # folded ending -> form
+    phrases: dict[tuple[str, ...], Form] = field(default_factory=dict)  # folded words -> form
+    plan_stems: tuple[str, ...] = ()
+    plan_words: frozenset[str] = frozenset()
+    plan_lemmas: frozenset[str] = frozenset()
+    lemma_forms: dict[str, Form] = field(default_factory=dict)  # Russian lemma -> form
+    function_words: frozenset[str] = frozenset()
+    reporting: tuple[tuple[str, ...], ...] = ()  # folded stems of reporting verbs (phrases as tuples)
+    reporting_lemmas: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
+    max_ending: int = 0
+    max_phrase: int = 0
+    _cache: dict[str, Form | None] = field(default_factory=dict)
+
+    def form(self, word: str) -> Form | None:
+        """The form of one word (cached): its longest known ending, or pymorphy3's tags."""
+        out = self._cache.get(word, False)
+        if out is not False:
+            return out
+        out = _russian(word, self.plan_lemmas, self.lemma_forms) if self.lang == "ru" else self._ending(word)
+        if out is not None and fold(word, self.lang) in self.function_words:
+            out = None
+        if out is None and self.is_plan(word):
+            out = Form(PRESENT, FINITE, True)
+        if len(self._cache) < 200_000:
+            self._cache[word] = out
+        return out
+
+    def _ending(self, word: str) -> Form | None:
+        f = fold(word, self.lang)
+        for k in range(min(len(f) - MIN_STEM, self.max_ending), 0, -1):
+            form = self.endings.get(f[-k:])
+            if form is not None:
+                return Form(form.status, form.role, self.is_plan(word)) if form.status != NONE else None
+        return None
+
+    def is_plan(self, word: str) -> bool:
+        f = fold(word, self.lang)
+        return f in self.plan_words or any(f.startswith(s) for s in self.plan_stems)
+
+
+_MORPH = None
+
+
+def _analyzer():
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3  # loaded on first Russian text: its dictionary ships in pymorphy3-dicts-ru
+
+        _MORPH = pymorphy3.MorphAnalyzer(lang="ru")
+    return _MORPH
+
+
+def _russian(word: str, plan_lemmas: frozenset[str], lemma_forms: dict[str, Form]) -> Form | None:
+    """A Russian word's form from pymorphy3: finite verbs by tense, participles as modifiers,
+    infinitives as non-finite; lemmas of planning verbs and adjectives ("предстоящий") are future."""
+    if not word[:1].isalpha() or not ("\u0400" <= word[0] <= "\u04ff"):
+        return None
+    p = _analyzer().parse(word.lower())[0]
+    tag = p.tag
+    plan = p.normal_form in plan_lemmas
+    if p.normal_form in lemma_forms:
+        return lemma_forms[p.normal_form]
+    pos = tag.POS
+    if pos == "VERB":
+        status = {"futr": FUTURE, "past": HELD, "pres": PRESENT}.get(tag.tense)
+        return Form(status, FINITE, plan) if status else None
+    if pos == "INFN":
+        return Form(NONFINITE, FINITE, plan)
+    if pos == "PRTS":
+        return Form(HELD, FINITE, plan)
+    if pos == "PRTF":
+        return Form(HELD if tag.tense == "past" else PRESENT, MODIFIER, plan)
+    if plan and pos in ("ADJF", "ADJS"):
+        return Form(FUTURE, MODIFIER, True)
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def agreement(word: str) -> tuple[str | None, str | None, str | None]:
+    """(case, number, gender) of a Russian word by pymorphy3 (for participle-noun agreement)."""
+    t = _analyzer().parse(word.lower())[0].tag
+    return t.case, t.number, t.gender
+
+
+def agree(modifier: str, noun: str) -> bool:
+    """Whether a Russian participle or adjective agrees with a noun in case and number
+    (and gender in the singular): any of their analyses may agree."""
+    nouns = {(p.tag.case, p.tag.number, p.tag.gender) for p in _analyzer().parse(noun.lower())[:4]}
+    for p in _analyzer().parse(modifier.lower())[:4]:
+        t = p.tag
+        for case, number, gender in nouns:
+            if t.case == case and t.number == number and (number == "plur" or t.gender == gender):
+                return True
+    return False
+
+
+def lemma(word: str) -> str:
+    """pymorphy3's lemma of a Russian word."""
+    return _analyzer().parse(word.lower())[0].normal_form
+
+
+@lru_cache(maxsize=8)
+def grammar(lang: str) -> Grammar:
+    """The grammar of ``lang`` from ``ontology/lang/{lang}.ttl`` (empty for an unknown language)."""
+    g = ontology.load_lang(lang)
+    gr = Grammar(lang)
+    stems: set[str] = set()
+    words: set[str] = set()
+    lemmas: set[str] = set()
+    conj: set[str] = set()
+    for node in g.subjects(TMRU.wordOrder, None):
+        gr.verb_final = str(g.value(node, TMRU.wordOrder)).upper() == "SOV"
+    for node in g.subjects(RDF.type, TMRU.VerbForm):
+        form = Form(str(g.value(node, TMRU.status)), str(g.value(node, TMRU.role)))
+        for lit in g.objects(node, TMRU.suffix):
+            end = fold(str(lit), lang)
+            if end:
+                gr.endings[end] = form
+                gr.max_ending = max(gr.max_ending, len(end))
+        for lit in g.objects(node, TMRU.exact):
+            ws = tuple(w for w in (fold(p, lang) for p in str(lit).split()) if w)
+            if ws:
+                gr.phrases[ws] = form
+                gr.max_phrase = max(gr.max_phrase, len(ws))
+        for lit in g.objects(node, TMRU.lemma):
+            gr.lemma_forms[str(lit).lower()] = form
+    for node in g.subjects(RDF.type, TMRU.PlanVerb):
+        stems.update(fold(str(lit), lang) for lit in g.objects(node, TMRU.stem))
+        for lit in g.objects(node, TMRU.exact):
+            ws = fold_words(str(lit), lang)
+            if len(ws) == 1:
+                words.add(ws[0])
+            elif ws:
+                gr.phrases[ws] = Form(PRESENT, FINITE, True)
+                gr.max_phrase = max(gr.max_phrase, len(ws))
+        lemmas.update(str(lit).lower() for lit in g.objects(node, TMRU.lemma) if isinstance(lit, Literal))
+    for node in g.subjects(RDF.type, TMRU.Conjunction):
+        conj.update(fold(str(lit), lang) for lit in g.objects(node, TMRU.exact))
+    rep: set[tuple[str, ...]] = set()
+    for node in g.subjects(RDF.type, TMRU.ReportingVerb):
+        for pred in (TMRU.stem, TMRU.exact):
+            rep.update(ws for ws in (fold_words(str(lit), lang) for lit in g.objects(node, pred)) if ws)
+        lemmas_r = {str(lit).lower() for lit in g.objects(node, TMRU.lemma)}
+        gr.reporting_lemmas = gr.reporting_lemmas | lemmas_r
+    gr.reporting = tuple(sorted(rep))
+    gr.function_words = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.FunctionWord)
+                                  for lit in g.objects(node, TMRU.exact))
+    gr.plan_stems = tuple(sorted(s for s in stems if s))
+    gr.plan_words = frozenset(words)
+    gr.plan_lemmas = frozenset(lemmas)
+    gr.conjunctions = frozenset(c for c in conj if c)
+    return gr

@@ -1,0 +1,183 @@
+"""Event status per event word: was the meeting (or signing) a sentence names held, or is
+it announced, planned, recalled as background, or only named by a non-finite verb?
+
+The status of an event word (a cue such as "talks", "заседание", "görüşme", "signed") is
+read, in order, from
+
+1. the word itself when it is a finite verb ("görüştü", "подписали", "met");
+2. a participle or adjective just before it ("geçirilen duşuşyk" held, "yapılacak
+   toplantı" future, "предстоящее заседание" future, "upcoming talks" future);
+3. the verb that governs it: in verb-final languages (Turkish, Turkmen) the first verb
+   form after it ("görüşme gerçekleştirildi", "görüşmeyi planlıyor"); elsewhere the
+   nearest finite verb of its clause ("Лавров примет участие в переговорах",
+   "talks will be held").
+
+A verb of planning or expecting makes the event future whatever its own tense.  The
+tables are language data (``ontology/lang``), the Russian tags come from pymorphy3.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .morph import BACKGROUND, FUTURE, HELD, NONFINITE, PRESENT, Form, agree, grammar, lemma
+from .normalize import fold
+
+if TYPE_CHECKING:
+    from .rules import Mention, Sent
+
+__all__ = ["BACKGROUND", "FUTURE", "HELD", "NONFINITE", "PRESENT", "Word", "event_status", "sentence_status", "words"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019`´-][^\W\d_]+)*")
+_CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
+_HARD_END = re.compile(r"[;.!?]")
+_ENTITIES = frozenset({"PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH", "WEEKDAY"})
+MODIFIER_SPAN = 2  # words before an event noun that may modify it
+AGREEING_SPAN = 12  # Russian: how far back an agreeing participle may stand ("запланированное к ... заседание")
+AUX_SPAN = 3  # SVO: a future auxiliary this close before a participle makes it future ("will be held")
+CLAUSE_WINDOW = 12  # words either side within which an SVO clause's verb is looked for
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    form: Form | None
+    final: bool  # last word of its clause
+    hard_end: bool  # followed by ; or the end of the sentence
+    clause: int  # clause number within the sentence
+    entity: bool  # part of a name (person, country, city, commission)
+    reporting: bool  # a verb of saying
+
+
+def words(s: Sent) -> list[Word]:
+    """The words of ``s`` with their verb forms and clause numbers (computed once per sentence)."""
+    cached = s._words
+    if cached is not None:
+        return cached
+    lang = s.lang
+    gr = grammar(lang)
+    text = s.doc_text
+    raw = [(m.group(), s.start + m.start(), s.start + m.end()) for m in _WORD.finditer(s.text)]
+    ents = [(m.start, m.end) for m in s.mentions if m.cat in _ENTITIES]
+    folded = [fold(w, lang) for w, _, _ in raw]
+    forms: list[Form | None] = [None] * len(raw)
+    # phrases (English auxiliaries): longest first, each word takes the phrase's form
+    if gr.phrases:
+        i = 0
+        while i < len(raw):
+            for n in range(min(gr.max_phrase, len(raw) - i), 0, -1):
+                form = gr.phrases.get(tuple(folded[i:i + n]))
+                if form is not None:
+                    for k in range(i, i + n):
+                        forms[k] = form
+                    i += n - 1
+                    break
+            i += 1
+    rep = [False] * len(raw)
+    for n in range(len(raw)):
+        for phrase in gr.reporting:
+            k = len(phrase)
+            if n + k <= len(raw) and all(folded[n + j].startswith(phrase[j]) for j in range(k)):
+                for j in range(k):
+                    rep[n + j] = True
+    if gr.reporting_lemmas:
+        for n, (w, _, _) in enumerate(raw):
+            if not rep[n] and w[:1].isalpha() and "\u0400" <= w[0] <= "\u04ff" and lemma(w) in gr.reporting_lemmas:
+                rep[n] = True
+    out: list[Word] = []
+    clause = 0
+    for n, (w, a, b) in enumerate(raw):
+        entity = any(x <= a and b <= y for x, y in ents)
+        form = forms[n] if forms[n] is not None else (None if entity else gr.form(w))
+        gap = text[b:raw[n + 1][1]] if n + 1 < len(raw) else text[b:s.end]
+        nxt = folded[n + 1] if n + 1 < len(raw) else ""
+        final = n + 1 == len(raw) or bool(_CLAUSE_END.search(gap)) or nxt in gr.conjunctions
+        hard = n + 1 == len(raw) or bool(_HARD_END.search(gap))
+        out.append(Word(w, a, b, form, final, hard, clause, entity, rep[n]))
+        if final:
+            clause += 1
+    s._words = out
+    return out
+
+
+def _status(form: Form) -> str:
+    return FUTURE if form.plan else form.status
+
+
+def event_status(s: Sent, m: Mention) -> str | None:
+    """The status of the event a cue mention names (None: nothing says; read as held)."""
+    ws = words(s)
+    idx = [i for i, w in enumerate(ws) if m.start <= w.start < m.end]
+    if not idx:
+        return None
+    first, last = idx[0], idx[-1]
+    gr = grammar(s.lang)
+    own = ws[last].form
+    if own is not None and own.finite(ws[last].final) and own.status != NONFINITE:
+        if own.status == HELD and not gr.verb_final and _future_aux(ws, first):
+            return FUTURE  # "will be held", "будут подписаны"
+        return _status(own)
+    if own is not None and own.status == NONFINITE and not gr.verb_final and _future_aux(ws, first):
+        return FUTURE
+    mod = _modifier(ws, first, s.lang)
+    if mod is not None:
+        return mod
+    if gr.verb_final:
+        for w in ws[last + 1:]:
+            if w.form is not None and not w.reporting and (w.form.finite(w.final) or w.form.status == NONFINITE):
+                return _status(w.form)
+            if w.hard_end:
+                break
+        return None
+    cands = [(abs(j - last) if j > last else abs(first - j), j > last, w) for j, w in enumerate(ws)
+             if j not in idx and w.clause in (ws[first].clause, ws[last].clause) and w.form is not None
+             and not w.reporting and w.form.finite(w.final) and abs(j - last) <= CLAUSE_WINDOW]
+    if not cands:
+        return None
+    return _status(min(cands, key=lambda c: (c[0], c[1]))[2].form)
+
+
+def _future_aux(ws: list[Word], i: int) -> bool:
+    """A future verb form just before word ``i`` in its clause ("will be", "будут", "to be")."""
+    for j in range(i - 1, max(-1, i - 1 - AUX_SPAN), -1):
+        w = ws[j]
+        if w.final:
+            return False
+        if w.form is not None and w.form.status == FUTURE and w.form.finite(False):
+            return True
+    return False
+
+
+def _modifier(ws: list[Word], first: int, lang: str) -> str | None:
+    """The status given by a participle or adjective before the event noun at ``first``: the
+    word just before it (or the one before that), or in Russian any participle of the clause
+    before it that agrees with the noun."""
+    span = AGREEING_SPAN if lang == "ru" else MODIFIER_SPAN
+    for j in range(first - 1, max(-1, first - 1 - span), -1):
+        w = ws[j]
+        if w.entity and lang != "ru":
+            return None
+        if w.final:
+            return None
+        if w.form is not None and w.form.modifier():
+            if lang != "ru" or agree(w.text, ws[first].text):
+                return _status(w.form)
+            continue
+        if w.form is not None and w.form.finite(w.final) and lang != "ru":
+            return None
+        if lang == "ru" and w.form is not None and w.form.finite(w.final):
+            return None
+    return None
+
+
+def sentence_status(s: Sent) -> str | None:
+    """The status of a sentence's main verb: the last finite verb in verb-final languages,
+    else the first; verbs of saying ("he said") are passed over."""
+    ws = [w for w in words(s) if w.form is not None and not w.reporting and w.form.finite(w.final)]
+    if not ws:
+        return None
+    return _status(ws[-1].form if grammar(s.lang).verb_final else ws[0].form)
