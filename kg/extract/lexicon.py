@@ -5,7 +5,9 @@ Every matchable thing in ``ontology/`` becomes an ``Entry``: a category
 gazetteer key) and a tuple of folded words, each matched in one of three modes:
 ``tmru:stem`` words are prefixes of a folded token, ``tmru:suffix`` words are
 endings of it (Turkic verb forms such as the Turkish future ``-ecek``), and
-``skos:prefLabel``/``altLabel`` and ``tmru:exact`` words must equal it.  A
+``skos:prefLabel``/``altLabel`` and ``tmru:exact`` words must equal it; ``tmru:lemma``
+words must equal the token's lemma (Russian, by pymorphy3: «провести» matches «провели»,
+«проведёт», «проведено» but not «проведение»).  A
 person's surname is also a prefix (case endings).  Language-tagged area and cue
 labels apply to their language only; names apply everywhere.
 """
@@ -28,8 +30,8 @@ NAME_CLASSES = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON
 SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.weekdays: "WEEKDAY",
            TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
 SUFFIX = TMRU.suffix  # word endings
-EXACT, PREFIX, ENDING = "e", "p", "s"
-_PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (SKOS.prefLabel, EXACT),
+EXACT, PREFIX, ENDING, LEMMA = "e", "p", "s", "l"
+_PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (TMRU.lemma, LEMMA), (SKOS.prefLabel, EXACT),
           (SKOS.altLabel, EXACT))
 
 
@@ -51,6 +53,7 @@ class Lexicon:
     by_first: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     prefixes: set[str] = field(default_factory=set)  # all prefix words (any position)
     suffixes: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)  # folded lemma words
     exacts: set[str] = field(default_factory=set)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (cat, value) -> display label
     names: dict[str, str] = field(default_factory=dict)  # person key -> name in this language
@@ -67,6 +70,8 @@ class Lexicon:
             if m == PREFIX:
                 self.prefixes.add(w)
                 self.max_prefix = max(self.max_prefix, len(w))
+            elif m == LEMMA:
+                self.lemmas.add(w)
             elif m == ENDING:
                 self.suffixes.add(w)
                 self.max_suffix = max(self.max_suffix, len(w))
@@ -96,6 +101,10 @@ class Lexicon:
         if out is None:
             folded = fold(text, self.lang)
             keys = self.keys_of(folded) if folded else set()
+            if self.lemmas and folded:
+                lem = _lemma_key(text, self.lang)
+                if lem in self.lemmas:
+                    keys = keys | {"@" + lem}
             firsts = tuple(e for k in keys for e in self.by_first.get(k, ())
                            if self.word_ok(folded, keys, e.words[0], e.modes[0]))
             out = (folded, keys, firsts)
@@ -107,6 +116,8 @@ class Lexicon:
         """Whether a token (folded, with its ``keys_of``) matches one entry word."""
         if mode == ENDING:
             return "~" + word in keys
+        if mode == LEMMA:
+            return "@" + word in keys
         return word in keys and (mode == PREFIX or folded == word)
 
     def words_of(self, cat: str, value: str) -> frozenset[str]:
@@ -134,7 +145,16 @@ class Lexicon:
 
 
 def _key_word(word: str, mode: str) -> str:
-    return "~" + word if mode == ENDING else word
+    return "~" + word if mode == ENDING else "@" + word if mode == LEMMA else word
+
+
+def _lemma_key(text: str, lang: str) -> str:
+    """The folded lemma of a word (Russian words by pymorphy3; other words as they are)."""
+    if lang == "ru" and text[:1].isalpha() and "\u0400" <= text[0] <= "\u04ff":
+        from .morph import lemma
+
+        return fold(lemma(text), lang)
+    return fold(text, lang)
 
 
 def _key(node: URIRef) -> str:

@@ -14,19 +14,27 @@ _NUM = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,2})(?:\s?-?\s?(?:st|nd|rd|th|е|го|й|ое|ое|ого|му|nji|njy|nji|nçi|njı|inci|ıncı|uncu|üncü|nç)\b|\.(?=\s))"
 )
 NEAR = 45  # characters between the number and the cue
+NAME_GAP = 12  # characters between a meeting cue and the commission's name ("meeting of the")
 
 
 def find_ordinal(s: Sent, lang: str) -> int | None:
     """The session number in sentence ``s``, or None."""
     base = s.start
-    cues = [m.start for m in s.mentions if m.cat == "CUE" and m.value in ("session", "meeting", "working-group")]
-    cues += [m.start for m in s.mentions if m.cat == "COMMISSION"]
+    commission = [m for m in s.mentions if m.cat == "COMMISSION"]
+    months = [m.start for m in s.mentions if m.cat == "MONTH"]
+    # a number counts for a session or working group, or for a meeting of the commission
+    # ("the 12th meeting of the Commission"), not for another numbered event ("the 6th Caspian Summit")
+    cues = [m.start for m in s.mentions if m.cat == "CUE" and (m.value in ("session", "working-group") or (
+        m.value == "meeting" and any(-NEAR <= c.start - m.end <= NAME_GAP for c in commission)))]
+    cues += [m.start for m in commission]
     if not cues:
         return None
     for m in _NUM.finditer(s.text):
         if any(d.start <= m.start() < d.end for d in s.dates):
             continue
         end = base + m.end()
+        if any(0 <= mo - end <= 2 for mo in months):  # a day of a month ("15-nji noýabrda")
+            continue
         if any(0 <= c - end <= NEAR for c in cues):
             n = int(m.group("n"))
             if 0 < n < 100:

@@ -34,7 +34,8 @@ from .names import Found, find_people
 from .normalize import fold
 from .ordinals import find_ordinal
 from .pipeline import analyse
-from .status import BACKGROUND, FUTURE, NONFINITE, event_status, sentence_status
+from .morph import grammar
+from .status import BACKGROUND, FUTURE, NONFINITE, clause_of, event_status, sentence_status, verb_between
 
 NOT_HELD = (FUTURE, BACKGROUND, NONFINITE)
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
@@ -132,8 +133,25 @@ class Sent:
         or planned, or it has none and its main verb is future."""
         evs = self.all_event_cues()
         if evs:
-            return all(self.status(m) in (FUTURE, NONFINITE) for m in evs)
+            return all(self.status(m) == FUTURE for m in evs)
         return sentence_status(self) == FUTURE
+
+    def undated(self) -> bool:
+        """An "earlier"/"recently" cue that dates one of the sentence's held events: in the
+        same clause, with no other verb between them ("ozal gazanylan ylalaşyklar" dates the
+        agreements, not the meeting)."""
+        sov = grammar(self.lang).verb_final
+        for u in self.cues("undated"):
+            cu = clause_of(self, u.start)
+            for m in self.event_cues():
+                if clause_of(self, m.start) != cu and cu is not None:
+                    continue
+                if sov and m.start < u.start:  # an adverb modifies the verb after it
+                    continue
+                a, b = (u.end, m.start) if u.end <= m.start else (m.end, u.start)
+                if not verb_between(self, a, b):
+                    return True
+        return False
 
     @property
     def reported(self) -> bool:
@@ -175,8 +193,15 @@ def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool =
     """The meeting kind a sentence reports, or None when it reports no meeting."""
     if s.future or s.cue("background", "domestic"):
         return None
-    if not s.event_cues() and not (forum and s.cue("forum")):
-        return None
+    evs = s.event_cues()
+    if not (forum and s.cue("forum")):
+        if not evs:
+            return None
+        # "held" / "took place" names no event by itself ("the elections held in March"): it
+        # needs an event word or the commission in the sentence
+        if all(m.value == "held" for m in evs) and not s.has("COMMISSION") and not s.cue("forum") and not any(
+                m.value != "held" for m in s.all_event_cues()):
+            return None
     anchor = s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
     if not anchor:
         return None
@@ -246,7 +271,7 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
         reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
         others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
         if ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
-                or s.cue("undated") or others):
+                or s.undated() or others):
             segs.append(Segment(kind, s, [s], [s], parties))
             continue
         cur.sents.append(s)
@@ -313,7 +338,7 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
             m.format = fmt
             m.evidence["format"] = s.evidence()
             break
-    if (m.format is None and prev is not None and prev.format in ("video", "phone") and not seg.trigger.cue("undated")
+    if (m.format is None and prev is not None and prev.format in ("video", "phone") and not seg.trigger.undated()
             and not any(s.values("CITY") or s.cue("visit", "received") for s in present)):
         m.format = prev.format
         m.evidence["format"] = prev.evidence["format"]
@@ -352,7 +377,7 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
     a photo caption)."""
     t = seg.trigger
     cands: list[Sent] = [t]
-    if not t.cue("undated"):
+    if not t.undated():
         cands += [s for s in reversed(sents[max(0, t.i - 2):t.i]) if s.reported and s.kind is None]
         cands += [s for s in seg.triggers if s is not t]
         cands += [s for s in sents[t.i + 1:t.i + 3] if s.reported and s.kind is None]
@@ -362,7 +387,7 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
             m.date = d.date
             m.evidence["date"] = s.evidence()
             return
-    if t.cue("undated"):
+    if t.undated():
         return
     if prev is not None:
         if not prev.date:

@@ -117,6 +117,8 @@ def event_status(s: Sent, m: Mention) -> str | None:
     first, last = idx[0], idx[-1]
     gr = grammar(s.lang)
     own = ws[last].form
+    if own is not None and own.role == "modifier" and own.status != NONFINITE:
+        return _status(own)  # the event word is a participle: "geçirilen (duşuşyk)", "held (talks)"
     if own is not None and own.finite(ws[last].final) and own.status != NONFINITE:
         if own.status == HELD and not gr.verb_final and _future_aux(ws, first):
             return FUTURE  # "will be held", "будут подписаны"
@@ -127,12 +129,16 @@ def event_status(s: Sent, m: Mention) -> str | None:
     if mod is not None:
         return mod
     if gr.verb_final:
+        nonfinite = False  # a verbal noun governs the event ("mejlisi geçirmek"): only its finite verb may plan it
         for w in ws[last + 1:]:
-            if w.form is not None and not w.reporting and (w.form.finite(w.final) or w.form.status == NONFINITE):
-                return _status(w.form)
+            if w.form is not None and not w.reporting:
+                if w.form.status == NONFINITE:
+                    nonfinite = True
+                elif w.form.finite(w.final):
+                    return FUTURE if w.form.plan else NONFINITE if nonfinite else w.form.status
             if w.hard_end:
                 break
-        return None
+        return NONFINITE if nonfinite else None
     cands = [(abs(j - last) if j > last else abs(first - j), j > last, w) for j, w in enumerate(ws)
              if j not in idx and w.clause in (ws[first].clause, ws[last].clause) and w.form is not None
              and not w.reporting and w.form.finite(w.final) and abs(j - last) <= CLAUSE_WINDOW]
@@ -172,6 +178,19 @@ def _modifier(ws: list[Word], first: int, lang: str) -> str | None:
         if lang == "ru" and w.form is not None and w.form.finite(w.final):
             return None
     return None
+
+
+def clause_of(s: Sent, pos: int) -> int | None:
+    """The clause number of the word at character offset ``pos``."""
+    for w in words(s):
+        if w.start <= pos < w.end:
+            return w.clause
+    return None
+
+
+def verb_between(s: Sent, a: int, b: int) -> bool:
+    """Whether a verb form (finite or participle) stands between character offsets a and b."""
+    return any(a <= w.start and w.end <= b and w.form is not None for w in words(s))
 
 
 def sentence_status(s: Sent) -> str | None:
