@@ -6,14 +6,14 @@ usage: explain.py FILE...   (a debugging aid for rule work; not part of the CLI)
 import sys
 
 from kg.documents.reader import iter_documents
-from kg.extract import rules
+from kg.extract import segment, sentences
 
 
 def main(paths: list[str]) -> None:
     for doc in iter_documents(paths):
         print(f"=== {doc.name} lang={doc.lang} published={doc.published}")
-        sents = rules.sentences(doc.text, doc.lang, doc.published)
-        segs = rules.segment(sents, doc.lang, doc.published)
+        sents = sentences.sentences(doc.text, doc.lang, doc.published)
+        segs = segment.segment(sents, doc.lang, doc.published)
         first = {seg.trigger.i: n for n, seg in enumerate(segs)}
         for s in sents:
             cues = sorted({m.value for m in s.mentions if m.cat == "CUE"})

@@ -19,7 +19,7 @@ from .lexicon import lexicon
 from .normalize import fold
 
 if TYPE_CHECKING:
-    from .rules import Mention, Sent
+    from .sentences import Mention, Sent
 
 _UP = "A-ZА-ЯЁÇŞÜÖÄŇÝŽİ"
 _LOW = "a-zа-яёçşüöäňýžğıéè"

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .rules import Sent
+    from .sentences import Sent
 
 _NUM = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,2})(?:\s?-?\s?(?:st|nd|rd|th|е|го|й|ое|ое|ого|му|nji|njy|nji|nçi|njı|inci|ıncı|uncu|üncü|nç)\b|\.(?=\s))"

@@ -26,7 +26,7 @@ from .morph import BACKGROUND, FUTURE, HELD, NONFINITE, PRESENT, Form, agree, gr
 from .normalize import fold
 
 if TYPE_CHECKING:
-    from .rules import Mention, Sent
+    from .sentences import Mention, Sent
 
 __all__ = ["BACKGROUND", "FUTURE", "HELD", "NONFINITE", "PRESENT", "Word", "event_status", "sentence_status", "words"]
 

@@ -1,0 +1,174 @@
+"""Fields stage: a meeting's date, number, format, city, areas and signing, read from its
+segment's sentences, trigger first."""
+
+from __future__ import annotations
+
+from ..model import Meeting
+from .lexicon import lexicon
+from .normalize import fold
+from .ordinals import find_ordinal
+from .roles import _people
+from .segment import Segment, plausible
+from .sentences import Mention, Sent, people
+
+OPENING = 4  # sentences at the start of an article that may carry its dateline
+NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
+
+
+def _ordered(seg: Segment) -> list[Sent]:
+    return [seg.trigger] + [s for s in seg.sents if s is not seg.trigger]
+
+
+def _from_trigger(seg: Segment) -> list[Sent]:
+    return [seg.trigger] + [s for s in seg.sents if s.i > seg.trigger.i]
+
+
+def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
+          earlier: list[Meeting], called: set[str]) -> Meeting:
+    m = Meeting(kind=seg.kind)
+    lex = lexicon(lang)
+    ordered = _ordered(seg)
+    present = [s for s in ordered if s.reported]
+    prev = earlier[-1] if earlier else None
+    m.commission = next((x.value for s in ordered for x in s.values("COMMISSION")), None)
+    _date(m, seg, sents, published, prev)
+    # ordinal
+    for s in present:
+        if s.cue("session", "meeting", "working-group"):
+            n = find_ordinal(s, lang)
+            if n is not None:
+                m.ordinal = n
+                m.evidence["ordinal"] = s.evidence()
+                break
+    # format: a call or video cue, else the previous meeting's call format when this one
+    # names no place, else in person when a city, visit, reception or meeting is named
+    for cue, fmt in (("video", "video"), ("phone", "phone")):
+        s = next((s for s in present if s.cue(cue)), None)
+        if s is not None:
+            m.format = fmt
+            m.evidence["format"] = s.evidence()
+            break
+    if (m.format is None and prev is not None and prev.format in ("video", "phone") and not seg.trigger.undated()
+            and not any(s.values("CITY") or s.cue("visit", "received") for s in present)):
+        m.format = prev.format
+        m.evidence["format"] = prev.evidence["format"]
+    if m.format is None:
+        _city(m, seg, present, lex, earlier)
+        if m.city or any(s.cue("visit", "received", "meeting") for s in present):
+            m.format = "in-person"
+            m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
+    _people(m, seg, _from_trigger(seg), lang, called)
+    # areas
+    excluded = [r for s in ordered for r in _name_ranges(s, lex)]
+    excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang)]
+    for s in ordered:
+        if not s.reported:
+            continue
+        for a in s.values("AREA"):
+            if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
+                continue
+            if a.value not in m.areas:
+                m.areas.append(a.value)
+                m.evidence[f"area:{a.value}"] = s.evidence()
+    # agreements
+    s = next((s for s in present if s.cue("signed") and not s.cue("decree")), None)
+    if s is not None:
+        m.agreements_signed = True
+        m.evidence["agreements_signed"] = s.evidence()
+    m.evidence.setdefault("kind", seg.trigger.evidence())
+    return m
+
+
+def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, prev: Meeting | None) -> None:
+    """The trigger's date; unless the trigger says "earlier"/"recently": else the nearest
+    date in the two sentences before it, in the meeting's other triggers, in the two
+    sentences after it; else the previous meeting's date ("then, ..."); else, for the
+    first meeting, the first date before it or in the article's opening (a dateline,
+    a photo caption)."""
+    t = seg.trigger
+    cands: list[Sent] = [t]
+    if not t.undated():
+        cands += [s for s in reversed(sents[max(0, t.i - 2):t.i]) if s.reported and s.kind is None]
+        cands += [s for s in seg.triggers if s is not t]
+        cands += [s for s in sents[t.i + 1:t.i + 3] if s.reported and s.kind is None]
+    for s in cands:
+        d = next((d for d in s.dates if plausible(d, published)), None)
+        if d is not None:
+            m.date = d.date
+            m.evidence["date"] = s.evidence()
+            return
+    if t.undated():
+        return
+    if prev is not None:
+        if not prev.date:
+            _weekday(m, t)
+        if prev.date:
+            m.date = prev.date
+            m.evidence["date"] = prev.evidence["date"]
+        return
+    for s in sents[:max(t.i, OPENING)]:
+        d = next((d for d in s.dates if plausible(d, published)), None)
+        if d is not None and s.reported and s.kind is None:
+            m.date = d.date
+            m.evidence["date"] = s.evidence()
+            return
+    _weekday(m, t)
+
+
+def _weekday(m: Meeting, t: Sent) -> None:
+    """Without a published date, "on Friday" cannot be resolved: keep the weekday named in
+    the trigger (the store may use it to merge the report with a dated one)."""
+    if m.date is None:
+        wd = t.values("WEEKDAY")
+        if wd:
+            m.weekday = int(wd[0].value)
+            m.evidence["weekday"] = t.evidence()
+
+
+def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meeting]) -> None:
+    """The city in the trigger, else one written as a place ("in Moscow") in the meeting's
+    sentences, else the last earlier in-person meeting's city, else any city named."""
+    cands = [(0 if s is seg.trigger else 1 if _locative(c, s, lex) else 3, i, c, s)
+             for i, s in enumerate(present) for c in s.values("CITY")]
+    last = next((e for e in reversed(earlier) if e.city), None)
+    if last is not None:
+        cands.append((2, 0, None, None))
+    if not cands:
+        return
+    _, _, c, s = min(cands, key=lambda t: (t[0], t[2] is None or not _locative(t[2], t[3], lex), t[1]))
+    if c is None:
+        m.city = last.city
+        m.evidence["city"] = last.evidence["city"]
+    else:
+        m.city = lex.labels.get(("CITY", c.value), c.value)
+        m.evidence["city"] = s.evidence()
+
+
+def _locative(c: Mention, s: Sent, lex) -> bool:
+    """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
+    before = s.doc_text[max(s.start, c.start - 12):c.start].split()
+    if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
+        return True
+    word = s.doc_text[c.start:c.end]
+    return any(e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
+               for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ()))
+
+
+def _name_ranges(s: Sent, lex) -> list[tuple[int, int]]:
+    """Character ranges that belong to the name of the commission or a working group:
+    the matched name, the words hyphen-joined to its start, and a following "on ... cooperation"."""
+    out = []
+    for x in s.mentions:
+        if not (x.cat == "COMMISSION" or (x.cat == "CUE" and x.value == "working-group")):
+            continue
+        a, b = x.start, x.end
+        text = s.doc_text
+        while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
+            a = text.rfind(" ", s.start, a - 1) + 1 or s.start
+        tail = text[b:min(s.end, b + NAME_TAIL)]
+        first = tail.split(None, 1)[0] if tail.strip() else ""
+        coop = [c.end for c in s.cues("cooperation") if b <= c.start <= b + NAME_TAIL]
+        if coop and "." not in text[b:coop[0]] and lex.single(fold(first, lex.lang), "CUE") == "namelink":
+            b = coop[0]
+        out.append((a, b))
+    return out

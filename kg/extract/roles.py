@@ -1,0 +1,110 @@
+"""Roles stage: who took part in a meeting, and who co-chaired it for which side."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Meeting, Person
+from .lexicon import lexicon
+from .names import Found
+from .sentences import Sent, people
+
+if TYPE_CHECKING:
+    from .segment import Segment
+
+def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: set[str]) -> None:
+    """Co-chairs and other participants of the meeting; adds to ``called`` the people a
+    co-chair cue names."""
+    seen: set[str] = set()
+    for s in ordered:
+        found = people(s, lang)
+        by_cue = _called(found, s)
+        called.update(found[i].person.key for i in by_cue)
+        chairs = by_cue | _leads(found, s, seg)
+        for i, f in enumerate(found):
+            p = f.person
+            if p.key in seen:
+                if i in chairs and p.country in ("TM", "RU"):
+                    _promote(m, p.key)
+                continue
+            seen.add(p.key)
+            q = Person(p.name, p.key, p.country, p.post, p.known, s.evidence())
+            (m.cochairs if i in chairs and p.country in ("TM", "RU") else m.participants).append(q)
+
+
+def _promote(m: Meeting, key: str) -> None:
+    for p in list(m.participants):
+        if p.key == key:
+            m.participants.remove(p)
+            m.cochairs.append(p)
+
+
+def _only(gap: str, lang: str, cue: str, most: int) -> bool:
+    """Whether ``gap`` holds only commas, spaces and at most ``most`` words of cue class ``cue``."""
+    return not re.search(r"[^\w\s,]", gap) and len(gap.split()) <= most and lexicon(lang).only(gap, "CUE", cue)
+
+
+def _called(found: list[Found], s: Sent) -> set[int]:
+    """Indexes of the people in ``s`` a co-chair cue names: the cue in a person's post,
+    or just after the name ("Meredov, who also co-chairs"), or before names ("the
+    co-chairs X and Y": the nearest name after it and the names joined to it by "and")."""
+    out: set[int] = set()
+    if not found:
+        return out
+    text = s.doc_text
+    for c in s.cues("cochair"):
+        inside = [i for i, f in enumerate(found) if f.post_start <= c.start and c.end <= max(f.post_end, f.end)]
+        if inside:
+            out.update(inside)
+            continue
+        after = [i for i, f in enumerate(found) if f.start >= c.end]
+        before = [i for i, f in enumerate(found) if f.end <= c.start]
+        if before and _only(text[found[before[-1]].end:c.start], s.lang, "relative", 2):
+            out.add(before[-1])
+            continue
+        if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
+            out.add(after[0])
+            for j in after[1:]:
+                if _only(text[found[j - 1].end:found[j].post_start], s.lang, "join", 2):
+                    out.add(j)
+                else:
+                    break
+        elif before and c.start - found[before[-1]].end <= 120:
+            out.add(before[-1])
+    return out
+
+
+def _leads(found: list[Found], s: Sent, seg: Segment) -> set[int]:
+    """At a session or co-chairs' meeting, the people in ``s`` who lead their side: the
+    first person of each side after a delegation cue ("the delegation headed by"), and
+    the people a trigger names before its event word ("X and Y held the 12th meeting")."""
+    out: set[int] = set()
+    if seg.kind not in ("commission-session", "co-chairs-meeting"):
+        return out
+    for c in s.cues("delegation"):
+        sides: set[str | None] = set()
+        for i, f in enumerate(found):
+            if f.start >= c.end and f.person.country not in sides:
+                sides.add(f.person.country)
+                out.add(i)
+        if not sides:
+            near = [i for i, f in enumerate(found) if f.end <= c.start]
+            if near:
+                out.add(near[-1])
+    if s is seg.trigger and not s.cue("received", "president"):
+        ev = min((c.start for c in s.event_cues()), default=None)
+        if ev is not None:
+            out.update(i for i, f in enumerate(found) if f.end <= ev)
+    return out
+
+
+def _gap(text: str, a: int, b: int, s: Sent) -> int:
+    """Letters between a and b, not counting the commission's name."""
+    if b <= a:
+        return 0
+    chunk = list(text[a:b])
+    for x in s.values("COMMISSION"):
+        for k in range(max(a, x.start), min(b, x.end)):
+            chunk[k - a] = " "
+    return sum(ch.isalpha() for ch in chunk)

@@ -1,0 +1,127 @@
+"""Meetings stage: which sentences report a meeting (triggers), of what kind, and how the
+article's sentences split into one segment per meeting.
+
+1. A *trigger* sentence reports an event as held: an event word (meeting, session,
+   working group, reception, call; "held" only with one of them or the commission)
+   whose status (``status.py``) is held or present, plus an anchor (the commission, a
+   co-chair cue, a person, a country or a head of state), no background ("recall") or
+   domestic ("Cabinet meeting") cue and no date far from the published date.  A forum
+   counts only when the article reports no other event.
+2. Its *kind*: working-group -> ``working-group``; co-chair cue with a held meeting or
+   call (not a session, not a reception) -> ``co-chairs-meeting``; the commission with a
+   held session, meeting or call, or a number -> ``commission-session``; else ``other``.
+3. A trigger opens a new meeting when it gives another explicit date, says the event
+   was earlier, has another kind where a reception is involved, names only other
+   parties, or names another pair of principals (see ``segment``).  Otherwise it
+   continues the current meeting (a more specific kind reported as held replaces a
+   vaguer one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .dates import DateMention
+from .ordinals import find_ordinal
+from .sentences import Sent, people
+
+RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
+RECENT_DAYS = 60  # a dated event this long before publication is background
+
+
+def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool = False) -> str | None:
+    """The meeting kind a sentence reports, or None when it reports no meeting."""
+    if s.future or s.cue("background", "domestic"):
+        return None
+    evs = s.event_cues()
+    if not (forum and s.cue("forum")):
+        if not evs:
+            return None
+        # "held" / "took place" names no event by itself ("the elections held in March"): it
+        # needs an event word or the commission in the sentence
+        if all(m.value == "held" for m in evs) and not s.has("COMMISSION") and not s.cue("forum") and not any(
+                m.value != "held" for m in s.all_event_cues()):
+            return None
+    anchor = s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
+    if not anchor:
+        return None
+    if s.dates and not plausible(s.dates[0], published):
+        return None
+    return kind_of(s, lang)
+
+
+def plausible(d: DateMention, published: str | None) -> bool:
+    """Whether a date can be that of an event the article reports (not long before
+    publication, not after it); always true without a published date."""
+    if not published or not d.explicit_year:
+        return True
+    try:
+        pub, day = dt.date.fromisoformat(published[:10]), dt.date.fromisoformat(d.date)
+    except ValueError:
+        return True
+    return -RECENT_DAYS <= (day - pub).days <= 1
+
+
+def kind_of(s: Sent, lang: str) -> str:
+    if s.held("working-group"):
+        return "working-group"
+    if s.cue("cochair") and s.held("meeting", "video", "phone") and not s.held("received", "session"):
+        return "co-chairs-meeting"
+    if s.has("COMMISSION") and not s.held("received") and (
+            s.held("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None):
+        return "commission-session"
+    return "other"
+
+
+@dataclass(slots=True)
+class Segment:
+    kind: str
+    trigger: Sent
+    sents: list[Sent]
+    triggers: list[Sent] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
+
+
+def _parties(s: Sent, lang: str) -> set[str]:
+    """Who a trigger says met: the people it names, and "president" for a head of state."""
+    out = {f.person.key for f in people(s, lang)}
+    if s.cue("president", "received"):
+        out.add("president")
+    return out
+
+
+def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[Segment]:
+    """Split the article's sentences into meetings (rule 3)."""
+    kinds = [trigger_kind(s, lang, published) for s in sents]
+    if not any(kinds):
+        kinds = [trigger_kind(s, lang, published, forum=True) for s in sents]
+    segs: list[Segment] = []
+    lead: list[Sent] = []
+    for s, kind in zip(sents, kinds, strict=True):
+        s.kind = kind
+        if kind is None:
+            (segs[-1].sents if segs else lead).append(s)
+            continue
+        parties = _parties(s, lang)
+        if not segs:
+            segs.append(Segment(kind, s, lead + [s], [s], parties))
+            continue
+        cur = segs[-1]
+        cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
+        reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
+        others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
+        if ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
+                or s.undated() or others):
+            segs.append(Segment(kind, s, [s], [s], parties))
+            continue
+        cur.sents.append(s)
+        cur.triggers.append(s)
+        cur.parties |= parties
+        if RANK[kind] > RANK[cur.kind] and s.cue("held"):
+            cur.kind = kind
+    return segs
+
+
+def _explicit_date(s: Sent) -> str | None:
+    return s.dates[0].date if s.dates else None

@@ -1,0 +1,163 @@
+"""Analysis stage: an article's sentences with the lexicon mentions, people and event
+status of each (``Sent``), computed once and read by every later stage."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Evidence
+from .dates import DateMention, find_dates
+from .morph import grammar
+from .names import Found, find_people
+from .pipeline import analyse
+from .status import BACKGROUND, FUTURE, NONFINITE, clause_of, event_status, sentence_status, verb_between
+
+NOT_HELD = (FUTURE, BACKGROUND, NONFINITE)
+EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
+UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
+
+
+@dataclass(slots=True)
+class Mention:
+    cat: str
+    value: str
+    start: int  # char offsets in the doc
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Sent:
+    """One sentence with what the lexicon found in it."""
+
+    i: int
+    start: int  # char offsets in the article
+    end: int
+    text: str
+    doc_text: str  # the whole article (shared, to read around the sentence)
+    mentions: list[Mention]
+    lang: str
+    published: str | None
+    people: list[Found] | None = None
+    kind: str | None = None  # the meeting kind when the sentence is a trigger
+    _dates: list[DateMention] | None = None
+    _cues: set[str] | None = None
+    _evidence: Evidence | None = None
+    _words: list | None = None  # status.words()
+    _status: dict[int, str | None] | None = None  # event cue start -> status
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """The dates written in the sentence (computed on first use)."""
+        if self._dates is None:
+            rel = [(m.start - self.start, m.end - self.start, m.cat, m.value) for m in self.mentions
+                   if m.cat in ("WEEKDAY", "RELDAY")]
+            self._dates = find_dates(self.text, self.lang, self.published, rel)
+        return self._dates
+
+    def has(self, cat: str, value: str | None = None) -> bool:
+        return any(m.cat == cat and (value is None or m.value == value) for m in self.mentions)
+
+    def cue(self, *names: str) -> bool:
+        if self._cues is None:
+            self._cues = {m.value for m in self.mentions if m.cat == "CUE"}
+        return any(n in self._cues for n in names)
+
+    def cues(self, *names: str) -> list[Mention]:
+        return [m for m in self.mentions if m.cat == "CUE" and m.value in names]
+
+    def values(self, cat: str) -> list[Mention]:
+        return [m for m in self.mentions if m.cat == cat]
+
+    def evidence(self) -> Evidence:
+        if self._evidence is None:
+            t = self.text
+            self._evidence = Evidence(t.strip(), self.start + _lead(t), self.end - _trail(t))
+        return self._evidence
+
+    def status(self, m: Mention) -> str | None:
+        """The event status of a cue mention (see ``status.event_status``), cached."""
+        if self._status is None:
+            self._status = {}
+        if m.start not in self._status:
+            ups = [u.end for u in self.cues("upcoming")]
+            self._status[m.start] = FUTURE if any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups) \
+                else event_status(self, m)
+        return self._status[m.start]
+
+    def all_event_cues(self) -> list[Mention]:
+        """Event cues (a signing too, unless of a decree), whatever their status."""
+        names = EVENT_CUES if self.cue("decree") else EVENT_CUES + ("signed",)
+        return self.cues(*names)
+
+    def event_cues(self) -> list[Mention]:
+        """Event cues that report an event as held (or taking place)."""
+        return [m for m in self.all_event_cues() if self.status(m) not in NOT_HELD]
+
+    def held(self, *names: str) -> bool:
+        """Whether an event cue of one of ``names`` is reported as held."""
+        return any(m.value in names for m in self.event_cues())
+
+    @property
+    def future(self) -> bool:
+        """The sentence speaks of what is still to happen: its event words are all announced
+        or planned, or it has none and its main verb is future."""
+        evs = self.all_event_cues()
+        if evs:
+            return all(self.status(m) == FUTURE for m in evs)
+        return sentence_status(self) == FUTURE
+
+    def undated(self) -> bool:
+        """An "earlier"/"recently" cue that dates one of the sentence's held events: in the
+        same clause, with no other verb between them ("ozal gazanylan ylalaşyklar" dates the
+        agreements, not the meeting)."""
+        sov = grammar(self.lang).verb_final
+        for u in self.cues("undated"):
+            cu = clause_of(self, u.start)
+            for m in self.event_cues():
+                # a fronted adverbial ("Earlier, ...") dates the clause after it
+                if clause_of(self, m.start) != cu and not (u.end <= m.start and clause_of(self, u.end + 1) != cu
+                                                           and not verb_between(self, u.end, m.start)):
+                    continue
+                if sov and m.start < u.start:  # an adverb modifies the verb after it
+                    continue
+                a, b = (u.end, m.start) if u.end <= m.start else (m.end, u.start)
+                if not verb_between(self, a, b):
+                    return True
+        return False
+
+    @property
+    def reported(self) -> bool:
+        """Not about the future, not a recollection of the past, not a denial ("nothing was said")."""
+        return not self.cue("future", "background", "negated")
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _trail(s: str) -> int:
+    return len(s) - len(s.rstrip())
+
+
+def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
+    """The sentences of ``text`` that contain letters, with their mentions."""
+    spans, found = analyse(text, lang)
+    starts = [a for a, _ in spans]
+    by_sent: dict[int, list[Mention]] = {}
+    for cat, value, a, b in found:
+        by_sent.setdefault(bisect_right(starts, a) - 1, []).append(Mention(cat, value, a, b, text[a:b]))
+    out = []
+    for n, (a, b) in enumerate(spans):
+        t = text[a:b]
+        if any(ch.isalpha() for ch in t):
+            out.append(Sent(len(out), a, b, t, text, by_sent.get(n, []), lang, published))
+    return out
+
+
+def people(s: Sent, lang: str) -> list[Found]:
+    """The people named in ``s`` (computed once)."""
+    if s.people is None:
+        s.people = find_people(s, lang)
+    return s.people
