@@ -50,6 +50,7 @@ class TMRU(DefinedNamespace):
     post: URIRef
     person: URIRef
     iso: URIRef
+    party: URIRef
     stem: URIRef
     suffix: URIRef
     exact: URIRef

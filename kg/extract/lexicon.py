@@ -58,6 +58,7 @@ class Lexicon:
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (cat, value) -> display label
     names: dict[str, str] = field(default_factory=dict)  # person key -> name in this language
     countries: dict[str, str] = field(default_factory=dict)  # person key -> ISO side
+    sides: tuple[str, ...] = ()  # ISO codes of the commissions' parties (the two sides of a bilateral meeting)
     max_prefix: int = 0
     max_suffix: int = 0
     _keys: dict[str, set[str]] = field(default_factory=dict)  # keys_of cache
@@ -210,6 +211,8 @@ def lexicon(lang: str) -> Lexicon:
                         surnames[_stem(words[-1])].add(key)
                     else:
                         entries.add(Entry(cat, key, words, (mode,) * len(words)))
+    lex.sides = tuple(sorted({str(g.value(c, TMRU.iso) or _key(c)) for com in g.subjects(RDF.type, TMRU.Commission)
+                              for c in g.objects(com, TMRU.party)}))
     for key, words in people:
         stem = _stem(words[-1])
         # full name (any case form), initial + surname, and the surname alone when unambiguous

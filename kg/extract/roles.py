@@ -25,12 +25,12 @@ def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: se
         for i, f in enumerate(found):
             p = f.person
             if p.key in seen:
-                if i in chairs and p.country in ("TM", "RU"):
+                if i in chairs and p.country in lexicon(lang).sides:
                     _promote(m, p.key)
                 continue
             seen.add(p.key)
             q = Person(p.name, p.key, p.country, p.post, p.known, s.evidence())
-            (m.cochairs if i in chairs and p.country in ("TM", "RU") else m.participants).append(q)
+            (m.cochairs if i in chairs and p.country in lexicon(lang).sides else m.participants).append(q)
 
 
 def _promote(m: Meeting, key: str) -> None:

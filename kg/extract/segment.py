@@ -23,8 +23,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import DateMention
+from .lexicon import lexicon
 from .ordinals import find_ordinal
 from .sentences import Sent, people
+from .status import clause_of
 
 RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
 RECENT_DAYS = 60  # a dated event this long before publication is background
@@ -43,12 +45,21 @@ def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool =
         if all(m.value == "held" for m in evs) and not s.has("COMMISSION") and not s.cue("forum") and not any(
                 m.value != "held" for m in s.all_event_cues()):
             return None
+    if s.cue("multilateral") and not s.cue("bilateral") and _all_multilateral(s):
+        return None
     anchor = s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
     if not anchor:
         return None
     if s.dates and not plausible(s.dates[0], published):
         return None
     return kind_of(s, lang)
+
+
+def _all_multilateral(s: Sent) -> bool:
+    """Whether every held event of ``s`` is a multilateral one: a multilateral cue (a summit
+    or body of several countries) stands in the event word's clause."""
+    clauses = {clause_of(s, m.start) for m in s.cues("multilateral")}
+    return all(clause_of(s, m.start) in clauses for m in s.event_cues())
 
 
 def plausible(d: DateMention, published: str | None) -> bool:
@@ -81,6 +92,7 @@ class Segment:
     sents: list[Sent]
     triggers: list[Sent] = field(default_factory=list)
     parties: set[str] = field(default_factory=set)
+    pair: dict[str, str] = field(default_factory=dict)  # side -> principal named by its triggers
 
 
 def _parties(s: Sent, lang: str) -> set[str]:
@@ -89,6 +101,29 @@ def _parties(s: Sent, lang: str) -> set[str]:
     if s.cue("president", "received"):
         out.add("president")
     return out
+
+
+def _pair(s: Sent, lang: str) -> dict[str, str]:
+    """The principals a trigger names: the first person it names on each side."""
+    sides = lexicon(lang).sides
+    out: dict[str, str] = {}
+    for f in people(s, lang):
+        c = f.person.country
+        if c in sides and c not in out:
+            out[c] = f.person.key
+    return out
+
+
+def _new_pair(pair: dict[str, str], cur: dict[str, str]) -> bool:
+    """Whether a trigger naming principals on both sides names another pair than the
+    current meeting's ("X was received by the President. He then held talks with Y.")."""
+    return len(pair) >= 2 and len(cur) >= 2 and any(cur.get(side) not in (None, key) for side, key in pair.items())
+
+
+def _reception_and_session(s: Sent) -> bool:
+    """A reception whose sentence also reports the commission's session as held or under
+    way ("received X, who came to take part in the ninth session being held here")."""
+    return s.held("received") and s.has("COMMISSION") and s.held("session")
 
 
 def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[Segment]:
@@ -103,21 +138,29 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
         if kind is None:
             (segs[-1].sents if segs else lead).append(s)
             continue
-        parties = _parties(s, lang)
+        parties, pair = _parties(s, lang), _pair(s, lang)
+        if _reception_and_session(s):
+            # two meetings in one sentence: the session, then the reception (which the
+            # following sentences describe)
+            segs.append(Segment("commission-session", s, [s], [s], parties, dict(pair)))
+            segs.append(Segment(kind, s, ([] if len(segs) > 1 else lead) + [s], [s], parties, dict(pair)))
+            continue
         if not segs:
-            segs.append(Segment(kind, s, lead + [s], [s], parties))
+            segs.append(Segment(kind, s, lead + [s], [s], parties, pair))
             continue
         cur = segs[-1]
         cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
         reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
         others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
         if ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
-                or s.undated() or others):
-            segs.append(Segment(kind, s, [s], [s], parties))
+                or s.undated() or others or _new_pair(pair, cur.pair)):
+            segs.append(Segment(kind, s, [s], [s], parties, pair))
             continue
         cur.sents.append(s)
         cur.triggers.append(s)
         cur.parties |= parties
+        for side, key in pair.items():
+            cur.pair.setdefault(side, key)
         if RANK[kind] > RANK[cur.kind] and s.cue("held"):
             cur.kind = kind
     return segs
