@@ -26,9 +26,11 @@ from .dates import DateMention
 from .lexicon import lexicon
 from .ordinals import find_ordinal
 from .sentences import Sent, people
-from .status import clause_of
+from .status import words_between
 
-RANK = {"other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
+MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
+RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
+NEXT_TO = 4  # words between a multilateral cue and the event word it names
 RECENT_DAYS = 60  # a dated event this long before publication is background
 
 
@@ -45,21 +47,21 @@ def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool =
         if all(m.value == "held" for m in evs) and not s.has("COMMISSION") and not s.cue("forum") and not any(
                 m.value != "held" for m in s.all_event_cues()):
             return None
-    if s.cue("multilateral") and not s.cue("bilateral") and _all_multilateral(s):
-        return None
+    multilateral = s.cue("multilateral") and not s.cue("bilateral") and _all_multilateral(s)
     anchor = s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
     if not anchor:
         return None
     if s.dates and not plausible(s.dates[0], published):
         return None
-    return kind_of(s, lang)
+    return MULTILATERAL if multilateral else kind_of(s, lang)
 
 
 def _all_multilateral(s: Sent) -> bool:
     """Whether every held event of ``s`` is a multilateral one: a multilateral cue (a summit
-    or body of several countries) stands in the event word's clause."""
-    clauses = {clause_of(s, m.start) for m in s.cues("multilateral")}
-    return all(clause_of(s, m.start) in clauses for m in s.event_cues())
+    or body of several countries) stands next to the event word (at most ``NEXT_TO`` words
+    between) in its clause."""
+    multi = s.cues("multilateral")
+    return all(any(words_between(s, m, u) <= NEXT_TO for u in multi) for m in s.event_cues())
 
 
 def plausible(d: DateMention, published: str | None) -> bool:
@@ -129,7 +131,7 @@ def _reception_and_session(s: Sent) -> bool:
 def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[Segment]:
     """Split the article's sentences into meetings (rule 3)."""
     kinds = [trigger_kind(s, lang, published) for s in sents]
-    if not any(kinds):
+    if not any(k and k != MULTILATERAL for k in kinds):
         kinds = [trigger_kind(s, lang, published, forum=True) for s in sents]
     segs: list[Segment] = []
     lead: list[Sent] = []
@@ -149,11 +151,20 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             segs.append(Segment(kind, s, lead + [s], [s], parties, pair))
             continue
         cur = segs[-1]
+        if kind == MULTILATERAL:  # a multilateral event named within a bilateral report is a topic
+            s.kind = None
+            cur.sents.append(s)
+            continue
         cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
         reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
         others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
-        if ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
-                or s.undated() or others or _new_pair(pair, cur.pair)):
+        if cur.kind == MULTILATERAL:
+            # an article about a multilateral event: only a pair of both sides or a bilateral cue opens a meeting
+            split = len(pair) >= 2 or s.cue("bilateral")
+        else:
+            split = ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
+                     or s.undated() or others or _new_pair(pair, cur.pair))
+        if split:
             segs.append(Segment(kind, s, [s], [s], parties, pair))
             continue
         cur.sents.append(s)
@@ -161,9 +172,9 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
         cur.parties |= parties
         for side, key in pair.items():
             cur.pair.setdefault(side, key)
-        if RANK[kind] > RANK[cur.kind] and s.cue("held"):
+        if RANK[kind] > RANK[cur.kind] and s.cue("held") and cur.kind != MULTILATERAL:
             cur.kind = kind
-    return segs
+    return [seg for seg in segs if seg.kind != MULTILATERAL]
 
 
 def _explicit_date(s: Sent) -> str | None:

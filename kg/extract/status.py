@@ -33,6 +33,8 @@ __all__ = ["BACKGROUND", "FUTURE", "HELD", "NONFINITE", "PRESENT", "Word", "even
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019`´-][^\W\d_]+)*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
 _HARD_END = re.compile(r"[;.!?]")
+_STOP = re.compile(r"[,;:.!?]")
+FAR = 1 << 20
 _ENTITIES = frozenset({"PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH", "WEEKDAY"})
 MODIFIER_SPAN = 2  # words before an event noun that may modify it
 AGREEING_SPAN = 12  # Russian: how far back an agreeing participle may stand ("запланированное к ... заседание")
@@ -186,6 +188,21 @@ def clause_of(s: Sent, pos: int) -> int | None:
         if w.start <= pos < w.end:
             return w.clause
     return None
+
+
+def words_between(s: Sent, a: Mention, b: Mention) -> int:
+    """How many words stand between two mentions; a comma or stronger stop between them
+    (quotes, brackets and dashes aside) puts them in different clauses: a large number."""
+    ws = words(s)
+    ia = [i for i, w in enumerate(ws) if a.start <= w.start < a.end]
+    ib = [i for i, w in enumerate(ws) if b.start <= w.start < b.end]
+    if not ia or not ib:
+        return FAR
+    if ia[0] > ib[-1]:
+        ia, ib = ib, ia
+    if _STOP.search(s.doc_text[ws[ia[-1]].end:ws[ib[0]].start]):
+        return FAR
+    return max(0, ib[0] - ia[-1] - 1)
 
 
 def verb_between(s: Sent, a: int, b: int) -> bool:
