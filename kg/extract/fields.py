@@ -4,6 +4,7 @@ segment's sentences, trigger first."""
 from __future__ import annotations
 
 from ..model import Meeting
+from .dateline import OPENING, is_dateline
 from .lexicon import lexicon
 from .normalize import fold
 from .ordinals import find_ordinal
@@ -11,7 +12,6 @@ from .roles import _people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
 
-OPENING = 4  # sentences at the start of an article that may carry its dateline
 NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
 
 
@@ -92,13 +92,23 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
         cands += [s for s in seg.triggers if s is not t]
         cands += [s for s in sents[t.i + 1:t.i + 3] if s.reported and s.kind is None]
     for s in cands:
-        d = next((d for d in s.dates if plausible(d, published)), None)
+        d = next((d for d in s.dates if plausible(d, published) and not is_dateline(s, d)), None)
         if d is not None:
             m.date = d.date
             m.evidence["date"] = s.evidence()
             return
     if t.undated():
         return
+    # "today", "on Thursday" in any sentence of the meeting that names an event
+    for s in seg.sents:
+        if not s.event_cues():
+            continue
+        rel = s.values("RELDAY") + s.values("WEEKDAY")
+        d = next((d for d in s.dates if any(s.start + d.start <= r.start < s.start + d.end for r in rel)), None)
+        if d is not None and s.reported:
+            m.date = d.date
+            m.evidence["date"] = s.evidence()
+            return
     if prev is not None:
         if not prev.date:
             _weekday(m, t)
@@ -107,7 +117,7 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
             m.evidence["date"] = prev.evidence["date"]
         return
     for s in sents[:max(t.i, OPENING)]:
-        d = next((d for d in s.dates if plausible(d, published)), None)
+        d = next((d for d in s.dates if plausible(d, published) and not is_dateline(s, d)), None)
         if d is not None and s.reported and s.kind is None:
             m.date = d.date
             m.evidence["date"] = s.evidence()

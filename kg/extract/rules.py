@@ -9,6 +9,7 @@ number, format, city, areas, signing).
 from __future__ import annotations
 
 from ..model import Meeting
+from .dateline import dateline_date
 from .fields import _fill
 from .segment import segment
 from .sentences import sentences
@@ -17,6 +18,10 @@ from .sentences import sentences
 def build_meetings(text: str, lang: str, published: str | None) -> list[Meeting]:
     """The meetings an article's text reports."""
     sents = sentences(text, lang, published)
+    if published is None:  # a dateline gives the publication date ("today", "on Friday")
+        published = dateline_date(sents)
+        if published is not None:
+            sents = sentences(text, lang, published)
     segs = segment(sents, lang, published)
     out: list[Meeting] = []
     called: set[str] = set()

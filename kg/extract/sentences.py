@@ -15,6 +15,7 @@ from .status import BACKGROUND, FUTURE, NONFINITE, clause_of, event_status, sent
 
 NOT_HELD = (FUTURE, BACKGROUND, NONFINITE)
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
+_OPENERS = " \t\n\"'«“„(—–-"  # what may stand before a sentence's first word
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
 
 
@@ -51,8 +52,10 @@ class Sent:
     def dates(self) -> list[DateMention]:
         """The dates written in the sentence (computed on first use)."""
         if self._dates is None:
+            # a capitalised "Today" inside a sentence is part of a name ("The Europe Today")
             rel = [(m.start - self.start, m.end - self.start, m.cat, m.value) for m in self.mentions
-                   if m.cat in ("WEEKDAY", "RELDAY")]
+                   if m.cat == "WEEKDAY" or (m.cat == "RELDAY" and (
+                       m.text[:1].islower() or not self.text[:m.start - self.start].strip(_OPENERS)))]
             self._dates = find_dates(self.text, self.lang, self.published, rel)
         return self._dates
 
