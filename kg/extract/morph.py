@@ -68,7 +68,8 @@ class Grammar:
         if out is not None and fold(word, self.lang) in self.function_words:
             out = None
         if out is None and self.is_plan(word):
-            out = Form(PRESENT, FINITE, True)
+            # a planning stem without a known verb ending: a verb only where a verb stands
+            out = Form(PRESENT, FINAL if self.verb_final else FINITE, True)
         if len(self._cache) < 200_000:
             self._cache[word] = out
         return out

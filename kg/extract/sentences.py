@@ -133,7 +133,9 @@ class Sent:
     @property
     def reported(self) -> bool:
         """Not about the future, not a recollection of the past, not a denial ("nothing was said")."""
-        return not self.cue("future", "background", "negated")
+        if self.cue("background", "negated") or self.future:
+            return False
+        return sentence_status(self) != BACKGROUND
 
 
 def _lead(s: str) -> int:
