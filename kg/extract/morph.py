@@ -3,7 +3,7 @@
 pymorphy3's tags (tense, aspect, participles, infinitives).
 
 A word's ``Form`` says which status it gives (``held``, ``present``, ``future``,
-``background``, ``nonfinite``) and where it must stand to give it (``finite``: a verb
+``modal``, ``background``, ``nonfinite``) and where it must stand to give it (``finite``: a verb
 of the clause; ``final``: only at the end of a clause; ``modifier``: just before the
 event noun; ``both``).  ``plan`` marks verbs of planning or expecting, which make the
 event they govern a future one whatever their own tense.  Analyses are cached per
@@ -22,6 +22,7 @@ from ..vocab import TMRU
 from .normalize import fold, fold_words
 
 HELD, PRESENT, FUTURE, BACKGROUND, NONFINITE, NONE = "held", "present", "future", "background", "nonfinite", "none"
+MODAL = "modal"  # necessity, obligation ("should", "-meli"): the event is not reported as held, the sentence is no future
 FINITE, FINAL, MODIFIER, BOTH = "finite", "final", "modifier", "both"
 MIN_STEM = 2  # letters an ending must leave before it
 

@@ -11,9 +11,9 @@ from .dates import DateMention, find_dates
 from .morph import grammar
 from .names import Found, find_people
 from .pipeline import analyse
-from .status import BACKGROUND, FUTURE, NONFINITE, clause_of, event_status, sentence_status, verb_between
+from .status import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, clause_of, event_status, sentence_status, verb_between
 
-NOT_HELD = (FUTURE, BACKGROUND, NONFINITE)
+NOT_HELD = (FUTURE, MODAL, BACKGROUND, NONFINITE)
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 _OPENERS = " \t\n\"'«“„(—–-"  # what may stand before a sentence's first word
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
@@ -106,10 +106,11 @@ class Sent:
     def future(self) -> bool:
         """The sentence speaks of what is still to happen: its event words are all announced
         or planned, or it has none and its main verb is future."""
+        main = sentence_status(self)
         evs = self.all_event_cues()
         if evs:
-            return all(self.status(m) == FUTURE for m in evs)
-        return sentence_status(self) == FUTURE
+            return all(self.status(m) == FUTURE for m in evs) and main != HELD
+        return main == FUTURE
 
     def undated(self) -> bool:
         """An "earlier"/"recently" cue that dates one of the sentence's held events: in the

@@ -22,13 +22,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .morph import BACKGROUND, FUTURE, HELD, NONFINITE, PRESENT, Form, agree, grammar, lemma
+from .morph import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, PRESENT, Form, agree, grammar, lemma
 from .normalize import fold
 
 if TYPE_CHECKING:
     from .sentences import Mention, Sent
 
-__all__ = ["BACKGROUND", "FUTURE", "HELD", "NONFINITE", "PRESENT", "Word", "event_status", "sentence_status", "words"]
+__all__ = ["BACKGROUND", "FUTURE", "HELD", "MODAL", "NONFINITE", "PRESENT", "Word", "event_status", "sentence_status", "words"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019`´-][^\W\d_]+)*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
@@ -94,7 +94,8 @@ def words(s: Sent) -> list[Word]:
     clause = 0
     for n, (w, a, b) in enumerate(raw):
         entity = any(x <= a and b <= y for x, y in ents)
-        form = forms[n] if forms[n] is not None else (None if entity else gr.form(w))
+        name = n > 0 and w[:1].isupper()  # a capitalised word inside a sentence is a name, not a verb
+        form = forms[n] if forms[n] is not None else (None if entity or name else gr.form(w))
         gap = text[b:raw[n + 1][1]] if n + 1 < len(raw) else text[b:s.end]
         nxt = folded[n + 1] if n + 1 < len(raw) else ""
         final = n + 1 == len(raw) or bool(_CLAUSE_END.search(gap)) or nxt in gr.conjunctions
