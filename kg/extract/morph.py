@@ -22,9 +22,10 @@ from ..vocab import TMRU
 from .normalize import fold, fold_words
 
 HELD, PRESENT, FUTURE, BACKGROUND, NONFINITE, NONE = "held", "present", "future", "background", "nonfinite", "none"
-MODAL = "modal"  # necessity, obligation ("should", "-meli"): the event is not reported as held, the sentence is no future
+MODAL = "modal"  # necessity ("should", "-meli"): the event is not reported as held, nor the sentence future
 FINITE, FINAL, MODIFIER, BOTH = "finite", "final", "modifier", "both"
 MIN_STEM = 2  # letters an ending must leave before it
+HEAD = 3  # letters by which reporting-verb phrases are indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Grammar:
     function_words: frozenset[str] = frozenset()
     reporting: tuple[tuple[str, ...], ...] = ()  # folded stems of reporting verbs (phrases as tuples)
     reporting_lemmas: frozenset[str] = frozenset()
+    reporting_by_head: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     conjunctions: frozenset[str] = frozenset()
     max_ending: int = 0
     max_phrase: int = 0
@@ -100,12 +102,18 @@ def _analyzer():
     return _MORPH
 
 
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple:
+    """pymorphy3's analyses of a Russian word form, best first (cached per form)."""
+    return tuple(_analyzer().parse(word.lower())[:4])
+
+
 def _russian(word: str, plan_lemmas: frozenset[str], lemma_forms: dict[str, Form]) -> Form | None:
     """A Russian word's form from pymorphy3: finite verbs by tense, participles as modifiers,
     infinitives as non-finite; lemmas of planning verbs and adjectives ("предстоящий") are future."""
     if not word[:1].isalpha() or not ("\u0400" <= word[0] <= "\u04ff"):
         return None
-    p = _analyzer().parse(word.lower())[0]
+    p = parses(word)[0]
     tag = p.tag
     plan = p.normal_form in plan_lemmas
     if p.normal_form in lemma_forms:
@@ -125,18 +133,11 @@ def _russian(word: str, plan_lemmas: frozenset[str], lemma_forms: dict[str, Form
     return None
 
 
-@lru_cache(maxsize=100_000)
-def agreement(word: str) -> tuple[str | None, str | None, str | None]:
-    """(case, number, gender) of a Russian word by pymorphy3 (for participle-noun agreement)."""
-    t = _analyzer().parse(word.lower())[0].tag
-    return t.case, t.number, t.gender
-
-
 def agree(modifier: str, noun: str) -> bool:
     """Whether a Russian participle or adjective agrees with a noun in case and number
     (and gender in the singular): any of their analyses may agree."""
-    nouns = {(p.tag.case, p.tag.number, p.tag.gender) for p in _analyzer().parse(noun.lower())[:4]}
-    for p in _analyzer().parse(modifier.lower())[:4]:
+    nouns = {(p.tag.case, p.tag.number, p.tag.gender) for p in parses(noun)}
+    for p in parses(modifier):
         t = p.tag
         for case, number, gender in nouns:
             if t.case == case and t.number == number and (number == "plur" or t.gender == gender):
@@ -146,7 +147,7 @@ def agree(modifier: str, noun: str) -> bool:
 
 def lemma(word: str) -> str:
     """pymorphy3's lemma of a Russian word."""
-    return _analyzer().parse(word.lower())[0].normal_form
+    return parses(word)[0].normal_form
 
 
 @lru_cache(maxsize=8)
@@ -193,6 +194,10 @@ def grammar(lang: str) -> Grammar:
         lemmas_r = {str(lit).lower() for lit in g.objects(node, TMRU.lemma)}
         gr.reporting_lemmas = gr.reporting_lemmas | lemmas_r
     gr.reporting = tuple(sorted(rep))
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in gr.reporting:
+        heads.setdefault(phrase[0][:HEAD], []).append(phrase)
+    gr.reporting_by_head = {k: tuple(v) for k, v in heads.items()}
     gr.function_words = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.FunctionWord)
                                   for lit in g.objects(node, TMRU.exact))
     gr.plan_stems = tuple(sorted(s for s in stems if s))

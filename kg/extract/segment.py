@@ -36,7 +36,9 @@ RECENT_DAYS = 60  # a dated event this long before publication is background
 
 def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool = False) -> str | None:
     """The meeting kind a sentence reports, or None when it reports no meeting."""
-    if s.future or s.cue("background", "domestic"):
+    if s.cue("background", "domestic") or not (s.all_event_cues() or (forum and s.cue("forum"))):
+        return None
+    if s.future:
         return None
     evs = s.event_cues()
     if not (forum and s.cue("forum")):

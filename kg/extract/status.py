@@ -22,13 +22,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .morph import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, PRESENT, Form, agree, grammar, lemma
+from .morph import BACKGROUND, FUTURE, HEAD, HELD, MODAL, NONFINITE, PRESENT, Form, agree, grammar, lemma
 from .normalize import fold
 
 if TYPE_CHECKING:
     from .sentences import Mention, Sent
 
-__all__ = ["BACKGROUND", "FUTURE", "HELD", "MODAL", "NONFINITE", "PRESENT", "Word", "event_status", "sentence_status", "words"]
+__all__ = ["BACKGROUND", "FUTURE", "HELD", "MODAL", "NONFINITE", "PRESENT", "Word", "event_status", "sentence_status",
+           "words"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019`´-][^\W\d_]+)*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
@@ -80,8 +81,9 @@ def words(s: Sent) -> list[Word]:
                     break
             i += 1
     rep = [False] * len(raw)
-    for n in range(len(raw)):
-        for phrase in gr.reporting:
+    by_head = gr.reporting_by_head
+    for n, f in enumerate(folded):
+        for phrase in by_head.get(f[:HEAD], ()):
             k = len(phrase)
             if n + k <= len(raw) and all(folded[n + j].startswith(phrase[j]) for j in range(k)):
                 for j in range(k):
@@ -92,8 +94,12 @@ def words(s: Sent) -> list[Word]:
                 rep[n] = True
     out: list[Word] = []
     clause = 0
+    ents.sort()
+    e = 0
     for n, (w, a, b) in enumerate(raw):
-        entity = any(x <= a and b <= y for x, y in ents)
+        while e < len(ents) and ents[e][1] <= a:
+            e += 1
+        entity = any(x <= a and b <= y for x, y in ents[e:e + 3])
         name = n > 0 and w[:1].isupper()  # a capitalised word inside a sentence is a name, not a verb
         form = forms[n] if forms[n] is not None else (None if entity or name else gr.form(w))
         gap = text[b:raw[n + 1][1]] if n + 1 < len(raw) else text[b:s.end]
