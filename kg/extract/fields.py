@@ -12,6 +12,7 @@ from .roles import _people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
 
+DATELINE_GAP = 40  # characters between a dateline's city and its date
 NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
 
 
@@ -136,10 +137,16 @@ def _weekday(m: Meeting, t: Sent) -> None:
 
 
 def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meeting]) -> None:
-    """The city in the trigger, else one written as a place ("in Moscow") in the meeting's
-    sentences, else the last earlier in-person meeting's city, else any city named."""
-    cands = [(0 if s is seg.trigger else 1 if _locative(c, s, lex) else 3, i, c, s)
-             for i, s in enumerate(present) for c in s.values("CITY")]
+    """The city in the trigger, else one written as a place ("in Moscow", "arrived in
+    Ashgabat") in the meeting's sentences, else the last earlier in-person meeting's city.
+    else the city of the dateline ("ASHGABAT, June 25 (Trend)", "July 4, 2008, Ashgabat").
+    A city inside a person's name is none;
+    a city named otherwise ("Moscow values ...", "for Moscow and Ashgabat") is the
+    government, not a place."""
+    cands = [(0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
+             for i, s in enumerate(present) for c in s.values("CITY")
+             if (s is seg.trigger or _locative(c, s, lex) or _hosts(c, s) or s.cue("visit") or _in_dateline(c, s))
+             and not any(f.start <= c.start < f.end for f in people(s, lex.lang))]
     last = next((e for e in reversed(earlier) if e.city), None)
     if last is not None:
         cands.append((2, 0, None, None))
@@ -154,14 +161,29 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
         m.evidence["city"] = s.evidence()
 
 
+def _hosts(c: Mention, s: Sent) -> bool:
+    """Whether a city is the subject of a hosting verb ("Ashgabat hosted the session")."""
+    return any(0 <= h.start - c.end <= 2 for h in s.cues("held"))
+
+
+def _in_dateline(c: Mention, s: Sent) -> bool:
+    """Whether a city stands in the article's dateline (just before or after its date)."""
+    return any(is_dateline(s, d) and -DATELINE_GAP <= c.start - (s.start + d.start) <= d.end - d.start + DATELINE_GAP
+               for d in s.dates)
+
+
 def _locative(c: Mention, s: Sent, lex) -> bool:
     """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
     before = s.doc_text[max(s.start, c.start - 12):c.start].split()
     if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
         return True
-    word = s.doc_text[c.start:c.end]
-    return any(e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
-               for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ()))
+    # the city word, or the word after it, with a locative ending ("Aşgabatda", "Moskwa şäherinde")
+    after = s.doc_text[c.end:min(s.end, c.end + 24)].split()
+    for word in [s.doc_text[c.start:c.end]] + after[:1]:
+        if any(e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
+               for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ())):
+            return True
+    return False
 
 
 def _name_ranges(s: Sent, lex) -> list[tuple[int, int]]:

@@ -30,12 +30,22 @@ from .status import words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
 RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
+CONTEXT = 2  # sentences before a trigger that may name its parties
 NEXT_TO = 4  # words between a multilateral cue and the event word it names
 RECENT_DAYS = 60  # a dated event this long before publication is background
 
 
-def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool = False) -> str | None:
-    """The meeting kind a sentence reports, or None when it reports no meeting."""
+def _anchor(s: Sent) -> bool:
+    """Whether a sentence names a party: the commission, a co-chair, a delegation, a head
+    of state, a person or a country."""
+    return s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
+
+
+def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool = False,
+                 before: list[Sent] | None = None) -> str | None:
+    """The meeting kind a sentence reports, or None when it reports no meeting.  The parties
+    may be named in the sentence or in the ``before`` sentences ("Turkmenistan and Russia
+    discussed ... The meetings took place in Ashgabat")."""
     if s.cue("background", "domestic") or not (s.all_event_cues() or (forum and s.cue("forum"))):
         return None
     if s.future:
@@ -50,8 +60,7 @@ def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool =
                 m.value != "held" for m in s.all_event_cues()):
             return None
     multilateral = s.cue("multilateral") and not s.cue("bilateral") and _all_multilateral(s)
-    anchor = s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
-    if not anchor:
+    if not _anchor(s) and not any(_anchor(b) and b.reported for b in before or ()):
         return None
     if s.dates and not plausible(s.dates[0], published):
         return None
@@ -132,9 +141,10 @@ def _reception_and_session(s: Sent) -> bool:
 
 def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[Segment]:
     """Split the article's sentences into meetings (rule 3)."""
-    kinds = [trigger_kind(s, lang, published) for s in sents]
+    kinds = [trigger_kind(s, lang, published, before=sents[max(0, s.i - CONTEXT):s.i]) for s in sents]
     if not any(k and k != MULTILATERAL for k in kinds):
-        kinds = [trigger_kind(s, lang, published, forum=True) for s in sents]
+        kinds = [trigger_kind(s, lang, published, forum=True, before=sents[max(0, s.i - CONTEXT):s.i])
+                 for s in sents]
     segs: list[Segment] = []
     lead: list[Sent] = []
     for s, kind in zip(sents, kinds, strict=True):

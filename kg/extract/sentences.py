@@ -109,7 +109,8 @@ class Sent:
         main = sentence_status(self)
         evs = self.all_event_cues()
         if evs:
-            return all(self.status(m) == FUTURE for m in evs) and main != HELD
+            statuses = [self.status(m) for m in evs]
+            return main != HELD and FUTURE in statuses and all(st in (FUTURE, NONFINITE, MODAL) for st in statuses)
         return main == FUTURE
 
     def undated(self) -> bool:
@@ -136,7 +137,7 @@ class Sent:
         """Not about the future, not a recollection of the past, not a denial ("nothing was said")."""
         if self.cue("background", "negated") or self.future:
             return False
-        return sentence_status(self) != BACKGROUND
+        return sentence_status(self) not in (BACKGROUND, FUTURE) or bool(self.event_cues())
 
 
 def _lead(s: str) -> int:
