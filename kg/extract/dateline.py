@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .sentences import Sent
 
 OPENING = 4  # sentences at the start of an article that may carry its dateline
+LINE = 80  # the length of a header line at most
 HEAD = 80  # characters from the start of a sentence within which a dateline date stands
 _BEFORE = re.compile(r"^[\W\d_]*(?:[^\W\d_]*[A-ZА-ЯЁÇŞÜÖÝŽİ][^\s,]*[\s,(/–—-]*)*$")
 _AFTER = re.compile(r"^(?:,?\s*(?:19|20)\d\d\s*(?:г\.|ý\.|года|yıl\w*)?)?\s*(?:[.:,)(–—-]|\s*$)")
@@ -38,6 +39,12 @@ def is_dateline(s: Sent, d: DateMention) -> bool:
     # the head names a place or an agency: a city or country, or a word in capitals ("ASHGABAT")
     head = [m for m in s.mentions if m.cat in ("CITY", "COUNTRY") and m.end <= s.start + d.start]
     return bool(head) or any(w.isupper() and len(w) >= 3 for w in re.findall(r"[^\W\d_]+", before))
+
+
+def header_line(s: Sent) -> bool:
+    """An opening line that only dates and places the event ("July 4, 2008, Ashgabat", as
+    official transcripts begin): its date is the event's, its city the event's place."""
+    return s.i < OPENING and len(s.text.strip()) <= LINE and bool(s.dates) and not s.all_event_cues()
 
 
 def dateline_date(sents: list[Sent]) -> str | None:

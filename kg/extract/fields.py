@@ -4,7 +4,7 @@ segment's sentences, trigger first."""
 from __future__ import annotations
 
 from ..model import Meeting
-from .dateline import OPENING, is_dateline
+from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
 from .normalize import fold
 from .ordinals import find_ordinal
@@ -168,8 +168,9 @@ def _hosts(c: Mention, s: Sent) -> bool:
 
 def _in_dateline(c: Mention, s: Sent) -> bool:
     """Whether a city stands in the article's dateline (just before or after its date)."""
-    return any(is_dateline(s, d) and -DATELINE_GAP <= c.start - (s.start + d.start) <= d.end - d.start + DATELINE_GAP
-               for d in s.dates)
+    return header_line(s) or any(
+        is_dateline(s, d) and -DATELINE_GAP <= c.start - (s.start + d.start) <= d.end - d.start + DATELINE_GAP
+        for d in s.dates)
 
 
 def _locative(c: Mention, s: Sent, lex) -> bool:
