@@ -59,6 +59,10 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
             m.format = "in-person"
             m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
     _people(m, seg, _from_trigger(seg), lang, called)
+    # talks between the two sides' co-chairs (not a reception) are a co-chairs' meeting
+    if (m.kind == "other" and not any(t.held("received") for t in seg.triggers)
+            and set(lex.sides) <= {p.country for p in m.cochairs}):
+        m.kind = "co-chairs-meeting"
     # areas
     excluded = [r for s in ordered for r in _name_ranges(s, lex)]
     excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang)]

@@ -13,6 +13,7 @@ from .sentences import Sent, people
 if TYPE_CHECKING:
     from .segment import Segment
 
+
 def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: set[str]) -> None:
     """Co-chairs and other participants of the meeting; adds to ``called`` the people a
     co-chair cue names."""
@@ -31,6 +32,21 @@ def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: se
             seen.add(p.key)
             q = Person(p.name, p.key, p.country, p.post, p.known, s.evidence())
             (m.cochairs if i in chairs and p.country in lexicon(lang).sides else m.participants).append(q)
+    if seg.kind == "co-chairs-meeting":
+        _pair_chairs(m, lang)
+
+
+def _pair_chairs(m: Meeting, lang: str) -> None:
+    """A co-chairs' meeting is held by the co-chairs: where a side has none yet, the first
+    participant named on that side leads it ("the co-chairs met. Meredov and Overchuk
+    discussed ...": the role in the headline, the names in the next sentence)."""
+    have = {p.country for p in m.cochairs}
+    for side in lexicon(lang).sides:
+        if side in have:
+            continue
+        first = next((p for p in m.participants if p.country == side), None)
+        if first is not None:
+            _promote(m, first.key)
 
 
 def _promote(m: Meeting, key: str) -> None:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from .dates import DateMention
 from .lexicon import lexicon
 from .ordinals import find_ordinal
-from .sentences import Sent, people
+from .names import Found
+from .sentences import Mention, Sent, people
 from .status import words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
@@ -90,12 +91,33 @@ def plausible(d: DateMention, published: str | None) -> bool:
 def kind_of(s: Sent, lang: str) -> str:
     if s.held("working-group"):
         return "working-group"
-    if s.cue("cochair") and s.held("meeting", "video", "phone") and not s.held("received", "session"):
-        return "co-chairs-meeting"
-    if s.has("COMMISSION") and not s.held("received") and (
+    # the co-chairs and the commission as the meeting's parties, not in one participant's
+    # post ("a meeting with Overchuk, co-chair of the commission")
+    found = people(s, lang)
+    events = [m for m in s.event_cues() if m.value in ("meeting", "session", "video", "phone", "held")]
+    chairs = [c for c in s.cues("cochair") if _free(c, events, found)]
+    nouns = [m for m in events if m.value != "held"]
+    if any(words_between(s, c, m) <= NEXT_TO - 1 for c in chairs for m in nouns):
+        return "co-chairs-meeting"  # "the co-chairs' meeting", "toparyň başlyklarynyň (...) mejlisi"
+    if chairs and s.held("meeting", "video", "phone") and not s.held("received", "session"):
+        return "co-chairs-meeting"  # "the co-chairs held a video conference"
+    commission = any(_free(c, events, found) for c in s.values("COMMISSION"))
+    if commission and not s.held("received") and (
             s.held("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None):
         return "commission-session"
     return "other"
+
+
+def _free(x: Mention, events: list[Mention], found: list[Found]) -> bool:
+    """Whether a mention names a party of the event rather than part of one person's post:
+    it is not inside a post, and no person's name stands between it and the event word
+    before it ("talks with Overchuk, co-chair of the commission")."""
+    if any(f.post_start <= x.start < max(f.post_end, f.end) for f in found):
+        return False
+    before = [m.end for m in events if m.end <= x.start]
+    if not before:
+        return True
+    return not any(max(before) <= f.start and f.end <= x.start for f in found)
 
 
 @dataclass(slots=True)
