@@ -63,6 +63,7 @@ class TMRU(DefinedNamespace):
     role: URIRef
     lemma: URIRef
     wordOrder: URIRef
+    alternation: URIRef
     evidence: URIRef
     about: URIRef
     property: URIRef

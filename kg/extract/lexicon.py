@@ -221,9 +221,30 @@ def lexicon(lang: str) -> Lexicon:
         entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
         if len(surnames[stem]) == 1:
             entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))
+    for e in _alternants(entries, lang):
+        entries.add(e)
     for e in sorted(entries, key=lambda e: (e.cat, e.value, e.words)):
         lex.add(e)
     return lex
+
+
+MIN_ALTERNATING = 4  # letters a stem needs before its final consonant alternates
+
+
+def _alternants(entries: set[Entry], lang: str) -> list[Entry]:
+    """Stems ending in a consonant that alternates before a vowel (``ontology/lang``:
+    Turkish ortak -> ortağı, Turkmen hojalyk -> hojalygy), in their voiced form too."""
+    pairs = [tuple(fold(p, lang) for p in str(lit).split()) for node in ontology.load_lang(lang).subjects(
+        TMRU.alternation, None) for lit in ontology.load_lang(lang).objects(node, TMRU.alternation)]
+    pairs = [p for p in pairs if len(p) == 2 and all(p)]
+    out = []
+    for e in entries:
+        if e.cat in ("AREA", "CUE") and e.modes[-1] == PREFIX and len(e.words[-1]) >= MIN_ALTERNATING:
+            for voiceless, voiced in pairs:
+                if e.words[-1].endswith(voiceless):
+                    last = e.words[-1][:-len(voiceless)] + voiced
+                    out.append(Entry(e.cat, e.value, e.words[:-1] + (last,), e.modes))
+    return out
 
 
 def _stem(surname: str) -> str:
