@@ -58,6 +58,7 @@ class TMRU(DefinedNamespace):
     PlanVerb: URIRef
     Conjunction: URIRef
     FunctionWord: URIRef
+    Complementizer: URIRef
     ReportingVerb: URIRef
     status: URIRef
     role: URIRef

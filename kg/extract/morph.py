@@ -58,6 +58,7 @@ class Grammar:
     reporting_lemmas: frozenset[str] = frozenset()
     reporting_by_head: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     conjunctions: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()  # "that", "что": a reported clause follows
     max_ending: int = 0
     max_phrase: int = 0
     _cache: dict[str, Form | None] = field(default_factory=dict)
@@ -198,6 +199,8 @@ def grammar(lang: str) -> Grammar:
     for phrase in gr.reporting:
         heads.setdefault(phrase[0][:HEAD], []).append(phrase)
     gr.reporting_by_head = {k: tuple(v) for k, v in heads.items()}
+    gr.complementizers = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.Complementizer)
+                                   for lit in g.objects(node, TMRU.exact))
     gr.function_words = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.FunctionWord)
                                   for lit in g.objects(node, TMRU.exact))
     gr.plan_stems = tuple(sorted(s for s in stems if s))

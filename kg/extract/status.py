@@ -54,6 +54,7 @@ class Word:
     clause: int  # clause number within the sentence
     entity: bool  # part of a name (person, country, city, commission)
     reporting: bool  # a verb of saying
+    aux: bool = False  # the form comes from a fixed phrase (an auxiliary: "will", "is to", "had been")
 
 
 def words(s: Sent) -> list[Word]:
@@ -106,7 +107,7 @@ def words(s: Sent) -> list[Word]:
         nxt = folded[n + 1] if n + 1 < len(raw) else ""
         final = n + 1 == len(raw) or bool(_CLAUSE_END.search(gap)) or nxt in gr.conjunctions
         hard = n + 1 == len(raw) or bool(_HARD_END.search(gap))
-        out.append(Word(w, a, b, form, final, hard, clause, entity, rep[n]))
+        out.append(Word(w, a, b, form, final, hard, clause, entity, rep[n], forms[n] is not None))
         if final:
             clause += 1
     s._words = out
@@ -219,8 +220,16 @@ def verb_between(s: Sent, a: int, b: int) -> bool:
 
 def sentence_status(s: Sent) -> str | None:
     """The status of a sentence's main verb: the last finite verb in verb-final languages,
-    else the first; verbs of saying ("he said") are passed over."""
+    else the first auxiliary or, without one, the first finite verb; verbs of saying ("he
+    said") are passed over."""
     ws = [w for w in words(s) if w.form is not None and not w.reporting and w.form.finite(w.final)]
     if not ws:
         return None
-    return _status(ws[-1].form if grammar(s.lang).verb_final else ws[0].form)
+    if grammar(s.lang).verb_final:
+        return _status(ws[-1].form)
+    # auxiliaries are surer than endings ("related" may be a participle), but not those of a
+    # clause reported after "that"
+    comp = grammar(s.lang).complementizers
+    cut = next((w.start for w in words(s) if fold(w.text, s.lang) in comp), s.end)
+    aux = [w for w in ws if w.aux and w.start < cut]
+    return _status((aux or ws)[0].form)
