@@ -11,8 +11,11 @@ from .ordinals import find_ordinal
 from .roles import _people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
+from .status import words_between
 
 DATELINE_GAP = 40  # characters between a dateline's city and its date
+HEAD_AFTER = 2  # words between a field word and the head noun of a name after it ("Economic Forum")
+HEAD_BEFORE = 4  # words between the head noun of a name and a field word after it ("Ministry of Agriculture")
 NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
 
 
@@ -64,7 +67,7 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
             and set(lex.sides) <= {p.country for p in m.cochairs}):
         m.kind = "co-chairs-meeting"
     # areas
-    excluded = [r for s in ordered for r in _name_ranges(s, lex)]
+    excluded = [r for s in ordered for r in _name_ranges(s, lex) + _institution_ranges(s)]
     excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang)]
     for s in ordered:
         if not s.reported:
@@ -189,6 +192,30 @@ def _locative(c: Mention, s: Sent, lex) -> bool:
                for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ())):
             return True
     return False
+
+
+def _institution_ranges(s: Sent) -> list[tuple[int, int]]:
+    """Field words inside the name of a body or an event: a field word with the name's head
+    noun (``institution`` cue) just after it ("Economic Forum", "oba hojalyk ministrligi",
+    "oil and gas companies") or a few words before it ("Ministry of Agriculture",
+    "Группа ... по поддержке торговли")."""
+    names = [m for m in s.mentions if m.cat in ("COUNTRY", "CITY", "PERSON", "COMMISSION")]
+    # not the head of a country's name ("Russian Federation", "Russiýa Federasiýasynyň")
+    heads = [h for h in s.cues("institution")
+             if not any(n.start <= h.start < n.end or words_between(s, n, h) == 0 < h.start - n.end for n in names)]
+    links = [m for m in s.cues("namelink")]
+    out = []
+    for a in s.values("AREA"):
+        for h in heads:
+            gap = words_between(s, a, h)
+            after = h.start >= a.end and gap <= HEAD_AFTER
+            # a head before: "Ministry of Agriculture", "Группа ... по поддержке торговли"
+            before = h.end <= a.start and gap <= HEAD_BEFORE and (
+                gap == 0 or any(h.end <= k.start and k.end <= a.start for k in links))
+            if after or before:
+                out.append((a.start, a.end))
+                break
+    return out
 
 
 def _name_ranges(s: Sent, lex) -> list[tuple[int, int]]:
