@@ -79,7 +79,7 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
                 m.areas.append(a.value)
                 m.evidence[f"area:{a.value}"] = s.evidence()
     # agreements
-    s = next((s for s in present if s.cue("signed") and not s.cue("decree")), None)
+    s = next((s for s in present if s.held("signed")), None)
     if s is not None:
         m.agreements_signed = True
         m.evidence["agreements_signed"] = s.evidence()

@@ -85,8 +85,12 @@ class Sent:
             self._status = {}
         if m.start not in self._status:
             ups = [u.end for u in self.cues("upcoming")]
-            self._status[m.start] = FUTURE if any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups) \
-                else event_status(self, m)
+            if any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups):
+                self._status[m.start] = FUTURE
+            elif self.cue("cumulative"):  # "since 1992 more than 100 documents have been signed"
+                self._status[m.start] = BACKGROUND
+            else:
+                self._status[m.start] = event_status(self, m)
         return self._status[m.start]
 
     def all_event_cues(self) -> list[Mention]:

@@ -1,0 +1,110 @@
+"""Event status from morphology: held, announced, planned, background, non-finite (own sentences,
+one table per capability and language)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.morph import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, PRESENT, grammar
+
+from .helpers import meetings
+
+
+@pytest.mark.parametrize(("lang", "word", "status"), [
+    # Turkish endings: future, past, pluperfect, progressive, verbal noun, necessity
+    ("tr", "yapılacak", FUTURE), ("tr", "görüşecekler", FUTURE), ("tr", "imzalandı", HELD),
+    ("tr", "görüşmüşlerdi", BACKGROUND), ("tr", "görüşüyor", PRESENT), ("tr", "görüşmeyi", NONFINITE),
+    ("tr", "imzalanmalı", MODAL),
+    # Turkmen: future, aorist, past, evidential past, pluperfect, progressive, verbal noun
+    ("tk", "geçiriljek", FUTURE), ("tk", "geçirer", FUTURE), ("tk", "geçirildi", HELD), ("tk", "geçiripdir", HELD),
+    ("tk", "geçiripdi", BACKGROUND), ("tk", "geçirilýär", PRESENT), ("tk", "geçirmek", NONFINITE),
+    # Russian through pymorphy3: perfective future, past, present, infinitive
+    ("ru", "проведут", FUTURE), ("ru", "состоятся", FUTURE), ("ru", "провели", HELD), ("ru", "проходит", PRESENT),
+    ("ru", "подписать", NONFINITE),
+])
+def test_word_forms(lang, word, status):
+    form = grammar(lang).form(word)
+    assert form is not None and form.status == status
+
+
+@pytest.mark.parametrize(("lang", "word"), [
+    ("tr", "planlıyor"), ("tk", "meýilleşdirilýär"), ("ru", "планирует"), ("ru", "предстоящей"), ("en", "expected"),
+])
+def test_planning_verbs(lang, word):
+    assert grammar(lang).form(word).plan
+
+
+@pytest.mark.parametrize(("lang", "word"), [
+    # look like verb forms, are not: a postposition, lexicalised nouns, a name
+    ("tk", "bilen"), ("tk", "geljegi"), ("tr", "gelecek"), ("tr", "ile"),
+])
+def test_not_verbs(lang, word):
+    assert grammar(lang).form(word) is None
+
+
+HELD_TEXTS = [
+    ("en", "The foreign ministers of Turkmenistan and Russia held talks in Ashgabat."),
+    ("ru", "В Ашхабаде состоялись переговоры министров иностранных дел Туркменистана и России."),
+    ("tr", "Türkmenistan ve Rusya dışişleri bakanları Aşkabat'ta görüştü."),
+    ("tk", "Türkmenistanyň we Russiýanyň daşary işler ministrleri Aşgabatda gepleşik geçirdiler."),
+]
+
+NOT_HELD_TEXTS = [
+    # announced with an auxiliary or a future tense
+    ("en", "The foreign ministers of Turkmenistan and Russia will hold talks in Ashgabat."),
+    ("en", "Talks between Turkmenistan and Russia are expected to take place in Moscow."),
+    ("en", "Documents of Turkmenistan and Russia are to be signed during the visit."),
+    ("ru", "Министр иностранных дел России примет участие в переговорах в Ашхабаде с коллегой из Туркменистана."),
+    ("ru", "Стороны Туркменистана и России обсудят сотрудничество на встрече в Москве."),
+    ("ru", "Переговоры президентов Туркменистана и России состоятся в Москве."),
+    ("ru", "Запланированное на октябрь заседание межправительственной комиссии пройдёт в Ашхабаде."),
+    ("tr", "Rusya Dışişleri Bakanı Türkmenistan'ı ziyaret edecek ve görüşmeler yapacak."),
+    ("tr", "Rusya Devlet Başkanı, Türkmenistan Devlet Başkanı ile görüşmeyi planlıyor."),
+    ("tk", "Russiýanyň daşary işler ministri Aşgabatda türkmen kärdeşi bilen gepleşik geçirer."),
+    ("tk", "Hökümetara toparyň mejlisini Moskwada geçirmek meýilleşdirilýär."),
+    # recalled as background: pluperfect
+    ("en", "The presidents of Turkmenistan and Russia had met in Moscow before the summit."),
+    ("tr", "Türkmenistan ve Rusya bakanları daha önce Moskova'da görüşmüştü."),
+    ("tk", "Türkmenistanyň we Russiýanyň ministrleri öň Moskwada duşuşypdy."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), HELD_TEXTS)
+def test_held_is_a_meeting(lang, text):
+    assert len(meetings(text, lang)) == 1
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_HELD_TEXTS)
+def test_announced_or_recalled_is_no_meeting(lang, text):
+    assert meetings(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a participle before the event noun decides: held meeting, future session in one sentence
+    ("tk", "Sişenbe güni Aşgabatda geçirilen duşuşykda Türkmenistanyň we Russiýanyň wekilleri geçiriljek mejlise "
+           "taýýarlyk meselelerini ara alyp maslahatlaşdylar."),
+    ("tr", "Aşkabat'ta yapılan görüşmede Türkmenistan ve Rusya heyetleri yapılacak toplantıya hazırlığı ele aldı."),
+    ("ru", "На прошедшей в Ашхабаде встрече представители Туркменистана и России обсудили подготовку к "
+           "предстоящему заседанию."),
+    ("en", "At the talks held in Ashgabat, Turkmenistan and Russia discussed the upcoming session."),
+])
+def test_held_and_upcoming_in_one_sentence(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.kind == "other"
+
+
+@pytest.mark.parametrize(("lang", "text", "signed"), [
+    ("en", "Turkmenistan and Russia held talks in Moscow. Documents are to be signed during the next visit.", False),
+    ("en", "Turkmenistan and Russia held talks in Moscow. Since 1992 more than 100 documents have been signed.",
+     False),
+    ("en", "Turkmenistan and Russia held talks in Moscow. Three documents were signed.", True),
+    ("ru", "В Москве прошли переговоры Туркменистана и России. Документы будут подписаны позднее.", False),
+    ("ru", "В Москве прошли переговоры Туркменистана и России. По итогам подписаны три документа.", True),
+    ("tr", "Türkmenistan ve Rusya Moskova'da görüştü. Belgeler gelecek ay imzalanacak.", False),
+    ("tr", "Türkmenistan ve Rusya Moskova'da görüştü. Görüşmede üç belge imzalandı.", True),
+    ("tk", "Türkmenistan we Russiýa Moskwada gepleşik geçirdi. Resminamalara soňra gol çekiler.", False),
+    ("tk", "Türkmenistan we Russiýa Moskwada gepleşik geçirdi. Üç resminama gol çekildi.", True),
+])
+def test_signing_status(lang, text, signed):
+    (m,) = meetings(text, lang)
+    assert m.agreements_signed is signed
