@@ -73,7 +73,8 @@ def _all_multilateral(s: Sent) -> bool:
     or body of several countries) stands next to the event word (at most ``NEXT_TO`` words
     between) in its clause."""
     multi = s.cues("multilateral")
-    return all(any(words_between(s, m, u) <= NEXT_TO for u in multi) for m in s.event_cues())
+    events = [m for m in s.event_cues() if m.value != "held"] or s.event_cues()  # "held" is the event noun's verb
+    return all(any(words_between(s, m, u) <= NEXT_TO for u in multi) for m in events)
 
 
 def plausible(d: DateMention, published: str | None) -> bool:

@@ -16,6 +16,7 @@ from .status import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, clause_of, event
 NOT_HELD = (FUTURE, MODAL, BACKGROUND, NONFINITE)
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 _OPENERS = " \t\n\"'«“„(—–-"  # what may stand before a sentence's first word
+_STORY_START = ("-", "–", "—", ":", ")")  # the end of a dateline: the story's first word may follow
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
 
 
@@ -55,7 +56,8 @@ class Sent:
             # a capitalised "Today" inside a sentence is part of a name ("The Europe Today")
             rel = [(m.start - self.start, m.end - self.start, m.cat, m.value) for m in self.mentions
                    if m.cat == "WEEKDAY" or (m.cat == "RELDAY" and (
-                       m.text[:1].islower() or not self.text[:m.start - self.start].strip(_OPENERS)))]
+                       m.text[:1].islower() or not self.text[:m.start - self.start].strip(_OPENERS)
+                       or self.text[:m.start - self.start].rstrip().endswith(_STORY_START)))]
             self._dates = find_dates(self.text, self.lang, self.published, rel)
         return self._dates
 
