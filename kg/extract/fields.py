@@ -37,7 +37,7 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
     m.commission = next((x.value for s in ordered for x in s.values("COMMISSION")), None)
     _date(m, seg, sents, published, prev)
     # ordinal
-    for s in present:
+    for s in present if m.kind != "other" else ():  # a reception or talks have no session number
         if s.cue("session", "meeting", "working-group"):
             n = find_ordinal(s, lang)
             if n is not None:

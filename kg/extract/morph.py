@@ -23,6 +23,7 @@ from .normalize import fold, fold_words
 
 HELD, PRESENT, FUTURE, BACKGROUND, NONFINITE, NONE = "held", "present", "future", "background", "nonfinite", "none"
 MODAL = "modal"  # necessity ("should", "-meli"): the event is not reported as held, nor the sentence future
+NOT_HELD = (FUTURE, MODAL, BACKGROUND, NONFINITE)  # statuses of events not reported as held
 FINITE, FINAL, MODIFIER, BOTH = "finite", "final", "modifier", "both"
 MIN_STEM = 2  # letters an ending must leave before it
 HEAD = 3  # letters by which reporting-verb phrases are indexed

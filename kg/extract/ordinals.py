@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .morph import NOT_HELD
+
 if TYPE_CHECKING:
     from .sentences import Sent
 
@@ -24,8 +26,10 @@ def find_ordinal(s: Sent, lang: str) -> int | None:
     months = [m.start for m in s.mentions if m.cat == "MONTH"]
     # a number counts for a session or working group, or for a meeting of the commission
     # ("the 12th meeting of the Commission"), not for another numbered event ("the 6th Caspian Summit")
+    # and only for an event reported as held, not for the session being prepared
     cues = [m.start for m in s.mentions if m.cat == "CUE" and (m.value in ("session", "working-group") or (
-        m.value == "meeting" and any(-NEAR <= c.start - m.end <= NAME_GAP for c in commission)))]
+        m.value == "meeting" and any(-NEAR <= c.start - m.end <= NAME_GAP for c in commission)))
+        and s.status(m) not in NOT_HELD]
     cues += [m.start for m in commission]
     if not cues:
         return None

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention
 from .lexicon import lexicon
-from .ordinals import find_ordinal
+from .morph import NOT_HELD
 from .names import Found
+from .ordinals import find_ordinal
 from .sentences import Mention, Sent, people
-from .status import words_between
+from .status import FAR, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
 RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
@@ -102,11 +103,23 @@ def kind_of(s: Sent, lang: str) -> str:
         return "co-chairs-meeting"  # "the co-chairs' meeting", "toparyň başlyklarynyň (...) mejlisi"
     if chairs and s.held("meeting", "video", "phone") and not s.held("received", "session"):
         return "co-chairs-meeting"  # "the co-chairs held a video conference"
-    commission = any(_free(c, events, found) for c in s.values("COMMISSION"))
+    # the commission's own event: the event noun nearest its name is held ("toparyň mejlisi
+    # geçirildi"), not announced ("... duşuşykda toparyň geçiriljek mejlisi")
+    nouns_all = [m for m in s.all_event_cues() if m.value in ("meeting", "session", "video", "phone")]
+    commission = any(_free(c, events, found) and _own_event_held(s, c, nouns_all) for c in s.values("COMMISSION"))
     if commission and not s.held("received") and (
             s.held("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None):
         return "commission-session"
     return "other"
+
+
+def _own_event_held(s: Sent, x: Mention, nouns: list[Mention]) -> bool:
+    """Whether the event noun nearest ``x`` (if any stands in its clause) is reported as held."""
+    near = [(words_between(s, x, m), m) for m in nouns]
+    near = [(d, m) for d, m in near if d < FAR]
+    if not near:
+        return True
+    return s.status(min(near, key=lambda t: t[0])[1]) not in NOT_HELD
 
 
 def _free(x: Mention, events: list[Mention], found: list[Found]) -> bool:

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from ..model import Evidence
 from .dates import DateMention, find_dates
-from .morph import grammar
+from .morph import NOT_HELD, grammar
 from .names import Found, find_people
 from .pipeline import analyse
 from .status import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, clause_of, event_status, sentence_status, verb_between
 
-NOT_HELD = (FUTURE, MODAL, BACKGROUND, NONFINITE)
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 _OPENERS = " \t\n\"'«“„(—–-"  # what may stand before a sentence's first word
 _STORY_START = ("-", "–", "—", ":", ")")  # the end of a dateline: the story's first word may follow
