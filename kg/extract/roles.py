@@ -19,6 +19,8 @@ def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: se
     co-chair cue names."""
     seen: set[str] = set()
     for s in ordered:
+        if s is not seg.trigger and (not s.reported or s.cue("decree")):
+            continue  # people recalled, announced or appointed do not take part
         found = people(s, lang)
         by_cue = _called(found, s)
         called.update(found[i].person.key for i in by_cue)

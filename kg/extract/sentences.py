@@ -16,6 +16,7 @@ from .status import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, clause_of, event
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 _OPENERS = " \t\n\"'«“„(—–-"  # what may stand before a sentence's first word
 _STORY_START = ("-", "–", "—", ":", ")")  # the end of a dateline: the story's first word may follow
+OPENING_CHARS = 25  # how far into a paragraph a background cue must stand to cover the paragraph
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
 
 
@@ -45,6 +46,7 @@ class Sent:
     _dates: list[DateMention] | None = None
     _cues: set[str] | None = None
     _evidence: Evidence | None = None
+    recalled: bool = False  # in a paragraph that a background cue opens ("As reported earlier, ...")
     _words: list | None = None  # status.words()
     _status: dict[int, str | None] | None = None  # event cue start -> status
 
@@ -140,7 +142,7 @@ class Sent:
     @property
     def reported(self) -> bool:
         """Not about the future, not a recollection of the past, not a denial ("nothing was said")."""
-        if self.cue("background", "negated") or self.future:
+        if self.recalled or self.cue("background", "negated") or self.future:
             return False
         return sentence_status(self) not in (BACKGROUND, FUTURE) or bool(self.event_cues())
 
@@ -165,6 +167,15 @@ def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
         t = text[a:b]
         if any(ch.isalpha() for ch in t):
             out.append(Sent(len(out), a, b, t, text, by_sent.get(n, []), lang, published))
+    # a background cue that opens a paragraph ("As reported earlier, ...") makes the paragraph background
+    recalled = False
+    for prev, s in zip([None] + out[:-1], out, strict=True):
+        lead = s.start + len(s.text) - len(s.text.lstrip())
+        if prev is None or "\n" in text[prev.start + len(prev.text.rstrip()):lead]:
+            head = text[lead:lead + OPENING_CHARS]
+            recalled = any(m.start < lead + len(head) for m in s.cues("background"))
+            continue
+        s.recalled = recalled
     return out
 
 
