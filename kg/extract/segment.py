@@ -28,7 +28,7 @@ from .morph import NOT_HELD
 from .names import Found
 from .ordinals import find_ordinal
 from .sentences import Mention, Sent, people
-from .status import FAR, words_between
+from .status import FAR, PRESENT, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
 RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
@@ -222,7 +222,17 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             cur.pair.setdefault(side, key)
         if RANK[kind] > RANK[cur.kind] and s.cue("held") and cur.kind != MULTILATERAL:
             cur.kind = kind
-    return [seg for seg in segs if seg.kind != MULTILATERAL]
+    return [seg for seg in segs if seg.kind != MULTILATERAL and not _announced(seg)]
+
+
+def _announced(seg: Segment) -> bool:
+    """A meeting told only in the present tense ("Lavrow Aşgabatda gepleşik geçirýär") whose
+    own sentences also announce it in the future is a scheduled, not a held, meeting."""
+    statuses = {t.status(m) for t in seg.triggers for m in t.event_cues()}
+    if statuses != {PRESENT} or any(t.has("RELDAY", "0") for t in seg.triggers):  # "today we are meeting"
+        return False
+    # the same meeting in the future (not "the next meeting")
+    return any(s.future and s.all_event_cues() and not s.cue("upcoming") for s in seg.sents)
 
 
 def _explicit_date(s: Sent) -> str | None:

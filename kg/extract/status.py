@@ -36,7 +36,9 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
 _HARD_END = re.compile(r"[;.!?]")
 _STOP = re.compile(r"[,;:.!?]")
 FAR = 1 << 20
-_ENTITIES = frozenset({"PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH", "WEEKDAY"})
+_ENTITIES = frozenset({"PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH", "WEEKDAY", "AREA"})
+# cue words that are nouns whatever their ending (Turkish "bakan" minister is no participle)
+_NOUNS = frozenset({"post", "president", "cochair", "institution", "cooperation", "delegation"})
 MODIFIER_SPAN = 2  # words before an event noun that may modify it
 AGREEING_SPAN = 12  # Russian: how far back an agreeing participle may stand ("запланированное к ... заседание")
 AUX_SPAN = 3  # SVO: a future auxiliary this close before a participle makes it future ("will be held")
@@ -66,7 +68,7 @@ def words(s: Sent) -> list[Word]:
     gr = grammar(lang)
     text = s.doc_text
     raw = [(m.group(), s.start + m.start(), s.start + m.end()) for m in _WORD.finditer(s.text)]
-    ents = [(m.start, m.end) for m in s.mentions if m.cat in _ENTITIES]
+    ents = [(m.start, m.end) for m in s.mentions if m.cat in _ENTITIES or (m.cat == "CUE" and m.value in _NOUNS)]
     folded = [fold(w, lang) for w, _, _ in raw]
     forms: list[Form | None] = [None] * len(raw)
     # phrases (English auxiliaries): longest first, each word takes the phrase's form

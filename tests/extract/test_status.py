@@ -108,3 +108,16 @@ def test_held_and_upcoming_in_one_sentence(lang, text):
 def test_signing_status(lang, text, signed):
     (m,) = meetings(text, lang)
     assert m.agreements_signed is signed
+
+
+@pytest.mark.parametrize(("lang", "text", "n"), [
+    # a meeting told in the present, then announced in the future: scheduled, not held
+    ("tk", "Russiýanyň ministri Aşgabatda türkmen kärdeşi bilen gepleşik geçirýär. Ministr Aşgabada sapar edip, "
+           "gepleşikleri geçirer.", 0),
+    ("tr", "Rusya Dışişleri Bakanı Aşkabat'ta Türkmen mevkidaşıyla görüşüyor. Bakan görüşmeler yapacak.", 0),
+    # ... but "today we are meeting" is under way
+    ("en", "Today the ministers of Turkmenistan and Russia are meeting in Ashgabat. The next meeting will be held "
+           "in Moscow.", 1),
+])
+def test_present_then_future(lang, text, n):
+    assert len(meetings(text, lang)) == n
