@@ -32,6 +32,7 @@ from .status import FAR, PRESENT, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
 RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
+LEAD = 4  # sentences from a trigger within which an announcement of the same meeting stands
 CONTEXT = 2  # sentences before a trigger that may name its parties
 NEXT_TO = 4  # words between a multilateral cue and the event word it names
 RECENT_DAYS = 60  # a dated event this long before publication is background
@@ -226,13 +227,15 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
 
 
 def _announced(seg: Segment) -> bool:
-    """A meeting told only in the present tense ("Lavrow Aşgabatda gepleşik geçirýär") whose
-    own sentences also announce it in the future is a scheduled, not a held, meeting."""
+    """A meeting told only in the present tense ("Lavrow Aşgabatda gepleşik geçirýär") or in a
+    headline without a verb, whose own sentences announce it in the future, is a scheduled,
+    not a held, meeting."""
     statuses = {t.status(m) for t in seg.triggers for m in t.event_cues()}
-    if statuses != {PRESENT} or any(t.has("RELDAY", "0") for t in seg.triggers):  # "today we are meeting"
+    if not statuses <= {PRESENT, None} or any(t.has("RELDAY", "0") for t in seg.triggers):  # "today we are meeting"
         return False
-    # the same meeting in the future (not "the next meeting")
-    return any(s.future and s.all_event_cues() and not s.cue("upcoming") for s in seg.sents)
+    # the same meeting in the future (not "the next meeting"), said in the report's lead
+    lead = [s for s in seg.sents if s.i >= seg.trigger.i][:LEAD]
+    return any(s.future and s.all_event_cues() and not s.cue("upcoming") for s in lead)
 
 
 def _explicit_date(s: Sent) -> str | None:

@@ -144,6 +144,8 @@ def event_status(s: Sent, m: Mention) -> str | None:
         nonfinite = False  # a verbal noun governs the event ("mejlisi geçirmek"): only its finite verb may plan it
         for w in ws[last + 1:]:
             if w.form is not None and not w.reporting:
+                if w.form.plan:  # "görüşmeyi planladığı", "görüşme planı"
+                    return FUTURE
                 if w.form.status == NONFINITE:
                     nonfinite = True
                 elif w.form.finite(w.final):
