@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model import Meeting
 from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
+from .morph import HELD, PRESENT
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import _people
@@ -46,8 +47,11 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
                 break
     # format: a call or video cue, else the previous meeting's call format when this one
     # names no place, else in person when a city, visit, reception or meeting is named
+    # (a call named in another sentence is another event unless that sentence reports it: "during
+    # a telephone conversation not long ago, we agreed ...")
     for cue, fmt in (("video", "video"), ("phone", "phone")):
-        s = next((s for s in present if s.cue(cue)), None)
+        s = next((s for s in present if s.cue(cue) and (s is seg.trigger or any(
+            s.status(c) in (HELD, PRESENT) for c in s.cues(cue)))), None)
         if s is not None:
             m.format = fmt
             m.evidence["format"] = s.evidence()

@@ -5,6 +5,8 @@ the exit codes in ``kg --help`` and README agree."""
 
 from __future__ import annotations
 
+import shutil
+
 import re
 import signal
 import subprocess
@@ -29,9 +31,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (w / "bad.ttl").write_text("@prefix tmru: <https://w3id.org/tmru/ontology#> .\n<urn:x> a tmru:Meeting .\n")
     (w / "folder").mkdir()
     onto = w / "onto"
-    onto.mkdir()
-    for f in (ROOT / "ontology").iterdir():
-        (onto / f.name).write_bytes(f.read_bytes())
+    shutil.copytree(ROOT / "ontology", onto)
     with (onto / "gazetteer.ttl").open("a") as fh:
         fh.write("\nthis is not turtle <<<\n")
     r = run_kg("build", w / "good.txt", "--store", w / "store", "--out", w / "out", "--no-html")
