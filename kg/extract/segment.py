@@ -28,7 +28,7 @@ from .morph import NOT_HELD
 from .names import Found
 from .ordinals import find_ordinal
 from .sentences import Mention, Sent, people
-from .status import FAR, PRESENT, words_between
+from .status import FAR, HELD, PRESENT, verb_between, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
 RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
@@ -189,41 +189,85 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
         if kind is None:
             (segs[-1].sents if segs else lead).append(s)
             continue
-        parties, pair = _parties(s, lang), _pair(s, lang)
+        parties, pairs = _parties(s, lang), _pairs(s, lang, kind)
         if _reception_and_session(s):
             # two meetings in one sentence: the session, then the reception (which the
             # following sentences describe)
-            segs.append(Segment("commission-session", s, [s], [s], parties, dict(pair)))
-            segs.append(Segment(kind, s, ([] if len(segs) > 1 else lead) + [s], [s], parties, dict(pair)))
+            first = not segs
+            segs.append(Segment("commission-session", s, [s], [s], parties, dict(pairs[0])))
+            segs.append(Segment(kind, s, (lead if first else []) + [s], [s], parties, dict(pairs[0])))
             continue
-        if not segs:
-            segs.append(Segment(kind, s, lead + [s], [s], parties, pair))
-            continue
-        cur = segs[-1]
-        if kind == MULTILATERAL:  # a multilateral event named within a bilateral report is a topic
-            s.kind = None
-            cur.sents.append(s)
-            continue
-        cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
-        reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
-        others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
-        if cur.kind == MULTILATERAL:
-            # an article about a multilateral event: only a pair of both sides or a bilateral cue opens a meeting
-            split = len(pair) >= 2 or s.cue("bilateral")
-        else:
-            split = ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
-                     or s.undated() or others or _new_pair(pair, cur.pair))
-        if split:
-            segs.append(Segment(kind, s, [s], [s], parties, pair))
-            continue
-        cur.sents.append(s)
-        cur.triggers.append(s)
-        cur.parties |= parties
-        for side, key in pair.items():
-            cur.pair.setdefault(side, key)
-        if RANK[kind] > RANK[cur.kind] and s.cue("held") and cur.kind != MULTILATERAL:
-            cur.kind = kind
+        _place(segs, s, kind, parties, pairs[0], lead)
+        # "met X and held talks with Y": one meeting per partner
+        segs.extend(Segment(kind, s, [s], [s], parties, p) for p in pairs[1:])
     return [seg for seg in segs if seg.kind != MULTILATERAL and not _announced(seg)]
+
+
+def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dict[str, str],
+           lead: list[Sent]) -> None:
+    """Open a new meeting for trigger ``s`` or add it to the current one (rule 3)."""
+    if not segs:
+        segs.append(Segment(kind, s, lead + [s], [s], parties, pair))
+        return
+    cur = segs[-1]
+    if kind == MULTILATERAL:  # a multilateral event named within a bilateral report is a topic
+        s.kind = None
+        cur.sents.append(s)
+        return
+    cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
+    reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
+    others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
+    if cur.kind == MULTILATERAL:
+        # an article about a multilateral event: only a pair of both sides or a bilateral cue opens a meeting
+        split = len(pair) >= 2 or s.cue("bilateral")
+    else:
+        split = ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
+                 or s.undated() or others or _new_pair(pair, cur.pair))
+    if split:
+        segs.append(Segment(kind, s, [s], [s], parties, pair))
+        return
+    cur.sents.append(s)
+    cur.triggers.append(s)
+    cur.parties |= parties
+    for side, key in pair.items():
+        cur.pair.setdefault(side, key)
+    if RANK[kind] > RANK[cur.kind] and s.cue("held") and cur.kind != MULTILATERAL:
+        cur.kind = kind
+
+
+def _pairs(s: Sent, lang: str, kind: str) -> list[dict[str, str]]:
+    """The pairs of principals a trigger names: one, or, for talks and receptions that name
+    one person on one side and several known people on the other ("Lavrov met the President
+    and held talks with the Foreign Minister", "talks with Medvedev and Putin"), one pair per
+    partner."""
+    pair = _pair(s, lang)
+    if kind != "other":
+        return [pair]
+    sides = lexicon(lang).sides
+    found = [f for f in people(s, lang) if f.person.known and f.person.country in sides]
+    known: dict[str, list[Found]] = {side: [] for side in sides}
+    for f in found:
+        if all(g.person.key != f.person.key for g in known[f.person.country]):
+            known[f.person.country].append(f)
+    many = [side for side in sides if len(known[side]) >= 2]
+    if len(many) != 1 or any(len(known[side]) > 1 for side in sides if side != many[0]):
+        return [pair]
+    partners = known[many[0]]
+    # the partners must be coordinated: nobody of the other side between them, and "and" or a
+    # second event verb between them ("met X and held talks with Y")
+    for x, y in zip(partners, partners[1:], strict=False):
+        if any(x.end <= f.start and f.end <= y.start for f in found if f.person.country != many[0]):
+            return [pair]
+        if not (any(x.end <= j.start and j.end <= y.post_start for j in s.cues("join"))
+                or _verb_between(s, x.end, y.start)):
+            return [pair]
+    return [{**pair, many[0]: f.person.key} for f in partners]
+
+
+def _verb_between(s: Sent, a: int, b: int) -> bool:
+    """Whether an event word that is itself a finite verb ("провел", "met") stands between a and b."""
+    return any(a <= m.start and m.end <= b and s.status(m) in (HELD, PRESENT) and verb_between(s, m.start, m.end)
+               for m in s.event_cues())
 
 
 def _announced(seg: Segment) -> bool:
