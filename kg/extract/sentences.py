@@ -169,7 +169,7 @@ def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
             out.append(Sent(len(out), a, b, t, text, by_sent.get(n, []), lang, published))
     # a background cue that opens a paragraph ("As reported earlier, ...") makes the paragraph background
     recalled = False
-    for prev, s in zip([None] + out[:-1], out, strict=True):
+    for prev, s in zip([None, *out[:-1]], out, strict=False):
         lead = s.start + len(s.text) - len(s.text.lstrip())
         if prev is None or "\n" in text[prev.start + len(prev.text.rstrip()):lead]:
             head = text[lead:lead + OPENING_CHARS]
