@@ -76,7 +76,7 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
     for s in ordered:
         if not s.reported:
             continue
-        for a in s.values("AREA"):
+        for a in s.values("AREA") + _international(s, excluded):
             if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
                 continue
             if a.value not in m.areas:
@@ -196,6 +196,12 @@ def _locative(c: Mention, s: Sent, lex) -> bool:
                for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ())):
             return True
     return False
+
+
+def _international(s: Sent, excluded: list[tuple[int, int]]) -> list[Mention]:
+    """A multilateral body or event discussed (the CIS, the Caspian summit being prepared) is
+    the field of international cooperation."""
+    return [Mention("AREA", "international", m.start, m.end, m.text) for m in s.cues("multilateral")]
 
 
 def _institution_ranges(s: Sent) -> list[tuple[int, int]]:

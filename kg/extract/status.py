@@ -235,5 +235,8 @@ def sentence_status(s: Sent) -> str | None:
     # clause reported after "that"
     comp = grammar(s.lang).complementizers
     cut = next((w.start for w in words(s) if fold(w.text, s.lang) in comp), s.end)
-    aux = [w for w in ws if w.aux and w.start < cut]
-    return _status((aux or ws)[0].form)
+    main = [w for w in ws if w.start < cut]
+    if not main:
+        return None  # "I know that you will talk with ...": the main verb has no known form
+    aux = [w for w in main if w.aux]
+    return _status((aux or main)[0].form)
