@@ -104,7 +104,7 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
         cands += [s for s in seg.triggers if s is not t]
         cands += [s for s in sents[t.i + 1:t.i + 3] if s.reported and s.kind is None]
     for s in cands:
-        d = next((d for d in s.dates if plausible(d, published) and not is_dateline(s, d)), None)
+        d = next((d for d in s.event_dates() if plausible(d, published)), None)
         if d is not None:
             m.date = d.date
             m.evidence["date"] = s.evidence()
@@ -116,7 +116,8 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
         if not s.event_cues():
             continue
         rel = s.values("RELDAY") + s.values("WEEKDAY")
-        d = next((d for d in s.dates if any(s.start + d.start <= r.start < s.start + d.end for r in rel)), None)
+        d = next((d for d in s.event_dates() if any(s.start + d.start <= r.start < s.start + d.end for r in rel)),
+                 None)
         if d is not None and s.reported:
             m.date = d.date
             m.evidence["date"] = s.evidence()

@@ -283,4 +283,5 @@ def _announced(seg: Segment) -> bool:
 
 
 def _explicit_date(s: Sent) -> str | None:
-    return s.dates[0].date if s.dates else None
+    dates = s.event_dates()
+    return dates[0].date if dates else None

@@ -7,11 +7,23 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Evidence
+from .dateline import is_dateline
 from .dates import DateMention, find_dates
 from .morph import NOT_HELD, grammar
 from .names import Found, find_people
 from .pipeline import analyse
-from .status import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, clause_of, event_status, sentence_status, verb_between
+from .status import (
+    BACKGROUND,
+    FUTURE,
+    HELD,
+    MODAL,
+    NONFINITE,
+    clause_of,
+    event_status,
+    of_report,
+    sentence_status,
+    verb_between,
+)
 
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
 _OPENERS = " \t\n\"'«“„(—–-"  # what may stand before a sentence's first word
@@ -61,6 +73,12 @@ class Sent:
                        or self.text[:m.start - self.start].rstrip().endswith(_STORY_START)))]
             self._dates = find_dates(self.text, self.lang, self.published, rel)
         return self._dates
+
+    def event_dates(self) -> list[DateMention]:
+        """The dates that may be an event's: not the dateline, not the date of a report
+        ("the ministry said on Friday")."""
+        return [d for d in self.dates if not is_dateline(self, d)
+                and not of_report(self, self.start + d.start, self.start + d.end)]
 
     def has(self, cat: str, value: str | None = None) -> bool:
         return any(m.cat == cat and (value is None or m.value == value) for m in self.mentions)

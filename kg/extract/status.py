@@ -36,6 +36,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
 _HARD_END = re.compile(r"[;.!?]")
 _STOP = re.compile(r"[,;:.!?]")
 FAR = 1 << 20
+REPORT_SPAN = 2  # words between a verb of saying and the date it takes
 _ENTITIES = frozenset({"PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH", "WEEKDAY", "AREA"})
 # cue words that are nouns whatever their ending (Turkish "bakan" minister is no participle)
 _NOUNS = frozenset({"post", "president", "cochair", "institution", "cooperation", "delegation"})
@@ -215,6 +216,18 @@ def words_between(s: Sent, a: Mention, b: Mention) -> int:
     if _STOP.search(s.doc_text[ws[ia[-1]].end:ws[ib[0]].start]):
         return FAR
     return max(0, ib[0] - ia[-1] - 1)
+
+
+def of_report(s: Sent, start: int, end: int) -> bool:
+    """Whether the words at [start, end) (a date) go with a verb of saying next to them
+    ("the ministry said on Friday", "заявил в четверг"): the date of the report, not the event."""
+    ws = words(s)
+    idx = [i for i, w in enumerate(ws) if start <= w.start < end]
+    if not idx:
+        return False
+    near = ws[max(0, idx[0] - REPORT_SPAN):idx[0]] + ws[idx[-1] + 1:idx[-1] + 1 + REPORT_SPAN]
+    clauses = {ws[idx[0]].clause, ws[idx[-1]].clause}
+    return any(w.reporting and w.clause in clauses for w in near)
 
 
 def verb_between(s: Sent, a: int, b: int) -> bool:

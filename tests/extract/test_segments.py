@@ -86,3 +86,15 @@ def test_dateline(lang, text, date):
 def test_city_is_a_place(lang, text, city):
     (m,) = meetings(text, lang)
     assert m.city == city
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "date"), [
+    # the date of the report is not the meeting's
+    ("en", "The foreign ministers of Turkmenistan and Russia held talks in Moscow, the ministry said on Friday. "
+           "On April 1 Moscow hosted the talks.", "2021-04-03", "2021-04-01"),
+    ("ru", "Министры иностранных дел Туркменистана и России провели переговоры в Москве, сообщил в пятницу МИД. "
+           "Переговоры прошли 1 апреля.", "2021-04-03", "2021-04-01"),
+])
+def test_report_date_is_not_the_meeting_date(lang, text, published, date):
+    (m,) = meetings(text, lang, published)
+    assert m.date == date
