@@ -54,6 +54,7 @@ class TMRU(DefinedNamespace):
     stem: URIRef
     suffix: URIRef
     exact: URIRef
+    abbreviation: URIRef
     VerbForm: URIRef
     PlanVerb: URIRef
     Conjunction: URIRef

@@ -2,12 +2,13 @@
 
 Every matchable thing in ``ontology/`` becomes an ``Entry``: a category
 (AREA, CUE, MONTH, COUNTRY, CITY, PERSON, COMMISSION, ...), a value (notation or
-gazetteer key) and a tuple of folded words, each matched in one of three modes:
+gazetteer key) and a tuple of folded words, each matched in one of five modes:
 ``tmru:stem`` words are prefixes of a folded token, ``tmru:suffix`` words are
-endings of it (Turkic verb forms such as the Turkish future ``-ecek``), and
-``skos:prefLabel``/``altLabel`` and ``tmru:exact`` words must equal it; ``tmru:lemma``
+endings of it (Turkic verb forms such as the Turkish future ``-ecek``),
+``skos:prefLabel``/``altLabel`` and ``tmru:exact`` words must equal it, ``tmru:lemma``
 words must equal the token's lemma (Russian, by pymorphy3: «провести» matches «провели»,
-«проведёт», «проведено» but not «проведение»).  A
+«проведёт», «проведено» but not «проведение»), and ``tmru:abbreviation`` words match a
+token written in capitals only («ООН» is not «он» though both fold to ``on``).  A
 person's surname is also a prefix (case endings).  Language-tagged area and cue
 labels apply to their language only; names apply everywhere.
 """
@@ -30,9 +31,9 @@ NAME_CLASSES = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON
 SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.weekdays: "WEEKDAY",
            TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
 SUFFIX = TMRU.suffix  # word endings
-EXACT, PREFIX, ENDING, LEMMA = "e", "p", "s", "l"
-_PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (TMRU.lemma, LEMMA), (SKOS.prefLabel, EXACT),
-          (SKOS.altLabel, EXACT))
+EXACT, PREFIX, ENDING, LEMMA, ABBREVIATION = "e", "p", "s", "l", "a"
+_PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (TMRU.lemma, LEMMA),
+          (TMRU.abbreviation, ABBREVIATION), (SKOS.prefLabel, EXACT), (SKOS.altLabel, EXACT))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,8 @@ class Lexicon:
                 lem = _lemma_key(text, self.lang)
                 if lem in self.lemmas:
                     keys = keys | {"@" + lem}
+            if folded and text.isupper() and "^" + folded in self.by_first:
+                keys = keys | {"^" + folded}
             firsts = tuple(e for k in keys for e in self.by_first.get(k, ())
                            if self.word_ok(folded, keys, e.words[0], e.modes[0]))
             out = (folded, keys, firsts)
@@ -119,6 +122,8 @@ class Lexicon:
             return "~" + word in keys
         if mode == LEMMA:
             return "@" + word in keys
+        if mode == ABBREVIATION:
+            return "^" + word in keys
         return word in keys and (mode == PREFIX or folded == word)
 
     def words_of(self, cat: str, value: str) -> frozenset[str]:
@@ -146,7 +151,7 @@ class Lexicon:
 
 
 def _key_word(word: str, mode: str) -> str:
-    return "~" + word if mode == ENDING else "@" + word if mode == LEMMA else word
+    return {ENDING: "~", LEMMA: "@", ABBREVIATION: "^"}.get(mode, "") + word
 
 
 def _lemma_key(text: str, lang: str) -> str:

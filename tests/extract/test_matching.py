@@ -1,0 +1,45 @@
+"""Lexicon matching beyond blind prefixes: abbreviations in capitals, Russian lemmas,
+Turkic consonant alternation (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import mentions
+
+
+def found(text: str, lang: str, cat: str, value: str) -> bool:
+    return any(c == cat and v == value for c, v, _, _ in mentions(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "value", "expected"), [
+    # an abbreviation matches only in capitals: «ООН» and «он» fold alike
+    ("ru", "Стороны обсудили сотрудничество в ООН.", "international", True),
+    ("ru", "Он встретился с министром.", "international", False),
+    ("en", "They spoke about the UN agenda.", "international", True),
+    ("en", "It was an unusual day.", "international", False),
+    ("tk", "Taraplar BMG-niň çäklerinde hyzmatdaşlygy ara alyp maslahatlaşdylar.", "international", True),
+    # consonant alternation: Turkmen hojalyk -> hojalygy, Turkish stems likewise
+    ("tk", "Oba hojalygynda hyzmatdaşlyk ara alnyp maslahatlaşyldy.", "agriculture", True),
+    ("tk", "Oba hojalyk pudagynda hyzmatdaşlyk ara alnyp maslahatlaşyldy.", "agriculture", True),
+])
+def test_area_matching(lang, text, value, expected):
+    assert found(text, lang, "AREA", value) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian verbs by lemma: forms of провести/пройти/встретиться, not «прошлом» or «проведение»
+    ("В Ашхабаде прошли переговоры.", True),
+    ("В Ашхабаде провели переговоры.", True),
+    ("В прошлом месяце был подписан указ.", False),
+])
+def test_russian_lemmas(text, expected):
+    assert found(text, "ru", "CUE", "held") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Министры встретились в Ашхабаде.", True),
+    ("Министр встретится с коллегой.", True),
+])
+def test_russian_meeting_verbs(text, expected):
+    assert found(text, "ru", "CUE", "meeting") is expected
