@@ -66,6 +66,7 @@ class TMRU(DefinedNamespace):
     lemma: URIRef
     wordOrder: URIRef
     alternation: URIRef
+    inflection: URIRef
     evidence: URIRef
     about: URIRef
     property: URIRef

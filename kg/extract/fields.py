@@ -74,7 +74,7 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
     excluded = [r for s in ordered for r in _name_ranges(s, lex) + _institution_ranges(s)]
     excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang)]
     for s in ordered:
-        if not s.reported:
+        if not s.reported or not _about_this(s, seg, m):
             continue
         for a in s.values("AREA") + _international(s, excluded):
             if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
@@ -197,6 +197,19 @@ def _locative(c: Mention, s: Sent, lex) -> bool:
                for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ())):
             return True
     return False
+
+
+def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
+    """Whether a sentence of the meeting's segment can speak of the meeting itself: not a
+    caption in brackets, not an event dated earlier, not another dated event."""
+    if s in seg.triggers:
+        return True
+    text = s.text.strip()
+    if text.startswith("(") and text.endswith(")"):
+        return False  # a photo caption, a source note
+    if s.undated():
+        return False
+    return all(d.date == m.date for d in s.event_dates() if d.explicit_year) if m.date else True
 
 
 def _international(s: Sent, excluded: list[tuple[int, int]]) -> list[Mention]:

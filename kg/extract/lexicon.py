@@ -61,6 +61,8 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # person key -> ISO side
     sides: tuple[str, ...] = ()  # ISO codes of the commissions' parties (the two sides of a bilateral meeting)
     max_prefix: int = 0
+    inflections: frozenset[str] = frozenset()  # folded noun endings that may follow a whole-word label
+    max_inflection: int = 0
     max_suffix: int = 0
     _keys: dict[str, set[str]] = field(default_factory=dict)  # keys_of cache
     _words: dict[str, tuple[str, set[str], tuple[Entry, ...]]] = field(default_factory=dict)  # word() cache
@@ -87,6 +89,9 @@ class Lexicon:
         if out is not None:
             return out
         out = {folded} if folded in self.exacts else set()
+        for k in range(min(len(folded) - 2, self.max_inflection), 0, -1):  # gaz + ının
+            if folded[-k:] in self.inflections and folded[:-k] in self.exacts:
+                out |= {folded[:-k], "=" + folded[:-k]}
         for k in range(min(len(folded), self.max_prefix), 0, -1):
             if folded[:k] in self.prefixes:
                 out.add(folded[:k])
@@ -124,7 +129,7 @@ class Lexicon:
             return "@" + word in keys
         if mode == ABBREVIATION:
             return "^" + word in keys
-        return word in keys and (mode == PREFIX or folded == word)
+        return word in keys and (mode == PREFIX or folded == word or "=" + word in keys)
 
     def words_of(self, cat: str, value: str) -> frozenset[str]:
         """The folded one-word entries of ``cat``/``value`` (e.g. the ``CUE``/``join`` words)."""
@@ -226,6 +231,10 @@ def lexicon(lang: str) -> Lexicon:
         entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
         if len(surnames[stem]) == 1:
             entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))
+    g_lang = ontology.load_lang(lang)
+    lex.inflections = frozenset(fold(str(lit), lang) for n in g_lang.subjects(TMRU.inflection, None)
+                                for lit in g_lang.objects(n, TMRU.inflection)) - {""}
+    lex.max_inflection = max(map(len, lex.inflections), default=0)
     for e in _alternants(entries, lang):
         entries.add(e)
     for e in sorted(entries, key=lambda e: (e.cat, e.value, e.words)):

@@ -89,6 +89,8 @@ def find_people(s: Sent, lang: str) -> list[Found]:
     base = s.start
     known = _longest([m for m in s.mentions if m.cat == "PERSON"])
     taken = [(m.start, m.end) for m in s.mentions if m.cat in ("PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH")]
+    # initials before a capitalised word make a name even where a city's stem begins it ("Ýe.Astrahansewa")
+    places = [(m.start, m.end) for m in s.mentions if m.cat == "CITY"]
     found: list[tuple[int, int, str, str | None, bool]] = []  # start, end, key, country, known
     for m in known:
         # initials written before a surname belong to the name ("A.L.Overchuk", "Р. Мередов")
@@ -98,10 +100,15 @@ def find_people(s: Sent, lang: str) -> list[Found]:
     for rx in (_INITIALS, _FULL.get(lang, _FULL[""])):
         for g in rx.finditer(s.text):
             a, b = base + g.start(), base + g.end()
-            if any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y, *_ in found):
+            clash = [(x, y) for x, y in taken if x < b and a < y]
+            if rx is _INITIALS:  # a capitalised word after initials is a surname, even if a city's stem begins it
+                clash = [c for c in clash if c not in places]
+            if clash or any(x < b and a < y for x, y, *_ in found):
                 continue
             words = re.split(r"[\s.]+", g.group().strip())
-            if any(_is_word(w, lex, lang) for w in words if len(w) > 1):
+            # (after initials, a city's stem may begin a surname: "Ýe.Astrahansewa")
+            cats = _NOT_NAME if rx is not _INITIALS else tuple(c for c in _NOT_NAME if c != "CITY")
+            if any(_is_word(w, lex, lang, cats) for w in words if len(w) > 1):
                 continue
             found.append((a, b, surname_key(words[-1], lang), None, False))
     found.sort()
@@ -130,10 +137,10 @@ def _display(text: str, key: str, known: bool, lex, lang: str) -> str:
     return label
 
 
-def _is_word(word: str, lex, lang: str) -> bool:
+def _is_word(word: str, lex, lang: str, cats: tuple[str, ...] = _NOT_NAME) -> bool:
     """Whether a capitalised word is a lexicon word (a post, month, country...), not a name."""
     f = fold(word, lang)
-    return any(e.cat in _NOT_NAME and len(e.words) == 1 and lex.word_ok(f, {k}, e.words[0], e.modes[0])
+    return any(e.cat in cats and len(e.words) == 1 and lex.word_ok(f, {k}, e.words[0], e.modes[0])
                for k in lex.keys_of(f) for e in lex.by_first.get(k, ()))
 
 

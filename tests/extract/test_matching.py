@@ -22,6 +22,10 @@ def found(text: str, lang: str, cat: str, value: str) -> bool:
     # consonant alternation: Turkmen hojalyk -> hojalygy, Turkish stems likewise
     ("tk", "Oba hojalygynda hyzmatdaşlyk ara alnyp maslahatlaşyldy.", "agriculture", True),
     ("tk", "Oba hojalyk pudagynda hyzmatdaşlyk ara alnyp maslahatlaşyldy.", "agriculture", True),
+    # a whole word with a noun inflection, not a blind prefix: gaz -> gazının, not gazete
+    ("tr", "Türkmen gazının satışı görüşüldü.", "energy", True),
+    ("tr", "Gazeteler bu konuyu yazdı.", "energy", False),
+    ("tk", "Türkmen gazynyň satuwy ara alnyp maslahatlaşyldy.", "energy", True),
 ])
 def test_area_matching(lang, text, value, expected):
     assert found(text, lang, "AREA", value) is expected
