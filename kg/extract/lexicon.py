@@ -32,6 +32,7 @@ SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.week
            TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
 SUFFIX = TMRU.suffix  # word endings
 EXACT, PREFIX, ENDING, LEMMA, ABBREVIATION = "e", "p", "s", "l", "a"
+INFLECTED = frozenset({"AREA", "CUE"})  # whole-word labels that take noun inflections ("dün"+"ya" is no date)
 _PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (TMRU.lemma, LEMMA),
           (TMRU.abbreviation, ABBREVIATION), (SKOS.prefLabel, EXACT), (SKOS.altLabel, EXACT))
 
@@ -115,13 +116,13 @@ class Lexicon:
             if folded and text.isupper() and "^" + folded in self.by_first:
                 keys = keys | {"^" + folded}
             firsts = tuple(e for k in keys for e in self.by_first.get(k, ())
-                           if self.word_ok(folded, keys, e.words[0], e.modes[0]))
+                           if self.word_ok(folded, keys, e.words[0], e.modes[0], e.cat))
             out = (folded, keys, firsts)
             if len(self._words) < 500_000:
                 self._words[text] = out
         return out
 
-    def word_ok(self, folded: str, keys: set[str], word: str, mode: str) -> bool:
+    def word_ok(self, folded: str, keys: set[str], word: str, mode: str, cat: str | None = None) -> bool:
         """Whether a token (folded, with its ``keys_of``) matches one entry word."""
         if mode == ENDING:
             return "~" + word in keys
@@ -129,7 +130,8 @@ class Lexicon:
             return "@" + word in keys
         if mode == ABBREVIATION:
             return "^" + word in keys
-        return word in keys and (mode == PREFIX or folded == word or "=" + word in keys)
+        return word in keys and (mode == PREFIX or folded == word
+                                 or ("=" + word in keys and cat in INFLECTED))
 
     def words_of(self, cat: str, value: str) -> frozenset[str]:
         """The folded one-word entries of ``cat``/``value`` (e.g. the ``CUE``/``join`` words)."""

@@ -47,7 +47,7 @@ def _match(lex, words: list[tuple[str, int, int]]) -> list[tuple[Entry, int, int
         for e in firsts:
             n = len(e.words)
             if n > 1 and (i + n > n_words or not all(
-                    lex.word_ok(info[i + j][0], info[i + j][1], e.words[j], e.modes[j]) for j in range(1, n))):
+                    lex.word_ok(info[i + j][0], info[i + j][1], e.words[j], e.modes[j], e.cat) for j in range(1, n))):
                 continue
             if e.cat == "PERSON" and not all(words[i + j][0][:1].isupper() for j in range(n)):
                 continue
