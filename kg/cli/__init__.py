@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import KGError
+from ..errors import KGError, printable
 from .common import DEBUG_HELP, EPILOG, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code_for
 
 COMMANDS = ("extract", "build", "query", "stats", "conflicts", "remove", "export", "validate")
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KGError as exc:
         if debug:
             traceback.print_exc()
-        print(f"kg: error: {exc}", file=sys.stderr)
+        print(f"kg: error: {printable(str(exc))}", file=sys.stderr)
         return exit_code_for(exc)
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user (issue 7)
         if debug:
             traceback.print_exc()
-        detail = next(iter(str(exc).strip().splitlines()), "")
+        detail = printable(next(iter(str(exc).strip().splitlines()), ""))
         hint = "report it with the traceback above" if debug else "run again with --debug or KG_DEBUG=1 for details"
         what = "" if isinstance(exc, OSError) else "a bug in kg; "
         print(f"kg: internal error: {type(exc).__name__}{': ' + detail if detail else ''} ({what}{hint})",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import InputError, KGError, reason
+from ..errors import InputError, KGError, printable, reason
 from ..model import Document
 from .common import EXIT_INVALID, EXIT_OK, EXIT_SKIPPED, Progress, Reporter, add_command, add_store_option
 
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                         raise
                     except Exception as exc:  # noqa: BLE001 - one article's data broke ingestion:
                         # skip it (its update was never sent, so the store is unchanged), the batch goes on
-                        rep(InputError(f"{ra.facts.document.path}: cannot store this article "
+                        rep(InputError(f"{printable(ra.facts.document.path)}: cannot store this article "
                                        f"({type(exc).__name__}: {reason(exc)})"))
             progress.close()
             with steps("stats"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import ExportError, InputError, KGError, OntologyError, QueryError, StoreError
+from ..errors import ExportError, InputError, KGError, OntologyError, QueryError, StoreError, printable
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY, EXIT_INVALID, EXIT_EXPORT = 0, 1, 2, 3, 4, 5, 6
 EXIT_INTERNAL, EXIT_INTERRUPTED = 70, 130
@@ -42,7 +42,7 @@ class Reporter:
 
     def __call__(self, exc: InputError) -> None:
         self.skipped += 1
-        print(f"kg: skipped: {exc}", file=sys.stderr)
+        print(f"kg: skipped: {printable(str(exc))}", file=sys.stderr)
 
 
 DEBUG_HELP = "show the Python traceback of an internal error (also KG_DEBUG=1)"

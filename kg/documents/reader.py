@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, reason
+from ..errors import InputError, printable, reason
 from ..model import Document
 from .langdetect import detect
 
@@ -48,11 +49,11 @@ def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError],
             files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(path).parts))
             if not files:
-                _report(on_error, InputError(f"{path}: no articles ({' '.join(SUFFIXES)}) in this folder"))
+                _report(on_error, InputError(f"{_q(path)}: no articles ({' '.join(SUFFIXES)}) in this folder"))
         elif path.exists():
             files = [path]
         else:
-            _report(on_error, InputError(f"{path}: no such file or folder"))
+            _report(on_error, InputError(f"{_q(path)}: no such file or folder"))
             continue
         for f in files:
             try:
@@ -60,7 +61,7 @@ def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError],
             except InputError as exc:
                 _report(on_error, exc)
             except Exception as exc:  # noqa: BLE001 - a bad input never stops the batch
-                _report(on_error, InputError(f"{_shown(f)}: cannot read ({type(exc).__name__}: {exc})"))
+                _report(on_error, InputError(f"{_q(f)}: cannot read ({type(exc).__name__}: {exc})"))
 
 
 def _report(on_error: Callable[[InputError], None] | None, exc: InputError) -> None:
@@ -79,14 +80,25 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _shown(path: Path | str) -> str:
-    """A path as printable text (undecodable bytes of a file name shown as U+FFFD)."""
-    return _clean(str(path))
+    """A path as text: bytes of a file name that are not UTF-8 shown as ``\\xNN`` (so two such names stay
+    distinct), any other unstorable character as U+FFFD."""
+    text = str(path)
+    try:
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    except UnicodeError:  # a lone surrogate that did not come from the file system
+        pass
+    return _clean(text)
+
+
+def _q(path: Path | str) -> str:
+    """A path for a one-line message: printable, with newlines and escape sequences shown escaped."""
+    return printable(_shown(path))
 
 
 def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) -> Iterator[Document]:
     """The documents in one file (several for ``.jsonl``)."""
     if not path.is_file():
-        raise InputError(f"{_shown(path)}: not a regular file")
+        raise InputError(f"{_q(path)}: not a regular file")
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _json_lines(path, on_error)
@@ -94,13 +106,13 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
     raw = _read_bytes(path)
     text = decode(raw, path)
     if not text.strip():
-        raise InputError(f"{_shown(path)}: empty file, no text")
+        raise InputError(f"{_q(path)}: empty file, no text")
     meta, body, offset = split_front_matter(text, path)
     if suffix in (".html", ".htm"):
         title, body, offset = html_page(body)
         meta.setdefault("title", title)
     if not body.strip():
-        raise InputError(f"{_shown(path)}: no article text" + (" in the page" if offset == 0 and suffix in (
+        raise InputError(f"{_q(path)}: no article text" + (" in the page" if offset == 0 and suffix in (
             ".html", ".htm") else " after the front matter"))
     yield make_document(_shown(path.name), _shown(path), body, meta, offset)
 
@@ -111,18 +123,18 @@ def _json_lines(path: Path, on_error: Callable[[InputError], None] | None) -> It
     try:
         fh = path.open("rb")
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(f"{_q(path)}: cannot read ({exc.strerror or exc})") from exc
     with fh:
         head = fh.read(4096)
         if b"\x00" in head:
-            raise InputError(f"{path}: binary file, not text (JSON Lines are UTF-8)")
+            raise InputError(f"{_q(path)}: binary file, not text (JSON Lines are UTF-8)")
         fh.seek(0)
         n = lines = 0
         while True:
             try:
                 raw = fh.readline(MAX_BYTES + 1)
             except OSError as exc:
-                raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+                raise InputError(f"{_q(path)}: cannot read ({exc.strerror or exc})") from exc
             if not raw:
                 break
             n += 1
@@ -132,7 +144,7 @@ def _json_lines(path: Path, on_error: Callable[[InputError], None] | None) -> It
                 while (rest := fh.readline(2**20)) and not rest.endswith(b"\n"):
                     pass
                 lines += 1
-                _report(on_error, InputError(f"{path}: line {n}: longer than the {MAX_BYTES // 2**20} MB limit"))
+                _report(on_error, InputError(f"{_q(path)}: line {n}: longer than the {MAX_BYTES // 2**20} MB limit"))
                 continue
             if not raw.strip():
                 continue
@@ -144,24 +156,24 @@ def _json_lines(path: Path, on_error: Callable[[InputError], None] | None) -> It
                     try:
                         line = decode(raw, path)
                     except InputError:
-                        raise InputError(f"{path}: line {n}: not UTF-8 text") from None
+                        raise InputError(f"{_q(path)}: line {n}: not UTF-8 text") from None
                 doc = _from_json(line, path, n)
             except InputError as exc:
                 _report(on_error, exc)
                 continue
             yield doc
     if not lines:
-        raise InputError(f"{_shown(path)}: empty file, no text")
+        raise InputError(f"{_q(path)}: empty file, no text")
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path}: file is {size // 2**20} MB, larger than the {MAX_BYTES // 2**20} MB limit")
+            raise InputError(f"{_q(path)}: file is {size // 2**20} MB, larger than the {MAX_BYTES // 2**20} MB limit")
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(f"{_q(path)}: cannot read ({exc.strerror or exc})") from exc
 
 
 #: control bytes that plain text may contain (tab, newlines, form feed, escape)
@@ -180,11 +192,11 @@ def decode(raw: bytes, path: Path) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: broken UTF-16 text ({exc.reason} at byte {exc.start})") from exc
+            raise InputError(f"{_q(path)}: broken UTF-16 text ({exc.reason} at byte {exc.start})") from exc
     sample = raw[:65536]
     controls = sum(1 for b in sample if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
     if b"\x00" in raw[:4096] or controls > max(8, len(sample) // 20):
-        raise InputError(f"{path}: binary file, not text")
+        raise InputError(f"{_q(path)}: binary file, not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -194,12 +206,12 @@ def decode(raw: bytes, path: Path) -> str:
     try:
         text = raw.decode(enc)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: unknown text encoding (not UTF-8, cp1251 or cp1254: byte "
+        raise InputError(f"{_q(path)}: unknown text encoding (not UTF-8, cp1251 or cp1254: byte "
                          f"0x{raw[exc.start]:02x} at {exc.start})") from exc
     wide = [ch for ch in text if ord(ch) >= 0x80]
     odd = sum(1 for ch in wide if not ch.isalpha() and ch not in _LEGACY_PUNCT)
     if odd > max(3, len(wide) // 4):
-        raise InputError(f"{path}: unknown text encoding (not UTF-8, and neither cp1251 nor cp1254 fits)")
+        raise InputError(f"{_q(path)}: unknown text encoding (not UTF-8, and neither cp1251 nor cp1254 fits)")
     return text
 
 
@@ -238,11 +250,11 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" line {line + 2}:" if line is not None else ""
         detail = " ".join(x for x in (getattr(exc, "context", None), getattr(exc, "problem", None)) if x)
-        raise InputError(f"{path}:{where} broken front matter ({detail or reason(exc)})") from exc
+        raise InputError(f"{_q(path)}:{where} broken front matter ({detail or reason(exc)})") from exc
     except (ValueError, OverflowError) as exc:  # a date YAML reads as one but that does not exist
-        raise InputError(f"{path}: broken front matter (not a real date: {reason(exc)})") from exc
+        raise InputError(f"{_q(path)}: broken front matter (not a real date: {reason(exc)})") from exc
     if not isinstance(meta, dict):
-        raise InputError(f"{path}: front matter is not a mapping")
+        raise InputError(f"{_q(path)}: front matter is not a mapping")
     return meta, text[m.end():], m.end()
 
 
@@ -250,24 +262,24 @@ def _from_json(line: str, path: Path, n: int) -> Document:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: line {n}: not JSON ({exc.msg})") from exc
+        raise InputError(f"{_q(path)}: line {n}: not JSON ({exc.msg})") from exc
     except RecursionError:  # the C decoder stops at the interpreter's recursion limit
-        raise InputError(f"{path}: line {n}: JSON nested too deeply") from None
+        raise InputError(f"{_q(path)}: line {n}: JSON nested too deeply") from None
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        raise InputError(f"{path}: line {n}: expected an object with a 'text' string")
+        raise InputError(f"{_q(path)}: line {n}: expected an object with a 'text' string")
     if not obj["text"].strip():
-        raise InputError(f"{path}: line {n}: empty 'text'")
+        raise InputError(f"{_q(path)}: line {n}: empty 'text'")
     name = obj.get("name") or obj.get("document") or f"{path.name}#{n}"
     if isinstance(name, list | dict):
-        raise InputError(f"{path}: line {n}: 'name' is not text")
-    return make_document(str(name), f"{path}#{n}", obj["text"], obj, 0, where=f"{path}: line {n}")
+        raise InputError(f"{_q(path)}: line {n}: 'name' is not text")
+    return make_document(str(name), f"{path}#{n}", obj["text"], obj, 0, where=f"{_q(path)}: line {n}")
 
 
 def make_document(name: str, path: str, body: str, meta: dict, offset: int, where: str | None = None
                   ) -> Document:
     """A ``Document`` of ``body`` with the metadata ``meta``; ``InputError`` (naming ``where``, default
     ``path``) when ``published`` is not a real date in range or ``title``/``url`` are not text."""
-    where = where or path
+    where = where or printable(path)
     if len(body) > MAX_CHARS:
         raise InputError(f"{where}: the text is {len(body):,} characters, more than the {MAX_CHARS:,}-character "
                          "limit of an article (split it)")

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import QueryError, StoreError, reason
+from ..errors import QueryError, StoreError, UsageError, reason
 from .base import LOG_GRAPH, Table, table_from_ox
 from .lock import StoreLock
+from .terms import Term
 
 
 def _is_empty(path: Path) -> bool:
@@ -70,12 +71,24 @@ class LocalBackend:
             self._lock.release()
             raise StoreError(f"cannot open store {self.path}: {reason(exc)}") from exc
 
-    def query(self, sparql: str) -> Table:
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Table:
         try:
-            return table_from_ox(self.store.query(sparql))
+            if not bindings:
+                return table_from_ox(self.store.query(sparql))
+            subs = {ox.Variable(k): v for k, v in bindings.items()}
+            try:
+                return table_from_ox(self.store.query(sparql, substitutions=subs))
+            except TypeError:  # pyoxigraph < 0.5 has no substitutions: a VALUES block of the same terms
+                from .remote import with_values
+
+                return table_from_ox(self.store.query(with_values(sparql, bindings)))
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {reason(exc)}") from exc
-        except (OSError, RuntimeError) as exc:
+        except RuntimeError as exc:
+            if bindings and "projection" in str(exc):  # pyoxigraph binds selected variables only
+                raise UsageError(f"--bind: {reason(exc)} (bind a variable the query selects)") from exc
+            raise StoreError(f"query failed on {self.path}: {reason(exc)}") from exc
+        except OSError as exc:
             raise StoreError(f"query failed on {self.path}: {reason(exc)}") from exc
 
     def update(self, sparql: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,7 +23,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import QueryError, StoreError, reason
+from ..errors import QueryError, StoreError, UsageError, reason
 from .base import LOG_GRAPH, Table
 from .terms import Term
 
@@ -66,6 +67,16 @@ def _term(b: dict[str, Any]) -> Term:
     return ox.Literal(b["value"])
 
 
+def with_values(sparql: str, bindings: dict[str, Term]) -> str:
+    """``sparql`` with ``VALUES ?var { term }`` for each binding at the start of its first ``WHERE``
+    block; the terms are RDF terms written by pyoxigraph (escaped N-Triples syntax), never user text."""
+    m = re.search(r"(?i)\bWHERE\s*\{", sparql)
+    if not m:
+        raise UsageError("--bind needs a query with a WHERE { } block on a SPARQL endpoint")
+    block = " ".join(f"VALUES ?{var} {{ {term} }}" for var, term in sorted(bindings.items()))
+    return f"{sparql[: m.end()]} {block} {sparql[m.end():]}"
+
+
 class RemoteBackend:
     """SPARQL 1.1 Protocol client (query + update)."""
 
@@ -97,8 +108,8 @@ class RemoteBackend:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from exc
 
-    def query(self, sparql: str) -> Table:
-        return self._query(sparql)
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Table:
+        return self._query(with_values(sparql, bindings) if bindings else sparql)
 
     def _query(self, sparql: str, timeout: float | None = None) -> Table:
         ctype, data = self._post(self.query_url, {"query": sparql}, ACCEPT, timeout)
