@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
             def fresh() -> Iterator[Document]:
                 from ..documents import iter_documents
 
-                for doc in iter_documents(args.paths, rep):
+                own = [Path(args.out) / "graph.html"]  # an input folder may hold the output folder
+                for doc in iter_documents(args.paths, rep, exclude=own):
                     progress.step(doc.name)
                     if store.is_current(doc):
                         counts["unchanged"] += 1

@@ -40,14 +40,17 @@ MAX_CHARS = 1_000_000
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?", re.S)
 
 
-def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None
-                   ) -> Iterator[Document]:
-    """Yield the documents under ``paths`` in a stable order (folders sorted, recursive)."""
+def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None,
+                   exclude: Iterable[str | Path] = ()) -> Iterator[Document]:
+    """Yield the documents under ``paths`` in a stable order (folders sorted, recursive); files of
+    ``exclude`` met in a folder are left out (``kg build .`` never reads its own ``graph.html``)."""
+    skip = {os.path.realpath(x) for x in exclude}
     for p in paths:
         path = Path(p)
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                           and not (skip and os.path.realpath(f) in skip))
             if not files:
                 _report(on_error, InputError(f"{_q(path)}: no articles ({' '.join(SUFFIXES)}) in this folder"))
         elif path.exists():
