@@ -119,6 +119,7 @@ def test_store_error_is_one_line_even_if_the_library_says_more(monkeypatch, caps
     assert capsys.readouterr().err == "kg: error: E301 first line …\n"
 
 
+@pytest.mark.slow
 def test_interrupt_is_quiet_and_leaves_a_usable_store(tmp_path):
     """Ctrl-C (SIGINT) in the middle of a build: "kg: interrupted", exit 130, no traceback; the next
     build completes the store."""

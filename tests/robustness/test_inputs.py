@@ -138,6 +138,7 @@ def test_non_article_text_invents_no_meeting(tmp_path: Path):
     assert json.loads(r.stdout)["meetings"] == []
 
 
+@pytest.mark.slow
 def test_huge_file_is_refused_cleanly(tmp_path: Path):
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:
@@ -150,6 +151,7 @@ def test_huge_file_is_refused_cleanly(tmp_path: Path):
     assert "good.txt" in r.stdout
 
 
+@pytest.mark.slow
 def test_huge_jsonl_is_read_line_by_line(tmp_path: Path):
     """A 50 MB ``.jsonl`` is not refused: it is read a line at a time; the one line over the limit is
     reported with its number, the articles around it are read."""

@@ -75,16 +75,16 @@ HOSTILE_HTML = ["<main>x ", "<article>", "<a ", "<a b='", "<a b=c ", "<a\n", "<a
 
 @pytest.mark.parametrize("piece", HOSTILE_HTML, ids=[repr(p) for p in HOSTILE_HTML])
 def test_case01_hostile_html_is_read_in_linear_time(piece):
-    """~1 MB of unclosed tags, comments, attributes or white space is read in well under a second a
-    megabyte (the stdlib parser took 9 s for 30 KB of ``<a ``, the ``<main>`` regex 50 s for 160 KB)."""
-    page = "<html><body>" + piece * (2**20 // len(piece))
+    """256 KB of unclosed tags, comments, attributes or white space is read in a fraction of a second
+    (the stdlib parser took 9 s for 30 KB of ``<a ``, the ``<main>`` regex 50 s for 160 KB)."""
+    page = "<html><body>" + piece * (2**18 // len(piece))
     t = time.perf_counter()
     html_page(page)
-    assert time.perf_counter() - t < 5
+    assert time.perf_counter() - t < 3
 
 
 def test_case01_html_page_among_good_articles(tmp_path):
-    r, errors = build(tmp_path, {"evil.html": "<html><body>" + "<main>x " * 40_000, "good.md": GOOD})
+    r, errors = build(tmp_path, {"evil.html": "<html><body>" + "<main>x " * 5_000 + "<a " * 5_000, "good.md": GOOD})
     assert r.returncode == 0 and errors == [], r.stderr
     assert "https://example.org/en/good/1" in stored_urls(tmp_path / "store")
 
@@ -113,16 +113,16 @@ Text.
 """
 
 
-@pytest.mark.parametrize(("front", "words"), [
-    (BOMB, "aliases (*name) are not allowed"),
-    ("---\ntitle: " + "[" * 5000 + "\n---\nText.\n", "nested deeper than"),
-    ("---\ntitle: " + "[" * 30 + "]" * 30 + "\n---\nText.\n", "nested deeper than"),
-])
-def test_case02_yaml_alias_bomb_and_deep_nesting(tmp_path, front, words):
-    r, errors = build(tmp_path, {"bomb.md": front, "good.md": GOOD})
+def test_case02_yaml_alias_bomb_and_deep_nesting(tmp_path):
+    fronts = {"bomb.md": BOMB, "deep.md": "---\ntitle: " + "[" * 5000 + "\n---\nText.\n",
+              "nested.md": "---\ntitle: " + "[" * 30 + "]" * 30 + "\n---\nText.\n"}
+    r, errors = build(tmp_path, {**fronts, "good.md": GOOD})
     assert r.returncode == 1, r.stderr
-    assert len(errors) == 1 and "bomb.md" in errors[0] and "broken front matter" in errors[0] and words in errors[0]
-    assert "https://example.org/en/good/1" in stored_urls(tmp_path / "store")
+    assert len(errors) == 3 and all("broken front matter" in e for e in errors), errors
+    assert "bomb.md: line 3: broken front matter (aliases (*name) are not allowed)" in errors[0]
+    assert "deep.md: line 2: broken front matter (nested deeper than 20 levels)" in errors[1]
+    assert "nested.md: line 2: broken front matter (nested deeper than 20 levels)" in errors[2]
+    assert stored_urls(tmp_path / "store") == {"https://example.org/en/good/1"}
 
 
 # ---------------------------------------------------------------- 3. article length
@@ -161,14 +161,19 @@ def test_case04_deep_json_line_is_skipped_by_number(tmp_path):
 
 # ---------------------------------------------------------------- 5. published at the ends of the calendar
 
-@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", '"9999-12-31T10:00:00Z"', "1899-12-31"])
-def test_case05_published_far_in_time(tmp_path, published):
-    text = (f"---\nurl: https://example.org/far\nlang: en\npublished: {published}\n---\n"
-            "Today the co-chairs of the Intergovernmental Turkmen-Russian Commission, Rashid Meredov and Alexei "
+def test_case05_published_far_in_time(tmp_path):
+    body = ("Today the co-chairs of the Intergovernmental Turkmen-Russian Commission, Rashid Meredov and Alexei "
             "Overchuk, met in Ashgabat. On Friday they spoke again.\n")
-    r, errors = build(tmp_path, {"far.md": text, "good.md": GOOD})
+    far = ["9999-12-31", "0001-01-01", '"9999-12-31T10:00:00Z"', "1899-12-31"]
+    files = {f"far{i}.md": f"---\nurl: https://example.org/far{i}\nlang: en\npublished: {p}\n---\n{body}"
+             for i, p in enumerate(far)}
+    r, errors = build(tmp_path, {**files, "good.md": GOOD})
     assert r.returncode == 1, r.stderr
-    assert len(errors) == 1 and "far.md" in errors[0] and "outside 1900-2099" in errors[0]
+    assert [e.split("/")[-1] for e in errors] == [
+        "far0.md: published date '9999-12-31' is outside 1900-2099",
+        "far1.md: published date '0001-01-01' is outside 1900-2099",
+        "far2.md: published date '9999-12-31' is outside 1900-2099",
+        "far3.md: published date '1899-12-31' is outside 1900-2099"]
     assert stored_urls(tmp_path / "store") == {"https://example.org/en/good/1"}
 
 
@@ -193,15 +198,18 @@ def test_case05_an_article_that_breaks_ingestion_is_skipped(tmp_path, monkeypatc
 
 # ---------------------------------------------------------------- 6. a date that does not exist
 
-@pytest.mark.parametrize(("published", "words"), [('"2021-02-30"', "not a real day"),
-                                                  ("2021-02-30", "not a real date"),
-                                                  ('"2021-13-01 10:00"', "not a real day")])
-def test_case06_invalid_date_is_skipped_and_the_store_stays_valid(tmp_path, published, words):
-    bad = f"---\nurl: https://example.org/bad\nlang: en\npublished: {published}\n---\n" + GOOD.split("---\n", 2)[2]
-    r, errors = build(tmp_path, {"bad.md": bad, "good.md": GOOD})
+def test_case06_invalid_date_is_skipped_and_the_store_stays_valid(tmp_path):
+    body = GOOD.split("---\n", 2)[2]
+    bad = {f"bad{i}.md": f"---\nurl: https://example.org/bad{i}\nlang: en\npublished: {p}\n---\n{body}"
+           for i, p in enumerate(['"2021-02-30"', "2021-02-30", '"2021-13-01 10:00"'])}
+    r, errors = build(tmp_path, {**bad, "good.md": GOOD})
     assert r.returncode == 1 and "SHACL: conforms" in r.stdout, r.stdout + r.stderr
-    assert len(errors) == 1 and "bad.md" in errors[0] and words in errors[0]
-    (tmp_path / "in" / "bad.md").unlink()
+    assert [e.split("/")[-1] for e in errors] == [
+        "bad0.md: published date '2021-02-30' is not a real day",
+        "bad1.md: broken front matter (not a real date: day is out of range for month)",
+        "bad2.md: published date '2021-13-01' is not a real day"]
+    for name in bad:
+        (tmp_path / "in" / name).unlink()
     (tmp_path / "in" / "good_ru.md").write_text(GOOD_RU, encoding="utf-8")
     again = kg_here("build", tmp_path / "in", "--store", tmp_path / "store", "--out", tmp_path / "out", "--no-html")
     assert again.returncode == 0 and "SHACL: conforms" in again.stdout, again.stdout + again.stderr
@@ -364,7 +372,7 @@ def test_case10_skip_line_of_a_hostile_file_name(tmp_path):
     folder.mkdir()
     (folder / f"bad{ESC}\nkg: fake line.txt").write_bytes(b"")
     (folder / "good.md").write_text(GOOD, encoding="utf-8")
-    r = run_kg("build", folder, "--store", tmp_path / "store", "--out", tmp_path / "out", "--no-html")
+    r = kg_here("build", folder, "--store", tmp_path / "store", "--out", tmp_path / "out", "--no-html")
     assert r.returncode == 1, r.stderr
     assert "\x1b" not in r.stderr and "\x07" not in r.stderr
     errors = kg_errors(r.stderr)
@@ -373,6 +381,7 @@ def test_case10_skip_line_of_a_hostile_file_name(tmp_path):
 
 # ---------------------------------------------------------------- weaker spots
 
+@pytest.mark.slow
 def test_build_never_reads_its_own_graph_html(tmp_path):
     """``kg build .`` with the output folder inside the input folder: graph.html is not an article."""
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")

@@ -13,6 +13,8 @@ from kg.store import open_store
 from .conftest import build
 from .test_queries import run
 
+pytestmark = pytest.mark.slow  # starts an oxigraph server
+
 CTYPES = {"ttl": "text/turtle", "trig": "application/trig", "nq": "application/n-quads",
           "jsonld": "application/ld+json"}
 
