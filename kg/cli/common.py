@@ -13,11 +13,11 @@ EXIT_INTERNAL, EXIT_INTERRUPTED = 70, 130
 EPILOG = """exit codes:
   0    success
   1    some inputs were skipped (one line each on stderr); the rest was processed
-  2    usage error, or the ontology folder is missing or broken
+  2    usage error (E001, e.g. a bad --bind), or the ontology folder is missing or broken
   3    store error (busy, missing, unreachable, not a store); nothing was changed
   4    invalid SPARQL query
   5    the graph does not conform to the SHACL shapes
-  6    an export file could not be written
+  6    an export file (or standard output: a full disk) could not be written
   70   internal error (a bug: one line on stderr; --debug or KG_DEBUG=1 shows the traceback)
   130  interrupted (Ctrl-C)"""
 
