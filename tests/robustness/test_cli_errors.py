@@ -70,6 +70,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "extra", "code", "words"), CASES, ids=[" ".join(c[0]) or "-" for c in CASES])
 def test_bad_arguments_and_inputs_end_in_one_line(ws, args, extra, code, words):
     args = [a.replace("W/", f"{ws}/") for a in args]

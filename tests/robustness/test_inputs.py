@@ -72,6 +72,7 @@ def test_cp1251_with_much_latin_text_is_not_mojibake(tmp_path: Path):
     assert facts["meetings"][0]["date"] == "2021-10-07"
 
 
+@pytest.mark.slow
 def test_lone_surrogates_and_nul_in_json_are_stored(tmp_path: Path):
     """JSON may escape lone surrogates and NUL; the article is still read, extracted and stored."""
     line = {"text": "On 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat. "

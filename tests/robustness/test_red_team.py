@@ -75,12 +75,12 @@ HOSTILE_HTML = ["<main>x ", "<article>", "<a ", "<a b='", "<a b=c ", "<a\n", "<a
 
 @pytest.mark.parametrize("piece", HOSTILE_HTML, ids=[repr(p) for p in HOSTILE_HTML])
 def test_case01_hostile_html_is_read_in_linear_time(piece):
-    """256 KB of unclosed tags, comments, attributes or white space is read in a fraction of a second
+    """128 KB of unclosed tags, comments, attributes or white space is read in a fraction of a second
     (the stdlib parser took 9 s for 30 KB of ``<a ``, the ``<main>`` regex 50 s for 160 KB)."""
-    page = "<html><body>" + piece * (2**18 // len(piece))
+    page = "<html><body>" + piece * (2**17 // len(piece))
     t = time.perf_counter()
     html_page(page)
-    assert time.perf_counter() - t < 3
+    assert time.perf_counter() - t < 2
 
 
 def test_case01_html_page_among_good_articles(tmp_path):
@@ -302,7 +302,7 @@ def test_case08_jsonld_remote_context_is_never_fetched(tmp_path, listener):
                              "name": "y"}), encoding="utf-8")
     t = time.perf_counter()
     r = run_kg("validate", f, timeout=60)
-    assert time.perf_counter() - t < 30
+    assert time.perf_counter() - t < 20
     assert r.returncode == 2, r.stderr
     errors = kg_errors(r.stderr)
     assert len(errors) == 1 and "remote JSON-LD @context is never fetched" in errors[0]
