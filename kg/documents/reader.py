@@ -228,7 +228,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
     _depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent, index):  # PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
@@ -248,7 +248,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     if not m:
         return {}, text, 0
     try:
-        meta = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}  # noqa: S506 - a safe loader
+        meta = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" line {line + 2}:" if line is not None else ""
