@@ -345,9 +345,9 @@ _BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", 
 #: elements whose content is raw text up to their end tag
 _RAW = frozenset({"script", "style"})
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
-#: the rest of a tag after its name: attributes (quoted values may hold ``>``) up to ``>``; possessive,
-#: so a tag that is never closed costs one pass, never a backtracking search
-_TAG_REST = re.compile(r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
+#: the rest of a tag after its name, up to ``>``: a quoted attribute value (after ``=``) may hold ``>``, a
+#: stray quote elsewhere is a plain character; atomic and possessive, so no backtracking search
+_TAG_REST = re.compile(r"""(?>=\s*+"[^"]*+"|=\s*+'[^']*+'|[^>])*+>""")
 _RAW_END = {tag: re.compile(f"</{tag}", re.I) for tag in _RAW}
 
 
