@@ -93,6 +93,8 @@ def test_case01_main_text_still_found():
     page = ("<html><head><title>T &amp; x</title><script>var a = '<main>';</script></head><body><form>"
             "<nav>menu</nav><main><p>Hello &amp; <b>world</b></p><svg/><p>two</p></main></form><footer>f</footer>")
     assert html_page(page) == ("T & x", "Hello & world\n\ntwo", 0)
+    odd = """<p class=it's>Russia's delegation <a title="a>b" href=x>arrived</a> in 'Ashgabat'.</p>"""
+    assert html_page(odd) == (None, "Russia's delegation arrived in 'Ashgabat'.", 0)
 
 
 # ---------------------------------------------------------------- 2. YAML alias bomb
