@@ -70,8 +70,9 @@ def _term(b: dict[str, Any]) -> Term:
 
 def with_values(sparql: str, bindings: dict[str, Term]) -> str:
     """``sparql`` with ``VALUES ?var { term }`` for each binding at the start of its first ``WHERE``
-    block; the terms are RDF terms written by pyoxigraph (escaped N-Triples syntax), never user text."""
-    m = re.search(r"(?i)\bWHERE\s*\{", sparql)
+    block (or, without the keyword, the first group of a SELECT or ASK); the terms are RDF terms
+    written by pyoxigraph (escaped N-Triples syntax), never user text."""
+    m = re.search(r"(?i)\bWHERE\s*\{", sparql) or re.search(r"(?i)\b(?:SELECT|ASK)\b[^{]*\{", sparql)
     if not m:
         raise UsageError("--bind needs a query with a WHERE { } block on a SPARQL endpoint")
     block = " ".join(f"VALUES ?{var} {{ {term} }}" for var, term in sorted(bindings.items()))
