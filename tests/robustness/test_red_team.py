@@ -431,3 +431,27 @@ def test_two_non_utf8_file_names_stay_distinct(tmp_path):
 
     names = sorted(d.name for d in iter_documents([tmp_path]))
     assert names == ["\\xfe.txt", "\\xff.txt"]
+
+
+def test_store_on_a_read_only_mount_can_be_queried(small_store, tmp_path):
+    """No lock file can be made on a read-only mount: the store opens read-only for query, stats and
+    export; a write is one E301 line.  Needs mount(2) (root in a container); skipped otherwise."""
+    import shutil
+
+    mnt = tmp_path / "ro"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(mnt)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        shutil.copytree(small_store, mnt / "store")
+        assert subprocess.run(["mount", "-o", "remount,ro", str(mnt)], capture_output=True).returncode == 0
+        r = kg_here("stats", "--store", mnt / "store", "--json")
+        assert r.returncode == 0 and json.loads(r.stdout)["articles"] == 2, r.stderr
+        r = kg_here("query", "cochairs", "--store", mnt / "store", "--format", "json")
+        assert r.returncode == 0 and json.loads(r.stdout), r.stderr
+        r = kg_here("remove", "https://example.org/en/good/1", "--store", mnt / "store")
+        assert r.returncode == 3 and kg_errors(r.stderr) == [
+            f"kg: error: E301 store {mnt / 'store'} is on a read-only file system: it can be queried and "
+            "exported, not changed; nothing was changed"]
+    finally:
+        subprocess.run(["umount", str(mnt)], capture_output=True)
