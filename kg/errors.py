@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MAX_MESSAGE = 400
 
 
@@ -22,6 +24,21 @@ def one_line(message: str) -> str:
     return text
 
 
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal, on one line: control characters (newline, escape
+    sequences, C1 controls) and bidirectional overrides shown as ``\\n``, ``\\x1b``, ``\\u202e``."""
+    return _UNPRINTABLE.sub(_escape, str(text))
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
 class KGError(Exception):
     """An error reported to the user as one line: ``E### message``."""
 
@@ -33,6 +50,12 @@ class KGError(Exception):
 
     def __reduce__(self):  # keep the code single when pickled across processes
         return (type(self), (self.message,))
+
+
+class UsageError(KGError):
+    """The command line is wrong (exit 2)."""
+
+    code = "E001"
 
 
 class InputError(KGError):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .documents import iter_documents
-from .errors import InputError
+from .errors import InputError, printable, reason
 from .model import ArticleFacts, Document
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def _extract_one(doc: Document) -> Result:
     try:
         return extract(doc)
     except Exception as exc:  # noqa: BLE001 - one line per bad input, the batch goes on
-        return InputError(f"{doc.path}: extraction failed ({type(exc).__name__}: {exc})")
+        return InputError(f"{printable(doc.path)}: extraction failed ({type(exc).__name__}: {reason(exc)})")
 
 
 def _resolve_one(doc: Document) -> ResolvedArticle | InputError:
@@ -43,7 +43,7 @@ def _resolve_one(doc: Document) -> ResolvedArticle | InputError:
     try:
         return resolve(r)
     except Exception as exc:  # noqa: BLE001 - one line per bad input, the batch goes on
-        return InputError(f"{doc.path}: extraction failed ({type(exc).__name__}: {exc})")
+        return InputError(f"{printable(doc.path)}: extraction failed ({type(exc).__name__}: {reason(exc)})")
 
 
 def pool(jobs: int) -> Pool | None:

@@ -12,8 +12,10 @@ if [ "${1:-}" = "--test" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/nul
   command -v chromium >/dev/null || need+=(chromium)
   if [ ${#need[@]} -gt 0 ]; then
     echo "installing Debian packages: ${need[*]}"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    # wait (up to 5 minutes) for another apt/dpkg run to release its lock instead of failing at once
+    lock=(-o DPkg::Lock::Timeout=300)
+    apt-get "${lock[@]}" update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv

@@ -60,3 +60,44 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def example_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "examples"
+
+
+def _tracked_files() -> dict[str, tuple[int, int]] | None:
+    """(mtime, size) of every file git tracks in this checkout (None outside a git checkout)."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    try:
+        names = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, timeout=30,
+                               check=True).stdout.decode("utf-8", "surrogateescape").split("\0")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    out = {}
+    for name in filter(None, names):
+        try:
+            st = os.stat(root / name)
+        except OSError:
+            continue
+        out[name] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config._kg_tracked = _tracked_files()  # type: ignore[attr-defined]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Tests never write tracked files (issue 14): fail the run if one was rewritten.  The README
+    screenshot is refreshed on purpose by scripts/screenshot.sh (``KG_SCREENSHOT``)."""
+    import os
+
+    before, after = getattr(session.config, "_kg_tracked", None), _tracked_files()
+    if before is None or after is None:
+        return
+    allowed = {os.path.relpath(os.environ["KG_SCREENSHOT"], Path(__file__).resolve().parent.parent)} \
+        if os.environ.get("KG_SCREENSHOT") else set()
+    changed = sorted(n for n in before if before[n] != after.get(n) and n not in allowed)
+    if changed:
+        print(f"\nerror: the tests rewrote tracked files: {', '.join(changed)}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -7,6 +7,7 @@ through ``register(subparsers)``; ``COMMANDS`` lists them in ``--help`` order.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -14,8 +15,8 @@ import traceback
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import KGError
-from .common import DEBUG_HELP, EPILOG, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code_for
+from ..errors import KGError, printable
+from .common import DEBUG_HELP, EPILOG, EXIT_EXPORT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exit_code_for
 
 COMMANDS = ("extract", "build", "query", "stats", "conflicts", "remove", "export", "validate")
 
@@ -30,6 +31,10 @@ def parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name.replace('-', '_')}").register(sub)
     return p
+
+
+#: errors of a write to a full disk or over quota
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 def _quiet_stdout() -> None:
@@ -49,11 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     debug = getattr(args, "debug", False) or os.environ.get("KG_DEBUG", "") not in ("", "0")
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a full disk shows here, not in the interpreter's last flush
+        return code
     except KGError as exc:
         if debug:
             traceback.print_exc()
-        print(f"kg: error: {exc}", file=sys.stderr)
+        print(f"kg: error: {printable(str(exc))}", file=sys.stderr)
         return exit_code_for(exc)
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
@@ -64,7 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user (issue 7)
         if debug:
             traceback.print_exc()
-        detail = next(iter(str(exc).strip().splitlines()), "")
+        if isinstance(exc, OSError) and exc.errno in _FULL:  # e.g. stdout redirected to a full disk
+            _quiet_stdout()
+            print(f"kg: error: E501 cannot write the output: {exc.strerror}", file=sys.stderr)
+            return EXIT_EXPORT
+        detail = printable(next(iter(str(exc).strip().splitlines()), ""))
         hint = "report it with the traceback above" if debug else "run again with --debug or KG_DEBUG=1 for details"
         what = "" if isinstance(exc, OSError) else "a bug in kg; "
         print(f"kg: internal error: {type(exc).__name__}{': ' + detail if detail else ''} ({what}{hint})",

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..errors import InputError, KGError, printable, reason
 from ..model import Document
 from .common import EXIT_INVALID, EXIT_OK, EXIT_SKIPPED, Progress, Reporter, add_command, add_store_option
 
@@ -78,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
             def fresh() -> Iterator[Document]:
                 from ..documents import iter_documents
 
-                for doc in iter_documents(args.paths, rep):
+                own = [Path(args.out) / "graph.html"]  # an input folder may hold the output folder
+                for doc in iter_documents(args.paths, rep, exclude=own):
                     progress.step(doc.name)
                     if store.is_current(doc):
                         counts["unchanged"] += 1
@@ -87,7 +89,14 @@ def run(args: argparse.Namespace) -> int:
 
             with steps("ingest"):
                 for ra in resolve_docs(fresh(), rep, workers):
-                    counts[store.ingest(ra)] += 1
+                    try:
+                        counts[store.ingest(ra)] += 1
+                    except KGError:  # the store failed: stop (nothing of this article was written)
+                        raise
+                    except Exception as exc:  # noqa: BLE001 - one article's data broke ingestion:
+                        # skip it (its update was never sent, so the store is unchanged), the batch goes on
+                        rep(InputError(f"{printable(ra.facts.document.path)}: cannot store this article "
+                                       f"({type(exc).__name__}: {reason(exc)})"))
             progress.close()
             with steps("stats"):
                 st = store.stats()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import ExportError, InputError, KGError, OntologyError, QueryError, StoreError
+from ..errors import ExportError, InputError, KGError, OntologyError, QueryError, StoreError, printable
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY, EXIT_INVALID, EXIT_EXPORT = 0, 1, 2, 3, 4, 5, 6
 EXIT_INTERNAL, EXIT_INTERRUPTED = 70, 130
@@ -13,11 +13,11 @@ EXIT_INTERNAL, EXIT_INTERRUPTED = 70, 130
 EPILOG = """exit codes:
   0    success
   1    some inputs were skipped (one line each on stderr); the rest was processed
-  2    usage error, or the ontology folder is missing or broken
+  2    usage error (E001, e.g. a bad --bind), or the ontology folder is missing or broken
   3    store error (busy, missing, unreachable, not a store); nothing was changed
   4    invalid SPARQL query
   5    the graph does not conform to the SHACL shapes
-  6    an export file could not be written
+  6    an export file (or standard output: a full disk) could not be written
   70   internal error (a bug: one line on stderr; --debug or KG_DEBUG=1 shows the traceback)
   130  interrupted (Ctrl-C)"""
 
@@ -42,7 +42,7 @@ class Reporter:
 
     def __call__(self, exc: InputError) -> None:
         self.skipped += 1
-        print(f"kg: skipped: {exc}", file=sys.stderr)
+        print(f"kg: skipped: {printable(str(exc))}", file=sys.stderr)
 
 
 DEBUG_HELP = "show the Python traceback of an internal error (also KG_DEBUG=1)"

@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import printable
     from ..store import open_store
     from ..store.terms import compact
 
@@ -31,6 +32,6 @@ def run(args: argparse.Namespace) -> int:
     for c in found:
         print(f"{compact(c.meeting)} {compact(c.property)}")
         for v, sources in c.values:
-            print(f"  {compact(v)}: {', '.join(sources)}")
+            print(printable(f"  {compact(v)}: {', '.join(sources)}"))  # article text: escapes shown escaped
     print(f"{len(found)} conflicts")
     return EXIT_OK

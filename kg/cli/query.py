@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import InputError, QueryError
+from ..errors import InputError, UsageError, printable, reason
 from .common import EXIT_OK, add_command, add_store_option
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from ..store.terms import Term
 
 QUERIES = Path(__file__).resolve().parents[2] / "examples" / "queries"
 
@@ -23,7 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_store_option(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
     p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
-                   help="fix ?VAR to VALUE (an IRI, prefixed name or literal in SPARQL syntax); repeatable")
+                   help="bind ?VAR (a selected variable of the query) to one RDF term: <IRI>, prefix:name "
+                        "(id:country/TM), \"text\", \"text\"@en, a number, true/false or a date YYYY-MM-DD; "
+                        "repeatable")
     p.set_defaults(func=run)
 
 
@@ -40,30 +49,77 @@ def load_query(arg: str) -> str:
     raise InputError(f"{arg}: no such query file or canned query (see {QUERIES})")
 
 
-def bind(sparql: str, bindings: list[str]) -> str:
-    """Insert ``VALUES ?var { value }`` at the start of the first WHERE block."""
-    clauses = []
-    for b in bindings:
+def bindings(query: str, binds: list[str]) -> dict[str, Term]:
+    """``--bind VAR=VALUE`` options as {variable: one parsed RDF term}; ``UsageError`` for a malformed
+    option, an empty value, a value that is not one RDF term, or a variable the query does not have."""
+    out: dict[str, Term] = {}
+    names = set(_VARIABLE.findall(_strip_comments(query)))
+    for b in binds:
         var, sep, value = b.partition("=")
-        if not sep or not re.fullmatch(r"\w+", var.lstrip("?")):
-            raise QueryError(f"--bind {b!r}: expected VAR=VALUE")
-        clauses.append(f"VALUES ?{var.lstrip('?')} {{ {_term(value.strip())} }}")
-    if not clauses:
-        return sparql
-    m = re.search(r"(?i)\bWHERE\s*\{", sparql)
-    if not m:
-        raise QueryError("--bind needs a query with a WHERE { } block")
-    return sparql[: m.end()] + " " + " ".join(clauses) + sparql[m.end():]
+        var = var.strip().lstrip("?$")
+        if not sep or not re.fullmatch(r"\w+", var):
+            raise UsageError(f"--bind {printable(b)!r}: expected VAR=VALUE")
+        if var not in names:
+            raise UsageError(f"--bind {var}: the query has no variable ?{var}"
+                             + (f" (it has {', '.join('?' + n for n in sorted(names))})" if names else ""))
+        if var in out:
+            raise UsageError(f"--bind {var}: given twice (one value per variable)")
+        out[var] = parse_term(value.strip(), f"--bind {var}")
+    return out
 
 
-def _term(value: str) -> str:
-    """``id:meeting/x`` (a prefixed name with ``/``, not valid SPARQL) -> ``<https://...>``."""
+_VARIABLE = re.compile(r"[?$](\w+)")
+_COMMENT = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>)|#[^\n]*""")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")
+
+
+def _strip_comments(query: str) -> str:
+    """``query`` without its ``#`` comments (strings and IRIs, which may hold ``#``, kept)."""
+    return _COMMENT.sub(lambda m: m.group(1) or "", query)
+
+
+def parse_term(value: str, what: str = "value") -> Term:
+    """One RDF term from ``value``: ``<IRI>``, ``http://...``, ``prefix:name`` (``id:meeting/x`` too),
+    a quoted literal (``"text"``, ``"text"@en``, ``"1"^^xsd:integer``), a number, ``true``/``false``
+    or a date ``YYYY-MM-DD`` (``xsd:date``).  Never pasted into a query: the term is parsed here and
+    passed to the query engine as a term (``UsageError`` for anything else)."""
+    import pyoxigraph as ox
+
+    from ..store.terms import PREFIXES, XSD
+
+    if not value:
+        raise UsageError(f"{what}: empty value (give an IRI, prefix:name, \"text\", a number or a date)")
+    try:
+        if value.startswith("<") and value.endswith(">"):
+            return ox.NamedNode(value[1:-1])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            dt.date.fromisoformat(value)
+            return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+        if value[0] in "\"'" or value in ("true", "false") or _NUMBER.fullmatch(value):
+            return _literal(value)
+        prefix, sep, local = value.partition(":")
+        if sep and local.startswith("//"):
+            return ox.NamedNode(value)
+        if sep and prefix in PREFIXES:
+            return ox.NamedNode(PREFIXES[prefix] + local)
+    except (ValueError, SyntaxError) as exc:
+        raise UsageError(f"{what}: {printable(value)!r} is not a valid RDF term ({reason(exc)})") from None
+    hint = f"unknown prefix {prefix!r}" if sep else 'quote a text: "..."'
+    raise UsageError(f"{what}: {printable(value)!r} is not an IRI, prefix:name, literal, number or date ({hint})")
+
+
+def _literal(value: str) -> ox.Literal:
+    """A Turtle literal (quoted, number, boolean), read by a Turtle parser as the object of one triple:
+    anything that is not exactly one literal is refused."""
+    import pyoxigraph as ox
+
     from ..store.terms import PREFIXES
 
-    prefix, sep, local = value.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        return f"<{PREFIXES[prefix]}{local}>"
-    return value
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    triples = list(ox.parse(f"{head}<urn:x:s> <urn:x:p> {value} .", format=ox.RdfFormat.TURTLE))
+    if len(triples) != 1 or not isinstance(triples[0].object, ox.Literal):
+        raise ValueError("not one literal")
+    return triples[0].object
 
 
 def cell(term: object, short: bool) -> str:
@@ -78,9 +134,10 @@ def cell(term: object, short: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..store import open_store
 
-    sparql = bind(load_query(args.query), args.bind)
+    sparql = load_query(args.query)
+    terms = bindings(sparql, args.bind)
     with open_store(args.store, create=False) as store:
-        table = store.query(sparql)
+        table = store.query(sparql, terms)
     if table.boolean is not None:
         print(json.dumps(table.boolean) if args.format == "json" else ("yes" if table.boolean else "no"))
         return EXIT_OK
@@ -88,12 +145,13 @@ def run(args: argparse.Namespace) -> int:
         rows = [{c: cell(r.get(c), False) if r.get(c) is not None else None for c in table.columns} for r in table]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     elif args.format == "csv":
+        shown = printable if sys.stdout.isatty() else str  # CSV for a program keeps the data as it is
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(table.columns)
         for r in table:
-            w.writerow([cell(r.get(c), False) for c in table.columns])
+            w.writerow([shown(cell(r.get(c), False)) for c in table.columns])
     else:
-        print_table(table.columns, [[cell(r.get(c), True) for c in table.columns] for r in table])
+        print_table(table.columns, [[printable(cell(r.get(c), True)) for c in table.columns] for r in table])
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import printable
     from ..store import open_store
 
     with open_store(args.store, create=False) as store:
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"store": where, **st.to_json()}, indent=1, ensure_ascii=False))
         return EXIT_OK
     print(f"store {where}: {st.quads} quads, {st.triples} triples in the merged graph")
-    print(f"articles: {st.articles} (" + ", ".join(f"{k} {v}" for k, v in st.languages.items()) + ")")
+    print(printable(f"articles: {st.articles} (" + ", ".join(f"{k} {v}" for k, v in st.languages.items()) + ")"))
     print(f"meetings with several sources: {st.multi_source_meetings}; conflicting values: {st.conflicts} "
           "(kg conflicts)")
     print("classes:")

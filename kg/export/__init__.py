@@ -9,12 +9,13 @@ from __future__ import annotations
 import glob
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from ..errors import ExportError
+from ..errors import ExportError, printable
 
 
 def _alive(pid: int) -> bool:
@@ -42,9 +43,29 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
+def _kind(mode: int) -> str | None:
+    """What a file that is neither a regular file nor a folder is (None for those two)."""
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return None
+
+
 def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Call ``write`` on a temporary file next to ``path``, then rename it to ``path``."""
+    """Call ``write`` on a temporary file next to ``path``, then rename it to ``path``.  Only a regular
+    file is ever replaced: a symbolic link is followed (its target is written), and a FIFO, device or
+    socket at ``path`` is an ``ExportError`` (nothing is written)."""
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        kind = _kind(path.stat().st_mode) if path.exists() else None
+    except OSError:
+        kind = None
+    if kind:
+        raise ExportError(f"cannot write {printable(str(path))}: it is {kind}, not a regular file; nothing was "
+                          "written")
     try:
         for up in (path.parent, *path.parent.parents):
             if up.exists():

@@ -31,7 +31,9 @@ def open_store(spec: str | None = None, wait: float | None = None, create: bool 
 
         return Store(RemoteBackend(spec))
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", spec):
-        raise StoreError(f"{spec}: unsupported store URL (a folder, or an http:// or https:// SPARQL endpoint)")
+        from .remote import masked
+
+        raise StoreError(f"{masked(spec)}: unsupported store URL (a folder, or an http:// or https:// SPARQL endpoint)")
     from .local import LocalBackend
 
     return Store(LocalBackend(spec, wait, create=create))

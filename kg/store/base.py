@@ -51,7 +51,8 @@ class Backend(Protocol):
 
     location: str
 
-    def query(self, sparql: str) -> Table: ...
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Table:
+        """Run a SPARQL query; ``bindings`` fix variables to RDF terms (``kg query --bind``)."""
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 update request; all its operations apply together or not at all."""

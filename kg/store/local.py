@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import QueryError, StoreError, reason
+from ..errors import QueryError, StoreBusyError, StoreError, UsageError, reason
 from .base import LOG_GRAPH, Table, table_from_ox
 from .lock import StoreLock
+from .terms import Term
 
 
 def _is_empty(path: Path) -> bool:
@@ -19,6 +21,14 @@ def _is_empty(path: Path) -> bool:
 
 def _is_store(path: Path) -> bool:
     return path.is_dir() and (path / "CURRENT").is_file()
+
+
+def _read_only_place(path: Path) -> bool:
+    """True when the store at ``path`` is on a read-only mount (or its folder is not writable)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY) or not os.access(path.parent, os.W_OK)
+    except OSError:
+        return False
 
 
 def _problem(path: Path, create: bool) -> str | None:
@@ -41,6 +51,8 @@ FLUSH_EVERY = 8 * 2**20
 
 class LocalBackend:
     """pyoxigraph ``Store`` at ``path`` (created when missing if ``create``); exclusive while open.
+    On a read-only mount (no lock file can be made) an existing store is opened read-only for the
+    commands that do not create one: queries and exports work, writes are a ``StoreError``.
 
     Nothing is created or changed before the checks pass: a missing store (when not creating) and
     a folder that is not an Oxigraph database are refused before the lock file is made.  When the
@@ -54,11 +66,20 @@ class LocalBackend:
         self.store = None
         self._lock = None
         self._written = 0  # update text since the last flush
+        self.read_only = False
         lock = StoreLock(self.path, wait)
         problem = _problem(self.path, create)
         if problem and not lock.path.exists():
             raise StoreError(problem)
-        self._lock = lock.acquire()
+        try:
+            self._lock = lock.acquire()
+        except StoreBusyError:
+            raise
+        except StoreError:
+            if create or not _read_only_place(self.path):
+                raise
+            self._open_read_only()  # a store on a read-only mount: no lock file, no writes
+            return
         problem = _problem(self.path, create)
         if problem:
             self._lock.release()
@@ -70,15 +91,37 @@ class LocalBackend:
             self._lock.release()
             raise StoreError(f"cannot open store {self.path}: {reason(exc)}") from exc
 
-    def query(self, sparql: str) -> Table:
+    def _open_read_only(self) -> None:
+        self.read_only = True
         try:
-            return table_from_ox(self.store.query(sparql))
+            self.store = ox.Store.read_only(str(self.path))
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"cannot open store {self.path} (read-only): {reason(exc)}") from exc
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Table:
+        try:
+            if not bindings:
+                return table_from_ox(self.store.query(sparql))
+            subs = {ox.Variable(k): v for k, v in bindings.items()}
+            try:
+                return table_from_ox(self.store.query(sparql, substitutions=subs))
+            except TypeError:  # pyoxigraph < 0.5 has no substitutions: a VALUES block of the same terms
+                from .remote import with_values
+
+                return table_from_ox(self.store.query(with_values(sparql, bindings)))
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {reason(exc)}") from exc
-        except (OSError, RuntimeError) as exc:
+        except RuntimeError as exc:
+            if bindings and "projection" in str(exc):  # pyoxigraph binds selected variables only
+                raise UsageError(f"--bind: {reason(exc)} (bind a variable the query selects)") from exc
+            raise StoreError(f"query failed on {self.path}: {reason(exc)}") from exc
+        except OSError as exc:
             raise StoreError(f"query failed on {self.path}: {reason(exc)}") from exc
 
     def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is on a read-only file system: it can be queried and "
+                             "exported, not changed; nothing was changed")
         try:
             self.store.update(sparql)
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
@@ -107,7 +150,7 @@ class LocalBackend:
 
     def close(self) -> None:
         try:
-            if getattr(self, "store", None) is not None:
+            if getattr(self, "store", None) is not None and not self.read_only:
                 self.store.flush()
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc

@@ -12,8 +12,10 @@ or wrong URL fails at once with one line (``StoreError``, exit 3); later request
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,7 +24,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import QueryError, StoreError, reason
+from ..errors import QueryError, StoreError, UsageError, reason
 from .base import LOG_GRAPH, Table
 from .terms import Term
 
@@ -66,12 +68,53 @@ def _term(b: dict[str, Any]) -> Term:
     return ox.Literal(b["value"])
 
 
+def with_values(sparql: str, bindings: dict[str, Term]) -> str:
+    """``sparql`` with ``VALUES ?var { term }`` for each binding at the start of its first ``WHERE``
+    block (or, without the keyword, the first group of a SELECT or ASK); the terms are RDF terms
+    written by pyoxigraph (escaped N-Triples syntax), never user text."""
+    m = re.search(r"(?i)\bWHERE\s*\{", sparql) or re.search(r"(?i)\b(?:SELECT|ASK)\b[^{]*\{", sparql)
+    if not m:
+        raise UsageError("--bind needs a query with a WHERE { } block on a SPARQL endpoint")
+    block = " ".join(f"VALUES ?{var} {{ {term} }}" for var, term in sorted(bindings.items()))
+    return f"{sparql[: m.end()]} {block} {sparql[m.end():]}"
+
+
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """(``url`` without ``user:password@``, the ``Authorization`` header for them or None)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None
+    host = parts.hostname or ""
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
+    user = urllib.parse.unquote(parts.username or "")
+    token = base64.b64encode(f"{user}:{urllib.parse.unquote(parts.password or '')}".encode()).decode("ascii")
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc)), f"Basic {token}"
+
+
+def masked(url: str) -> str:
+    """``url`` with its password (if any) replaced by ``***``, for messages."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        if parts.password is None:
+            return url
+        return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.replace(
+            f":{parts.password}@", ":***@", 1)))
+    except ValueError:
+        return re.sub(r"//[^/@]*@", "//***@", url)
+
+
 class RemoteBackend:
-    """SPARQL 1.1 Protocol client (query + update)."""
+    """SPARQL 1.1 Protocol client (query + update); ``http://user:password@host/...`` sends HTTP basic
+    authentication (the password is never shown: ``location`` and messages mask it)."""
 
     def __init__(self, url: str, timeout: float | None = None, check: bool = True) -> None:
-        self.location = url
-        self.query_url, self.update_url = endpoints(url)
+        self.location = masked(url)
+        query_url, update_url = endpoints(url)
+        try:
+            (self.query_url, q_auth), (self.update_url, u_auth) = map(split_credentials, (query_url, update_url))
+        except ValueError as exc:  # a malformed port or host
+            raise StoreError(f"{masked(url)}: not a valid store URL ({reason(exc)})") from None
+        self._auth = {self.query_url: q_auth, self.update_url: u_auth}
         self.timeout = _timeout() if timeout is None else timeout
         if check:
             self._query("ASK {}", min(self.timeout, CONNECT_TIMEOUT))
@@ -79,9 +122,11 @@ class RemoteBackend:
     def _post(self, url: str, body: dict[str, str], accept: str | None = None, timeout: float | None = None
               ) -> tuple[str, bytes]:
         try:
+            auth = self._auth.get(url)
             req = urllib.request.Request(url, data=urllib.parse.urlencode(body).encode("utf-8"), method="POST",
                                          headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                  **({"Accept": accept} if accept else {})})
+                                                  **({"Accept": accept} if accept else {}),
+                                                  **({"Authorization": auth} if auth else {})})
             with urllib.request.urlopen(req, timeout=timeout or self.timeout) as resp:
                 return resp.headers.get("Content-Type", ""), resp.read()
         except urllib.error.HTTPError as exc:
@@ -97,8 +142,8 @@ class RemoteBackend:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from exc
 
-    def query(self, sparql: str) -> Table:
-        return self._query(sparql)
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Table:
+        return self._query(with_values(sparql, bindings) if bindings else sparql)
 
     def _query(self, sparql: str, timeout: float | None = None) -> Table:
         ctype, data = self._post(self.query_url, {"query": sparql}, ACCEPT, timeout)

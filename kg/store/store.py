@@ -21,7 +21,7 @@ from ..model import Document
 from ..resolve import ResolvedArticle, doc_iri, doc_key
 from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Table
 from .merge import Interval, assign_meetings, delete_intervals, interval_triples, new_intervals
-from .terms import PREFIXES, SPARQL_PREFIXES, iri, triples_of
+from .terms import PREFIXES, SPARQL_PREFIXES, Term, iri, triples_of
 
 T = PREFIXES["tmru"]
 FINGERPRINT = T + "ingestFingerprint"
@@ -118,8 +118,11 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
-    def query(self, sparql: str) -> Table:
-        """Run a SPARQL query on the merged (default) graph; ``GRAPH`` reaches the per-article graphs."""
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Table:
+        """Run a SPARQL query on the merged (default) graph; ``GRAPH`` reaches the per-article graphs.
+        ``bindings`` fix variables to terms (passed as terms, never pasted into the query text)."""
+        if bindings:
+            return self.backend.query(sparql, bindings)
         return self.backend.query(sparql)
 
     def count(self) -> int:

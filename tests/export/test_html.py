@@ -102,6 +102,7 @@ def test_query_failure_is_an_export_error(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow
 def test_large_graph_is_laid_out_and_limited(tmp_path, large_graph_html):
     path, data = large_graph_html
     meetings = [n for n in data["nodes"] if n["c"] == 0]

@@ -12,6 +12,8 @@ from kgrun import GOOD, GOOD_RU, kg_errors, run_kg
 
 from kg.store import open_store
 
+pytestmark = pytest.mark.slow  # kg build subprocesses
+
 PAGE = """<html><head><title>News</title><script>var s = "Moscow Kazan";</script></head>
 <body><nav>Home | Moscow office | Kazan office | Contacts</nav>
 <article><p>On 5 June 2022 the co-chairs of the Intergovernmental Turkmen-Russian Commission met in Avaza.</p>

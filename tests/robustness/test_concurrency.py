@@ -38,6 +38,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     return src, (root / "ref-out" / "graph.ttl").read_bytes()
 
 
+@pytest.mark.slow
 def test_second_build_is_told_the_store_is_busy(corpus, tmp_path):
     src, expected = corpus
     store = tmp_path / "store"
@@ -58,6 +59,7 @@ def test_second_build_is_told_the_store_is_busy(corpus, tmp_path):
     assert (tmp_path / "later" / "graph.ttl").read_bytes() == expected
 
 
+@pytest.mark.slow
 def test_builds_wait_for_each_other(corpus, tmp_path):
     """With ``KG_STORE_WAIT`` both builds succeed, one after the other, with the same result."""
     src, expected = corpus

@@ -54,6 +54,7 @@ def consistent(store: Path) -> int:
         return len(graphs)
 
 
+@pytest.mark.slow
 def test_kill_9_mid_build(tmp_path):
     src = synth(N, tmp_path / "articles")
     ref_root, root = tmp_path / "ref", tmp_path / "victim"

@@ -8,6 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import URIRef
@@ -116,6 +117,7 @@ def test_normaliser_total(text: str, lang: str):
     assert isinstance(lower(text, lang), str)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT, LANG, st.one_of(st.none(), TEXT))
 def test_extractor_total_and_output_conforms(text: str, lang: str, title: str | None):

@@ -17,6 +17,7 @@ import pytest
 import rdflib
 from kgrun import ROOT, kg_errors, run_kg
 
+pytestmark = pytest.mark.slow  # kg build in a subprocess, rapper, every export parsed back
 SCRIPT = "<script>window.__xss=1;alert(1)</script>"
 IMG = '<img src=x onerror="window.__xss=2">'
 TITLE = f'{SCRIPT} "quoted" \'single\' line1\nline2 > < & \u0007\u001b\u202e\u2028 {IMG}'

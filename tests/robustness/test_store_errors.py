@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from kgrun import GOOD, kg_errors, run_kg, tree
 
+pytestmark = pytest.mark.slow  # a kg subprocess (or several) per case
 READ_COMMANDS = [
     ["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"],
     ["stats"],

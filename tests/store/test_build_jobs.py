@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .conftest import build
+
+pytestmark = pytest.mark.slow  # worker processes
 
 
 def test_jobs_give_the_same_store_and_files(all_dir, tmp_path, capsys):

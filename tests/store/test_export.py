@@ -29,6 +29,7 @@ def exports(tmp_path_factory):
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_same_input_same_bytes(exports, fmt):
     a = (exports / "a" / f"graph.{fmt}").read_bytes()

@@ -13,6 +13,8 @@ from kg.store import open_store
 from .conftest import build
 from .test_queries import run
 
+pytestmark = pytest.mark.slow  # starts an oxigraph server
+
 CTYPES = {"ttl": "text/turtle", "trig": "application/trig", "nq": "application/n-quads",
           "jsonld": "application/ld+json"}
 
@@ -64,3 +66,29 @@ def test_unreachable_and_invalid(server, capsys):
     assert main(["query", "SELECT WHERE {", "--store", server.url]) == 4
     err = capsys.readouterr().err.strip().splitlines()
     assert [line[:13] for line in err] == ["kg: error: E3", "kg: error: E4"]
+
+
+def test_case07_bind_on_an_endpoint_is_a_values_block_of_parsed_terms(server, all_dir, tmp_path, capsys):
+    """Issue 14, case 7, on a SPARQL endpoint: the bound term goes into a VALUES block built from the
+    parsed term (same rows as the embedded store), and a value that is not one term is refused."""
+    assert build([all_dir], server.url, tmp_path / "o", "--no-html") == 0
+    capsys.readouterr()
+    rows = run(capsys, server.url, "cochairs-in-year", "--bind", "year=2021", "--bind", "country=id:country/TM")
+    assert [r["person"] for r in rows] == ["https://w3id.org/tmru/id/person/rashid-meredov"]
+    evil = "year=2021 } SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c } VALUES ?z { 1"
+    assert main(["query", "cochairs-in-year", "--store", server.url, "--bind", evil]) == 2
+    assert "E001" in capsys.readouterr().err
+
+
+def test_password_in_store_url_is_sent_and_masked(server, capsys):
+    """``http://user:password@host``: requests carry basic authentication (Oxigraph ignores it) and
+    the password is never printed."""
+    url = server.url.replace("http://", "http://alice:s3cret@")
+    assert main(["stats", "--store", url, "--json"]) == 0
+    assert main(["stats", "--store", "http://alice:s3cret@127.0.0.1:9"]) == 3
+    captured = capsys.readouterr()
+    assert "s3cret" not in captured.out + captured.err
+    from kg.store.remote import split_credentials
+
+    assert split_credentials("http://alice:s3cret@127.0.0.1:7878/query") == (
+        "http://127.0.0.1:7878/query", "Basic YWxpY2U6czNjcmV0")
