@@ -5,9 +5,8 @@ the exit codes in ``kg --help`` and README agree."""
 
 from __future__ import annotations
 
-import shutil
-
 import re
+import shutil
 import signal
 import subprocess
 from pathlib import Path
