@@ -36,6 +36,19 @@ def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: se
             (m.cochairs if i in chairs and p.country in lexicon(lang).sides else m.participants).append(q)
     if seg.kind == "co-chairs-meeting":
         _pair_chairs(m, lang)
+    if seg.kind == "working-group":
+        _group_chairs(m, ordered)
+
+
+def _group_chairs(m: Meeting, sents: list[Sent]) -> None:
+    """At a working group, "co-chairs" are the group's: only a person whose post names the
+    commission ("co-chair of the Intergovernmental Commission") co-chairs the commission."""
+    for p in list(m.cochairs):
+        s = next((s for s in sents if s.evidence() == p.evidence), None)
+        post = p.post or ""
+        if s is None or not any(c.text in post for c in s.values("COMMISSION")):
+            m.cochairs.remove(p)
+            m.participants.append(p)
 
 
 def _pair_chairs(m: Meeting, lang: str) -> None:

@@ -128,3 +128,15 @@ def test_post_starts_after_separator(lang, text, post):
     """Regression: separator words (ontology cue ``separator``) were compared unfolded and never matched."""
     p = next(p for m in meetings(text, lang) for p in m.cochairs + m.participants if p.key == "alexei-overchuk")
     assert p.post == post
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a working group's own co-chairs are not the commission's
+    ("en", "A meeting of the Turkmen-Tatarstan working group was held in Kazan. The co-chairs of the group are "
+           "Minister of Finance of Turkmenistan M. Serdarov and Deputy Prime Minister of Tatarstan R. Nigmatullin."),
+    ("ru", "В Казани состоялось заседание туркмено-татарстанской рабочей группы. Сопредседателями группы являются "
+           "министр финансов Туркменистана М. Сердаров и вице-премьер Татарстана Р. Нигматуллин."),
+])
+def test_working_group_chairs_are_not_commission_chairs(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.kind == "working-group" and m.cochairs == []
