@@ -106,6 +106,36 @@ def _called(found: list[Found], s: Sent) -> set[int]:
     return out
 
 
+def delegation_heads(sents: list[Sent], lang: str) -> dict[str, tuple[int, Person]]:
+    """The head of each side's delegation the article names ("the delegation headed by X"):
+    side -> (sentence index, person); the first one named per side."""
+    out: dict[str, tuple[int, Person]] = {}
+    sides = lexicon(lang).sides
+    for s in sents:
+        if not s.cue("delegation") or not s.reported:
+            continue
+        found = people(s, lang)
+        for c in s.cues("delegation"):
+            f = next((f for f in found if f.start >= c.end and f.person.country in sides), None)
+            if f is not None and f.person.country not in out:
+                p = f.person
+                out[p.country] = (s.i, Person(p.name, p.key, p.country, p.post, p.known, s.evidence()))
+    return out
+
+
+def session_heads(m: Meeting, first: int, heads: dict[str, tuple[int, Person]]) -> None:
+    """At a session, a side with no co-chair is led by the head of its delegation named
+    earlier in the article ("the delegation headed by X arrived ... Then the 11th session
+    was held")."""
+    if m.kind != "commission-session":
+        return
+    have = {p.country for p in m.cochairs}
+    for side, (i, person) in sorted(heads.items()):
+        if side not in have and i < first:
+            m.participants = [p for p in m.participants if p.key != person.key]
+            m.cochairs.append(person)
+
+
 def _leads(found: list[Found], s: Sent, seg: Segment) -> set[int]:
     """At a session or co-chairs' meeting, the people in ``s`` who lead their side: the
     first person of each side after a delegation cue ("the delegation headed by"), and

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..model import Meeting
 from .dateline import dateline_date
 from .fields import _fill
+from .roles import delegation_heads, session_heads
 from .segment import segment
 from .sentences import sentences
 
@@ -25,8 +26,10 @@ def build_meetings(text: str, lang: str, published: str | None) -> list[Meeting]
     segs = segment(sents, lang, published)
     out: list[Meeting] = []
     called: set[str] = set()
+    heads = delegation_heads(sents, lang)
     for seg in segs:
         out.append(_fill(seg, lang, sents, published, out, called))
+        session_heads(out[-1], seg.trigger.i, heads)
     # a person the article calls a co-chair is a co-chair at every meeting they attend
     chairs = {p.key: p.country for m in out for p in m.cochairs if p.key in called}
     for m in out:

@@ -140,3 +140,15 @@ def test_post_starts_after_separator(lang, text, post):
 def test_working_group_chairs_are_not_commission_chairs(lang, text):
     (m,) = meetings(text, lang)
     assert m.kind == "working-group" and m.cochairs == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the head of a delegation named earlier leads the side at the session that follows
+    ("en", "On 7 May 2019 talks were held in Ashgabat. The Russian delegation headed by Deputy Prime Minister Alexei "
+           "Overchuk arrived for the talks. Then the 11th session of the Intergovernmental Commission was held."),
+    ("ru", "7 мая 2019 года в Ашхабаде прошли переговоры. Российскую делегацию возглавил вице-премьер Алексей "
+           "Оверчук. Затем состоялось 11-е заседание межправительственной комиссии."),
+])
+def test_delegation_head_leads_at_the_session(lang, text):
+    session = next(m for m in meetings(text, lang) if m.kind == "commission-session")
+    assert ("alexei-overchuk", "RU") in chairs(session)
