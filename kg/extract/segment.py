@@ -27,7 +27,7 @@ from .lexicon import lexicon
 from .morph import NOT_HELD
 from .names import Found
 from .ordinals import find_ordinal
-from .sentences import Mention, Sent, people
+from .sentences import UPCOMING_WINDOW, Mention, Sent, people
 from .status import FAR, HELD, PRESENT, verb_between, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
@@ -182,6 +182,7 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
     if not any(k and k != MULTILATERAL for k in kinds):
         kinds = [trigger_kind(s, lang, published, forum=True, before=sents[max(0, s.i - CONTEXT):s.i])
                  for s in sents]
+    kinds = _recalled_in_announcement(sents, kinds)
     segs: list[Segment] = []
     lead: list[Sent] = []
     for s, kind in zip(sents, kinds, strict=True):
@@ -201,6 +202,24 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
         # "met X and held talks with Y": one meeting per partner
         segs.extend(Segment(kind, s, [s], [s], parties, p) for p in pairs[1:])
     return [seg for seg in segs if seg.kind != MULTILATERAL and not _announced(seg)]
+
+
+def _recalled_in_announcement(sents: list[Sent], kinds: list[str | None]) -> list[str | None]:
+    """An article that opens by announcing a meeting goes on about that meeting ("the date of
+    the meeting is not given") and recalls earlier contacts ("the presidents spoke by phone on
+    8 April"): none of it is a meeting held, except one dated relative to the report ("on
+    Tuesday", "yesterday")."""
+    first = next((s for s in sents if s.all_event_cues()), None)
+    if first is None or not first.future or _next_one(first):  # "the next session will ..." is another one
+        return kinds
+    return [None if k and s.i > first.i and not (s.has("RELDAY") or s.has("WEEKDAY")) else k
+            for s, k in zip(sents, kinds, strict=True)]
+
+
+def _next_one(s: Sent) -> bool:
+    """Whether an event word of ``s`` is "the next" one ("the next meeting", "очередное заседание")."""
+    ups = [u.end for u in s.cues("upcoming")]
+    return any(0 <= m.start - e <= UPCOMING_WINDOW for m in s.all_event_cues() for e in ups)
 
 
 def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dict[str, str],

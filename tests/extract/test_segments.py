@@ -98,3 +98,24 @@ def test_city_is_a_place(lang, text, city):
 def test_report_date_is_not_the_meeting_date(lang, text, published, date):
     (m,) = meetings(text, lang, published)
     assert m.date == date
+
+
+@pytest.mark.parametrize(("lang", "text", "n"), [
+    # an article announcing a meeting: what follows about it, and earlier contacts, are no meetings held
+    ("en", "The President of Russia will meet the President of Turkmenistan in Moscow in the coming days. The "
+           "presidents held a phone conversation on 8 April.", 0),
+    ("ru", "Президент России в ближайшие дни проведёт встречу с президентом Туркменистана. Президенты России и "
+           "Туркменистана провели телефонный разговор 8 апреля.", 0),
+    ("tk", "Russiýanyň Prezidenti ýakyn günlerde Türkmenistanyň Prezidenti bilen duşuşyk geçirer. Prezidentler "
+           "8-nji aprelde telefon arkaly söhbetdeşlik geçirdiler.", 0),
+    ("tr", "Rusya Devlet Başkanı önümüzdeki günlerde Türkmenistan Devlet Başkanı ile görüşecek. Devlet başkanları "
+           "8 Nisan'da telefonda görüştü.", 0),
+    # ... but a meeting dated relative to the report is news
+    ("tk", "Hökümetara topar dekabrda Moskwada duşuşar. Sişenbe güni Aşgabatda Türkmenistanyň we Russiýanyň "
+           "wekilleriniň arasynda duşuşyk geçirildi.", 1),
+    # "the next session will be held" announces another meeting, not this article's news
+    ("en", "The next session of the Intergovernmental Commission will be held in Ashgabat. The President of "
+           "Turkmenistan and the Speaker of the Russian Federation Council held phone talks.", 1),
+])
+def test_announcement_articles(lang, text, n):
+    assert len(meetings(text, lang)) == n
