@@ -26,6 +26,10 @@ def found(text: str, lang: str, cat: str, value: str) -> bool:
     ("tr", "Türkmen gazının satışı görüşüldü.", "energy", True),
     ("tr", "Gazeteler bu konuyu yazdı.", "energy", False),
     ("tk", "Türkmen gazynyň satuwy ara alnyp maslahatlaşyldy.", "energy", True),
+    # no blind prefixes on short words: importance is no import, tipi (type) no medicine
+    ("en", "He stressed the importance of the visit.", "trade", False),
+    ("en", "Imports from Russia grew.", "trade", True),
+    ("tr", "Bu tipi toplantılar önemlidir.", "health", False),
 ])
 def test_area_matching(lang, text, value, expected):
     assert found(text, lang, "AREA", value) is expected
