@@ -156,7 +156,7 @@ def built(tmp_path_factory, example_dir) -> Path:
 
 @pytest.fixture(scope="session")
 def large_graph_html(tmp_path_factory) -> tuple[Path, dict]:
-    """graph.html of 3,300 meetings reported by 9,900 articles, read from an Oxigraph store
+    """graph.html of 3,300 meetings reported by 9,900 articles (8 co-chairs), read from an Oxigraph store
     (what ``kg build`` passes for a real corpus); returns the file and its data."""
     import json
     import re
@@ -166,7 +166,7 @@ def large_graph_html(tmp_path_factory) -> tuple[Path, dict]:
     from kg.export.html import write_html
 
     store = ox.Store()
-    g = synthetic_graph(3300, reports=3, people=120)
+    g = synthetic_graph(3300, reports=3, people=8)  # few co-chairs, as in reality
     store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     path = write_html(store, tmp_path_factory.mktemp("large") / "graph.html")
     text = path.read_text("utf-8")

@@ -4,7 +4,9 @@
  * Every control text comes from D.ui (kg/export/assets/i18n.json, in the page's language). */
 (function () {
   "use strict";
+  var T0 = performance.now(), TIMES = {};
   var D = JSON.parse(document.getElementById("kg-data").textContent);
+  TIMES.parse = performance.now() - T0;
   var N = D.nodes, E = D.edges, C = D.classes, UI = D.ui || {};
   var CK = C.map(function (c) { return c.key; });
   var MEETING = 0, PERSON = CK.indexOf("Person"), COUNTRY = CK.indexOf("Country"), AREA = CK.indexOf("CooperationArea");
@@ -134,6 +136,7 @@
   function apply() {
     passCount = 0;
     MEETINGS.forEach(function (i) { pass[i] = meetingPasses(i) ? 1 : 0; passCount += pass[i]; });
+    filterVersion++;
     dirty = {timeline: true, graph: true, overview: true};
     render();
   }
@@ -145,7 +148,9 @@
   }
   function status() {
     var msg;
-    if (S.view === "timeline") msg = t("status.timeline", {shown: tlMeetings(), total: MEETINGS.length});
+    if (S.view === "timeline") {
+      msg = t("status.timeline", {shown: placedPassing().length, total: MEETINGS.length});
+    }
     else if (S.view === "graph") msg = t("status.graph", {nodes: gNodes.length, edges: gEdges.length, shown: passCount,
                                                            total: MEETINGS.length});
     else msg = t("status.overview", {shown: passCount, total: MEETINGS.length});
@@ -346,19 +351,23 @@
   function select(i) {
     showDetails(i);
     setFocus(i);
-    if (tl && N[i].c === MEETING && pass[i] && S.view === "timeline") {
-      tl.setSelection([i], {focus: true, animation: false});
-    }
+    if (N[i].c === MEETING && S.view === "timeline") showOnTimeline(i);
   }
 
   // ------------------------------------------------------------ timeline
-  var tl = null, tlView = null, TENURE_COUNTRIES = [];
+  // Up to AGG_MAX meetings in (or near) the window are drawn one by one; above that the timeline is
+  // aggregated: one bar per kind and year (window over 6 years) or month, labelled with its count;
+  // clicking a bar zooms into it.  Co-chair tenures are always drawn.
+  var tl = null, tlItems = null, tlKey = "", tlShown = 0, tlLevel = "", AGG_MAX = 250;
+  var YEAR = 365.25 * 864e5, TENURE_COUNTRIES = [];
   (D.tenures || []).forEach(function (x) { if (TENURE_COUNTRIES.indexOf(x[1]) < 0) TENURE_COUNTRIES.push(x[1]); });
   TENURE_COUNTRIES.sort(function (a, b) { return (N[a].id !== "country/TM") - (N[b].id !== "country/TM") || a - b; });
   function day(s) { var p = s.split("-"); return new Date(+p[0], (+p[1] || 1) - 1, +p[2] || 1); }
-  function tlMeetings() {
-    return tlView ? tlView.getIds({filter: function (it) { return typeof it.id === "number"; }}).length : 0;
-  }
+  var PLACED = MEETINGS.filter(function (i) { return when(N[i]); }), AT = {};
+  PLACED.forEach(function (i) { AT[i] = day(when(N[i])).valueOf(); });
+  var filterVersion = 0;
+  function placedPassing() { return PLACED.filter(function (i) { return pass[i] === 1; }); }
+  function tlMeetings() { return tlShown; }
   function fmtMinor(date, scale) {
     var d = new Date(date.valueOf());
     if (scale === "year") return String(d.getFullYear());
@@ -373,6 +382,57 @@
     if (scale === "day" || scale === "weekday" || scale === "week") return MONTHS[d.getMonth()] + " " + d.getFullYear();
     return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear();
   }
+  function meetingItem(i) {
+    var n = N[i], c = el("span", cut(n.l, 48));
+    c.title = nodeTitle(i);
+    return {id: i, group: "k:" + n.k, start: new Date(AT[i]), type: "point", content: c,
+            className: "k-" + n.k + " fmt-" + (n.fm || "none") + (n.d ? "" : " undated") + (n.cf ? " conflict" : "")};
+  }
+  function tenureItems() {
+    return (D.tenures || []).map(function (x, j) {
+      var c = el("span", N[x[0]].l), end = day(x[3]);
+      c.title = t("tenure", {person: N[x[0]].l, from: x[2], to: x[3]});
+      end.setDate(end.getDate() + 1);
+      return {id: "t" + j, group: "t:" + x[1], start: day(x[2]), end: end, type: "range", content: c,
+              className: "tenure side-" + TENURE_COUNTRIES.indexOf(x[1])};
+    });
+  }
+  function aggregateItems(ms, byYear) {
+    var buckets = {}, out = [];
+    ms.forEach(function (i) {
+      var d = new Date(AT[i]), k = N[i].k + "|" + d.getFullYear() + (byYear ? "" : "-" + d.getMonth());
+      (buckets[k] = buckets[k] || {kind: N[i].k, y: d.getFullYear(), m: byYear ? 0 : d.getMonth(), n: 0}).n++;
+    });
+    Object.keys(buckets).sort().forEach(function (k) {
+      var b = buckets[k], start = new Date(b.y, b.m, 1), end = byYear ? new Date(b.y + 1, 0, 1) : new Date(b.y, b.m + 1, 1);
+      var c = el("span", String(b.n));
+      c.title = t("cluster", {count: b.n}) + " \u00b7 " + (D.kinds[b.kind] || b.kind) + " \u00b7 " +
+        (byYear ? b.y : MONTHS[b.m] + " " + b.y);
+      out.push({id: "a:" + k, group: "k:" + b.kind, start: start, end: end, type: "range", content: c,
+                className: "agg k-" + b.kind, n: b.n});
+    });
+    return out;
+  }
+  function tlRefresh(force) {
+    var ms = placedPassing(), want, key;
+    if (ms.length <= AGG_MAX) {
+      want = ms; tlLevel = "meetings"; key = "all";
+    } else {
+      var w = tl.getWindow(), s = w.start.valueOf(), e = w.end.valueOf(), span = e - s;
+      var near = ms.filter(function (i) { return AT[i] >= s - span / 2 && AT[i] <= e + span / 2; });
+      if (near.length <= AGG_MAX) { want = near; tlLevel = "meetings"; key = "near:" + s + ":" + e; }
+      else { tlLevel = span > 6 * YEAR ? "year" : "month"; key = tlLevel; }
+    }
+    key += ":" + filterVersion;
+    if (!force && key === tlKey) return;
+    tlKey = key;
+    var items = tlLevel === "meetings" ? want.map(meetingItem) : aggregateItems(ms, tlLevel === "year");
+    tlShown = tlLevel === "meetings" ? want.length : ms.length;
+    var ids = new Set(items.map(function (it) { return it.id; }));
+    tlItems.remove(tlItems.getIds().filter(function (id) { return !ids.has(id) && !/^t\d+$/.test(String(id)); }));
+    tlItems.add(items.filter(function (it) { return !tlItems.get(it.id); }));
+    status();
+  }
   function buildTimeline() {
     var groups = Object.keys(D.kinds).map(function (k, gi) {
       var c = el("span", t("lane.kind", {kind: D.kinds[k]}));
@@ -381,58 +441,54 @@
     TENURE_COUNTRIES.forEach(function (c, ci) {
       groups.push({id: "t:" + c, content: el("span", t("lane.cochairs", {country: N[c].l})), order: -10 + ci});
     });
-    var items = [];
-    MEETINGS.forEach(function (i) {
-      var n = N[i];
-      if (!when(n)) return;
-      var c = el("span", cut(n.l, 48));
-      c.title = nodeTitle(i);
-      items.push({id: i, group: "k:" + n.k, start: day(when(n)), type: "point", content: c,
-                  className: "k-" + n.k + " fmt-" + (n.fm || "none") + (n.d ? "" : " undated") + (n.cf ? " conflict" : "")});
-    });
-    (D.tenures || []).forEach(function (x, j) {
-      var c = el("span", N[x[0]].l), end = day(x[3]);
-      c.title = t("tenure", {person: N[x[0]].l, from: x[2], to: x[3]});
-      end.setDate(end.getDate() + 1);
-      items.push({id: "t" + j, group: "t:" + x[1], start: day(x[2]), end: end, type: "range", content: c,
-                  className: "tenure side-" + TENURE_COUNTRIES.indexOf(x[1])});
-    });
-    tlView = new vis.DataView(new vis.DataSet(items), {filter: function (it) {
-      return typeof it.id !== "number" || pass[it.id] === 1;
-    }});
-    var YEAR = 365.25 * 864e5;
+    tlItems = new vis.DataSet(tenureItems());
     var options = {
       orientation: "top", stack: true, showCurrentTime: false, selectable: true, multiselect: false,
       zoomMin: 5 * 864e5, zoomMax: 60 * YEAR, margin: {item: {horizontal: 2, vertical: 3}},
       groupOrder: "order", format: {minorLabels: fmtMinor, majorLabels: fmtMajor}, height: "100%",
       verticalScroll: true, zoomKey: "", tooltip: {followMouse: false}
     };
-    if (MEETINGS.length > 150) {
-      options.cluster = {maxItems: 2, titleTemplate: t("cluster"), showStipes: false, fitOnDoubleClick: true};
-    }
     if (minY !== null) {
-      options.min = new Date(minY - 5, 0, 1);
-      options.max = new Date(maxY + 6, 0, 1);
+      options.min = new Date(minY - 20, 0, 1);  // room to zoom out to decades
+      options.max = new Date(maxY + 21, 0, 1);
       options.start = new Date(minY, 0, 1);
       options.end = new Date(maxY + 1, 0, 1);
     }
-    tl = new vis.Timeline($("timeline"), tlView, groups.length ? new vis.DataSet(groups) : null, options);
+    TIMES.items = performance.now() - T0;
+    tl = new vis.Timeline($("timeline"), tlItems, groups.length ? new vis.DataSet(groups) : null, options);
+    tlRefresh(true);
+    TIMES.timeline = performance.now() - T0;
+    tl.on("rangechanged", function () { tlRefresh(false); });
     tl.on("select", function (p) {
       var id = p.items && p.items[0];
       if (typeof id === "number") { showDetails(id); S.focus = id; S.expanded = [id]; dirty.graph = true; }
       else if (typeof id === "string" && /^t\d+$/.test(id)) showDetails(D.tenures[+id.slice(1)][0]);
+      else if (typeof id === "string" && id.slice(0, 2) === "a:") {
+        var it = tlItems.get(id);
+        if (it) tl.setWindow(it.start, it.end, {animation: false});
+      }
     });
-    tl.on("changed", function () {  // ready once the items are on the screen
-      if (!api.ready && document.querySelector("#timeline .vis-item, #timeline .vis-group")) {
+    tl.on("changed", function () {  // ready once the timeline is visible with its items laid out
+      if (api.ready) return;
+      var root = document.querySelector("#timeline .vis-timeline"), item = document.querySelector("#timeline .vis-item");
+      if (root && root.style.visibility !== "hidden" && (!item || item.getBoundingClientRect().width > 0)) {
         requestAnimationFrame(function () { markReady(); });
       }
     });
   }
-  var NODATE = MEETINGS.filter(function (i) { return !when(N[i]); }).length;
+  function showOnTimeline(i) {  // zoom to a meeting and select it
+    if (!tl || !AT[i] || !pass[i]) return;
+    if (!tlItems.get(i)) {
+      tl.setWindow(new Date(AT[i] - 30 * 864e5), new Date(AT[i] + 30 * 864e5), {animation: false});
+      tlRefresh(true);
+    }
+    if (tlItems.get(i)) tl.setSelection([i], {focus: true, animation: false});
+  }
+  var NODATE = MEETINGS.length - PLACED.length;
   if (NODATE) $("tl-nodate").textContent = t("timeline.nodate", {n: NODATE});
   function updateTimeline() {
     if (!tl) buildTimeline();
-    else if (dirty.timeline) tlView.refresh();
+    else if (dirty.timeline) tlRefresh(true);
     dirty.timeline = false;
   }
   $("tl-fit").addEventListener("click", function () { if (tl) tl.fit({animation: false}); });
@@ -692,13 +748,14 @@
 
   var api = window.explorer = {
     data: D, state: S, apply: apply, select: select, setView: setView, fold: fold, search: search, byId: byId,
-    ready: false, readyAt: null,
+    ready: false, readyAt: null, times: TIMES,
     timeline: function () { return tl; }, network: function () { return net; },
     counts: function () {
       return {
         meetings: MEETINGS.length, passing: passCount,
-        timelineMeetings: tlMeetings(), timelineItems: tlView ? tlView.length : 0,
-        tenures: tlView ? tlView.length - tlMeetings() : 0,
+        timelineMeetings: tlMeetings(), timelineLevel: tlLevel, timelineItems: tlItems ? tlItems.length : 0,
+        tenures: tlItems ? tlItems.getIds().filter(function (id) { return /^t\d+$/.test(String(id)); }).length : 0,
+        aggregates: tlItems ? tlItems.getIds().filter(function (id) { return /^a:/.test(String(id)); }).length : 0,
         timelineDrawn: document.querySelectorAll("#timeline .vis-item").length,
         graphNodes: gNodes.length, graphEdges: gEdges.length,
         drawnNodes: net ? net.body.nodeIndices.length : 0, drawnEdges: net ? net.body.edgeIndices.length : 0,
@@ -712,9 +769,11 @@
     if (api.ready) return;
     api.ready = true;
     api.readyAt = performance.now() - started;
+    TIMES.ready = performance.now() - T0;
     document.body.setAttribute("data-ready", "1");
   }
 
+  TIMES.setup = performance.now() - T0;
   var h0 = fromFragment();
   syncControls();
   passCount = 0;
