@@ -49,6 +49,8 @@ ASSETS = Path(__file__).with_name("assets")
 VENDOR = ASSETS / "vendor"
 TIMELINE = "vis-timeline 8.5.4"  # the vendored build, see assets/vendor/VERSIONS
 MAX_EVIDENCE = 3  # evidence sentences kept per meeting, property and target
+MAX_MEETING_EVIDENCE = 24  # and per meeting (the details list every source anyway)
+MAX_CONFLICT_SOURCES = 3  # sources shown per conflicting value, then "+N"
 
 T, ORG, SCHEMA = BASE + "ontology#", "http://www.w3.org/ns/org#", "https://schema.org/"
 SKOS, RDFS = "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2000/01/rdf-schema#"
@@ -309,7 +311,8 @@ def _tenures(source: Any, meetings: dict[str, dict[str, Any]],
 
 def _conflicts(source: Any, labels: _Labels) -> dict[str, list[list[Any]]]:
     """Per meeting, the properties on which sources disagree (``Store.conflicts``): property label,
-    then each value (labelled) with its sources (URLs without scheme). Empty for plain graphs."""
+    then each value (labelled) with its sources (URL, file name or document IRI, as the store gives
+    them; ``_assemble`` turns them into document numbers). Empty for plain graphs."""
     if not callable(getattr(source, "conflicts", None)):
         return {}
     try:
@@ -320,8 +323,9 @@ def _conflicts(source: Any, labels: _Labels) -> dict[str, list[list[Any]]]:
         raise ExportError(f"graph.html: conflicts query failed ({type(exc).__name__}: {exc})") from exc
     out: dict[str, list[list[Any]]] = defaultdict(list)
     for c in found:
-        values = [[labels.get(v) if re.match(r"[a-z]+://", v) else v, [short_id(src) for src in srcs]]
-                  for v, srcs in c.values]
+        values = []
+        for v, srcs in c.values:
+            values.append([labels.get(v) if re.match(r"[a-z]+://", v) else v, list(srcs)])
         out[c.meeting].append([labels.get(c.property), values])
     return dict(out)
 
@@ -363,6 +367,8 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
     doc_list = sorted({d for m in meetings.values() for d in m["docs"]}
                       | {e[3] for ev in evidence.values() for e in ev})
     doc_index = {d: i for i, d in enumerate(doc_list)}
+    doc_by_src = {**{d: i for d, i in doc_index.items()},
+                  **{docs[d]["url"]: i for d, i in doc_index.items() if docs.get(d, {}).get("url")}}
     sentences: dict[str, int] = {}
     rel_class = {"city": "City", "area": "CooperationArea", "commission": "Commission", "signed": "Agreement",
                  "participant": "Person", "cochair": "Person", "forCountry": "Country"}
@@ -398,17 +404,18 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
                                    labels.get(T + kind), ui, lang)
             node.update(d=date, k=kind, l=label, src=sorted(doc_index[d] for d in m["docs"] if d in doc_index))
             if m.get("format"):
-                node["f"] = labels.get(T + m["format"])
                 node["fm"] = m["format"]
             if "n" in m:
                 node["n"] = m["n"]
             node["s"] = bool(m.get("signed"))
-            if iri in conflicts:
-                node["cf"] = conflicts[iri]
+            if iri in conflicts:  # sources as document numbers (or text), at most MAX_CONFLICT_SOURCES, then "+N"
+                node["cf"] = [[prop, [[v, [doc_by_src.get(x, short_id(x)) for x in srcs[:MAX_CONFLICT_SOURCES]]
+                                       + ([f"+{len(srcs) - MAX_CONFLICT_SOURCES}"] if len(srcs) > MAX_CONFLICT_SOURCES
+                                          else [])] for v, srcs in values]] for prop, values in conflicts[iri]]
             seen: dict[tuple[str, str | None], int] = defaultdict(int)
             ev = []
             for prop, target, sentence, doc in sorted(evidence.get(iri, []), key=lambda e: (e[0], e[1] or "", e[3])):
-                if seen[prop, target] >= MAX_EVIDENCE:
+                if seen[prop, target] >= MAX_EVIDENCE or len(ev) >= MAX_MEETING_EVIDENCE:
                     continue
                 seen[prop, target] += 1
                 si = sentences.setdefault(sentence, len(sentences))
@@ -424,6 +431,7 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
                 keys |= {search_key(x) for x in node["posts"]}
         node["q"] = " ".join(sorted(k for k in keys if k))
         nodes.append(node)
+    rel_keys = list(REL_PROPS)
     agreement = classes.index("Agreement")
     for s, o, rel in sorted(edges):  # agreements are named after their meeting
         if rel == "signed" and nodes[index[o]]["c"] == agreement and nodes[index[s]].get("d"):
@@ -441,7 +449,8 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
                   [SCHEMA + "startDate", *(T + p for p in ("sessionNumber", "format", "kind", "agreementsSigned",
                                                            "city", "area", "cochair", "participation"))]},
         "nodes": nodes,
-        "edges": sorted([index[s], index[o], rel] for s, o, rel in edges),
+        "edges": sorted([index[s], index[o], rel_keys.index(rel)] for s, o, rel in edges),
+        "relKeys": rel_keys,
         "tenures": [[index[p], index[c], b, e] for p, c, b, e in tenures if p in index and c in index],
         "docs": [[docs.get(d, {}).get("url"), docs.get(d, {}).get("title"), docs.get(d, {}).get("issued"),
                   short_id(d)] for d in doc_list],

@@ -8,6 +8,8 @@
   var D = JSON.parse(document.getElementById("kg-data").textContent);
   TIMES.parse = performance.now() - T0;
   var N = D.nodes, E = D.edges, C = D.classes, UI = D.ui || {};
+  N.forEach(function (n) { if (n.fm) n.f = (D.formats || {})[n.fm] || n.fm; });
+  E.forEach(function (e) { if (typeof e[2] === "number") e[2] = D.relKeys[e[2]]; });  // relations come numbered
   var CK = C.map(function (c) { return c.key; });
   var MEETING = 0, PERSON = CK.indexOf("Person"), COUNTRY = CK.indexOf("Country"), AREA = CK.indexOf("CooperationArea");
   var KIND_COLORS = {"commission-session": "#e45756", "co-chairs-meeting": "#f58518", "working-group": "#4c78a8",
@@ -88,11 +90,15 @@
     var doc = D.docs[d];
     return doc ? t("source") + ": " + (doc[0] ? noScheme(doc[0]) : doc[3]) : "";
   }
+  function srcName(x) {  // a conflict's source: a document number, or text ("+3", a file name)
+    var doc = typeof x === "number" ? D.docs[x] : null;
+    return doc ? (doc[0] ? noScheme(doc[0]) : doc[3]) : String(x);
+  }
   function conflictLines(n) {
     var lines = [];
     (n.cf || []).forEach(function (c) {
       lines.push(c[0] + ":");
-      c[1].forEach(function (v) { lines.push("  " + v[0] + " \u2190 " + v[1].join(", ")); });
+      c[1].forEach(function (v) { lines.push("  " + v[0] + " \u2190 " + v[1].map(srcName).join(", ")); });
     });
     return lines;
   }
@@ -299,7 +305,7 @@
       n.cf.forEach(function (c) {
         cf.appendChild(el("div", c[0]));
         var ul = el("ul");
-        c[1].forEach(function (v) { ul.appendChild(el("li", v[0] + " \u2190 " + v[1].join(", "))); });
+        c[1].forEach(function (v) { ul.appendChild(el("li", v[0] + " \u2190 " + v[1].map(srcName).join(", "))); });
         cf.appendChild(ul);
       });
       box.appendChild(cf);
