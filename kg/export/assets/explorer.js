@@ -410,7 +410,8 @@
       (buckets[k] = buckets[k] || {kind: N[i].k, y: d.getFullYear(), m: byYear ? 0 : d.getMonth(), n: 0}).n++;
     });
     Object.keys(buckets).sort().forEach(function (k) {
-      var b = buckets[k], start = new Date(b.y, b.m, 1), end = byYear ? new Date(b.y + 1, 0, 1) : new Date(b.y, b.m + 1, 1);
+      // a little short of the next period, so that neighbouring bars sit on one row
+      var b = buckets[k], start = new Date(b.y, b.m, 1), end = byYear ? new Date(b.y, 11, 10) : new Date(b.y, b.m, 26);
       var c = el("span", String(b.n));
       c.title = t("cluster", {count: b.n}) + " \u00b7 " + (D.kinds[b.kind] || b.kind) + " \u00b7 " +
         (byYear ? b.y : MONTHS[b.m] + " " + b.y);
@@ -424,7 +425,8 @@
     if (ms.length <= AGG_MAX) {
       want = ms; tlLevel = "meetings"; key = "all";
     } else {
-      var w = tl.getWindow(), s = w.start.valueOf(), e = w.end.valueOf(), span = e - s;
+      var w = tl ? tl.getWindow() : {start: new Date(minY, 0, 1), end: new Date(maxY + 1, 0, 1)};
+      var s = w.start.valueOf(), e = w.end.valueOf(), span = e - s;
       var near = ms.filter(function (i) { return AT[i] >= s - span / 2 && AT[i] <= e + span / 2; });
       if (near.length <= AGG_MAX) { want = near; tlLevel = "meetings"; key = "near:" + s + ":" + e; }
       else { tlLevel = span > 6 * YEAR ? "year" : "month"; key = tlLevel; }
@@ -437,7 +439,7 @@
     var ids = new Set(items.map(function (it) { return it.id; }));
     tlItems.remove(tlItems.getIds().filter(function (id) { return !ids.has(id) && !/^t\d+$/.test(String(id)); }));
     tlItems.add(items.filter(function (it) { return !tlItems.get(it.id); }));
-    status();
+    if (tl) status();
   }
   function buildTimeline() {
     var groups = Object.keys(D.kinds).map(function (k, gi) {
@@ -457,12 +459,10 @@
     if (minY !== null) {
       options.min = new Date(minY - 20, 0, 1);  // room to zoom out to decades
       options.max = new Date(maxY + 21, 0, 1);
-      options.start = new Date(minY, 0, 1);
-      options.end = new Date(maxY + 1, 0, 1);
-    }
+    }  // no start/end: the timeline fits its items and shows at once (with start/end it waits for a range event)
     TIMES.items = performance.now() - T0;
-    tl = new vis.Timeline($("timeline"), tlItems, groups.length ? new vis.DataSet(groups) : null, options);
     tlRefresh(true);
+    tl = new vis.Timeline($("timeline"), tlItems, groups.length ? new vis.DataSet(groups) : null, options);
     TIMES.timeline = performance.now() - T0;
     tl.on("rangechanged", function () { tlRefresh(false); });
     tl.on("select", function (p) {
