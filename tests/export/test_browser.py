@@ -217,8 +217,7 @@ def test_every_control_speaks_the_page_language(browser, built, lang):
         for key in ("filters", "search", "legend", "reset", "undated", "view.timeline", "view.graph", "view.overview",
                     "overview.meetings", "overview.hint", "graph.hint", "timeline.hint", "legend.formats",
                     "details.hint", "graph.latest"):
-            assert en[key] not in shown, (lang, key)
-        assert "FILTERS" not in shown.upper().split() or lang == "en"
+            assert en[key].lower() not in shown.lower(), (lang, key)  # headings are shown upper-cased
     # month names on the time axis come from the language's table
     view(b, "timeline")
     b.js("explorer.timeline().setWindow('2021-01-01', '2021-12-31', {animation: false})")
