@@ -499,6 +499,7 @@ def _vis_assets() -> tuple[str, str, str, str]:
 
 
 def _neutral_css(css: str) -> str:
+    css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css)  # no source map to look for
     css = re.sub(r"(?i)(https?):\/\/", r"\1:\\/\\/", css)
     return re.sub(r"(?i)</(style)", r"<\\/\1", css)
 
@@ -506,6 +507,7 @@ def _neutral_css(css: str) -> str:
 def _neutral_js(js: str) -> str:
     """Same program, but no ``scheme://`` and no ``<script`` / ``</script`` / ``<!--`` text.
     Inside JS string literals and comments (the only places they occur) ``\\/`` is ``/`` and ``\\x3c`` is ``<``."""
+    js = re.sub(r"(?m)^//# sourceMappingURL=\S*$", "", js)  # no source map to look for
     js = re.sub(r"(?i)(https?):\/\/", r"\1:\\/\\/", js)
     js = re.sub(r"""(?i)(["'])<(/?script)""", r"\1\\x3c\2", js)
     return re.sub(r"(?i)</(script)", r"<\\/\1", js).replace("<!--", "<\\!--")

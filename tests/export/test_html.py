@@ -33,7 +33,7 @@ def test_seed_build_is_self_contained(built):
     assert scripts(text) == [' type="application/json" id="kg-data"', "", "", ""]  # no <script src=...>
     assert "vis-network" in text and "default-src 'none'" in text
     # vis-timeline is inlined with its licence header and the pinned version of assets/vendor/VERSIONS
-    assert "@version 8.5.4" in text and "vis.js is dual licensed" in text
+    assert "@version 8.5.4" in text and "vis.js is dual licensed" in text and "sourceMappingURL" not in text
     assert "vis-timeline    8.5.4" in (H.VENDOR / "VERSIONS").read_text()
     data = page_data(text)
     meetings = [n for n in data["nodes"] if n["c"] == 0]
