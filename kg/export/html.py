@@ -1,6 +1,8 @@
 """Interactive HTML explorer (``graph.html``): one self-contained, offline file.
 
 What goes into the file
+    * vis-timeline 8.5.4 (standalone UMD build and CSS from the npm package, vendored in
+      ``assets/vendor/`` with its licence; see ``assets/vendor/VERSIONS``);
     * vis-network 9.1.2 and its CSS, inlined from the copy that ships inside the
       ``pyvis`` package (``pyvis/lib/vis-9.1.2``); pyvis also supplies the
       vis-network ``options`` (physics, smoothing) through its ``Network``
@@ -20,18 +22,19 @@ Data comes only from a few SPARQL SELECT queries on ``source`` (an rdflib
 ``Graph`` or any store with ``query(sparql)`` returning rows indexable by
 variable name), so the caller may pass the Oxigraph store unchanged.
 
-Large graphs (more than ``LARGE`` nodes) get a layout precomputed with networkx
-(spring layout of the best-connected nodes, the rest placed around their
-neighbours), physics off, and a default view of the ``DEFAULT_LIMIT`` latest
-meetings; the rest is one filter away.
+Views: a timeline (meetings per kind, co-chair tenures per side), a graph that starts from
+one focus and grows on click, and overview charts; all share the filters and the details
+panel. Every control text comes from ``assets/i18n.json`` in the ``--lang`` language, and
+every node carries a folded search key built from all its labels in every language
+(``kg.extract.normalize.fold``), so a search in any script finds it.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -43,10 +46,11 @@ from ..vocab import BASE
 from . import atomic_write
 
 ASSETS = Path(__file__).with_name("assets")
-LARGE = 300  # nodes above which physics is off and the default view is limited
-DEFAULT_LIMIT = 100  # latest meetings shown by default in a large graph
-SPRING_MAX = 400  # nodes laid out by networkx's spring layout (numpy-only below 500)
+VENDOR = ASSETS / "vendor"
+TIMELINE = "vis-timeline 8.5.4"  # the vendored build, see assets/vendor/VERSIONS
 MAX_EVIDENCE = 3  # evidence sentences kept per meeting, property and target
+MAX_MEETING_EVIDENCE = 24  # and per meeting (the details list every source anyway)
+MAX_CONFLICT_SOURCES = 3  # sources shown per conflicting value, then "+N"
 
 T, ORG, SCHEMA = BASE + "ontology#", "http://www.w3.org/ns/org#", "https://schema.org/"
 SKOS, RDFS = "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2000/01/rdf-schema#"
@@ -95,6 +99,11 @@ Q_DOCS = PREFIXES + """SELECT ?d ?url ?title ?issued WHERE {
 Q_LABELS = PREFIXES + """SELECT ?s ?p ?l WHERE {
   VALUES ?p { skos:prefLabel rdfs:label skos:altLabel }
   ?s ?p ?l .
+}"""
+Q_TENURES = PREFIXES + """PREFIX time: <http://www.w3.org/2006/time#>
+SELECT ?c ?person ?country ?b ?e WHERE {
+  ?c a tmru:CoChair ; org:member ?person ; tmru:forCountry ?country .
+  OPTIONAL { ?c org:memberDuring ?i . ?i time:hasBeginning/time:inXSDDate ?b ; time:hasEnd/time:inXSDDate ?e }
 }"""
 Q_TYPES = PREFIXES + """SELECT ?s ?t WHERE {
   VALUES ?t { tmru:Person tmru:Country tmru:City tmru:Commission tmru:CooperationArea tmru:Agreement }
@@ -159,6 +168,10 @@ class _Labels:
         for s, p, label in _rows(source, Q_LABELS, "s p l"):
             self.by[_s(s)][_s(p)][_lang(label).lower()].add(_s(label))
 
+    def every(self, iri: str) -> set[str]:
+        """Every label of ``iri`` in every language (for the search keys)."""
+        return {x for langs in self.by.get(iri, {}).values() for xs in langs.values() for x in xs}
+
     def get(self, iri: str, default: str | None = None) -> str:
         props = self.by.get(iri)
         if props:
@@ -178,8 +191,46 @@ class _Labels:
 # ---------------------------------------------------------------- data
 
 
+def ui_strings(lang: str) -> dict[str, Any]:
+    """The explorer's control texts in ``lang`` (English for a missing language or key)."""
+    table = json.loads((ASSETS / "i18n.json").read_text(encoding="utf-8"))
+    return {**table["en"], **table.get(lang, {})}
+
+
+def fold_table() -> dict[str, str]:
+    """The character map of ``kg.extract.normalize.fold`` (Cyrillic and Turkic letters), for the page's
+    own fold of what is typed in the search box."""
+    from ..extract.normalize import _TABLE
+
+    return {chr(k): v for k, v in sorted(_TABLE.items())}
+
+
+def search_key(text: str) -> str:
+    """``fold`` (script, accents, w/v, y/i, doubled letters), then ``ch/sh/zh`` -> ``c/s/z`` so
+    that ``overcuk``, ``Overçuk``, ``Overchuk`` and ``Оверчук`` all give ``overcuk``."""
+    from ..extract.normalize import fold
+
+    return re.sub(r"([csz])h", r"\1", fold(text))
+
+
+def _ordinal(n: Any, lang: str) -> str:
+    if lang != "en" or not isinstance(n, int):
+        return str(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _fill(template: str, **values: Any) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def _surname(label: str) -> str:
+    return label.split()[-1] if label.split() else label
+
+
 def collect(source: Any, lang: str = "en") -> dict[str, Any]:
-    """Query ``source`` and return the explorer's data (nodes, edges, evidence, sources, labels)."""
+    """Query ``source`` and return the explorer's data (nodes, edges, evidence, sources, labels,
+    co-chair tenures, conflicts, the control texts)."""
     labels = _Labels(source, lang)
     types: dict[str, str] = {}
     for s, t in _rows(source, Q_TYPES, "s t"):
@@ -198,7 +249,7 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
         elif p == "startDate":
             rec["date"] = min(rec.get("date", o), o)
         elif p in ("kind", "format"):
-            rec[p] = _local(o)
+            rec[p] = min(rec.get(p, _local(o)), _local(o))
         elif p == "sessionNumber":
             rec["n"] = int(o) if o.isdigit() else o
         elif p == "agreementsSigned":
@@ -206,6 +257,7 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
     posts: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, set[str]] = defaultdict(set)
     role_person: dict[str, str] = {}
+    role_meetings: dict[str, set[str]] = defaultdict(set)
     for m, r, person, country, post, cochair in _rows(source, Q_ROLES, "m r person country post cochair"):
         m, r, person = _s(m), _s(r), _s(person)
         role_person[r] = person
@@ -213,6 +265,7 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
             if _s(cochair) in ("true", "1"):
                 edges.discard((m, person, "participant"))
                 edges.add((m, person, "cochair"))
+                role_meetings[r].add(m)
             elif (m, person, "cochair") not in edges:
                 edges.add((m, person, "participant"))
         if country:
@@ -235,13 +288,69 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
     for m, prop, val, sentence, doc in _rows(source, Q_EVIDENCE, "m prop val sentence doc"):
         val = _s(val)
         evidence[_s(m)].append((_local(_s(prop)), role_person.get(val, val), _s(sentence), _s(doc)))
-    return _assemble(labels, types, meetings, edges, posts, docs, evidence, lang)
+    tenures = _tenures(source, meetings, role_meetings)
+    conflicts = _conflicts(source, labels)
+    return _assemble(labels, types, meetings, edges, posts, docs, evidence, tenures, conflicts, countries, lang)
+
+
+def _tenures(source: Any, meetings: dict[str, dict[str, Any]],
+             role_meetings: dict[str, set[str]]) -> list[tuple[str, str, str, str]]:
+    """(person, country, begin, end) per co-chairship: its stored OWL-Time interval, or else the
+    first and last dates of the meetings that show it."""
+    out = set()
+    for c, person, country, b, e in _rows(source, Q_TENURES, "c person country b e"):
+        b, e = _s(b), _s(e)
+        if not (b and e):
+            dates = [meetings[m]["date"] for m in role_meetings.get(_s(c), ()) if meetings[m].get("date")]
+            if not dates:
+                continue
+            b, e = min(dates), max(dates)
+        out.add((_s(person), _s(country), b[:10], e[:10]))
+    return sorted(out)
+
+
+def _conflicts(source: Any, labels: _Labels) -> dict[str, list[list[Any]]]:
+    """Per meeting, the properties on which sources disagree (``Store.conflicts``): property label,
+    then each value (labelled) with its sources (URL, file name or document IRI, as the store gives
+    them; ``_assemble`` turns them into document numbers). Empty for plain graphs."""
+    if not callable(getattr(source, "conflicts", None)):
+        return {}
+    try:
+        found = source.conflicts()
+    except KGError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error
+        raise ExportError(f"graph.html: conflicts query failed ({type(exc).__name__}: {exc})") from exc
+    out: dict[str, list[list[Any]]] = defaultdict(list)
+    for c in found:
+        values = []
+        for v, srcs in c.values:
+            values.append([labels.get(v) if re.match(r"[a-z]+://", v) else v, list(srcs)])
+        out[c.meeting].append([labels.get(c.property), values])
+    return dict(out)
+
+
+def _meeting_label(m: dict[str, Any], names: list[str], city: str | None, date: str | None,
+                   kind_label: str, ui: dict[str, Any], lang: str) -> str:
+    """"12th session, Moscow, 2022-12-07"; "Meredov–Lavrov talks, 2025-08-28"."""
+    kind = m.get("kind", "other")
+    if kind == "commission-session" and "n" in m:
+        first = _fill(ui["label.session"], ord=_ordinal(m["n"], lang), n=m["n"])
+        parts = [first, city]
+    elif names:
+        parts = [_fill(ui.get(f"label.names.{kind}", ui["label.names.other"]), names="\u2013".join(names))]
+    else:
+        parts = [kind_label, city]
+    parts.append(date)
+    return ", ".join(p for p in parts if p)
 
 
 def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[str, Any]],
               edges: set[tuple[str, str, str]], posts: dict[str, set[str]], docs: dict[str, dict[str, Any]],
-              evidence: dict[str, list[tuple[str, str | None, str, str]]], lang: str) -> dict[str, Any]:
+              evidence: dict[str, list[tuple[str, str | None, str, str]]], tenures: list[tuple[str, str, str, str]],
+              conflicts: dict[str, list[list[Any]]], countries: dict[str, set[str]], lang: str) -> dict[str, Any]:
     """Number nodes, sentences and documents; keep at most MAX_EVIDENCE sentences per fact."""
+    ui = ui_strings(lang)
     classes = list(CLASSES)
     iris = sorted(set(meetings) | {s for s, _, _ in edges} | {o for _, o, _ in edges})
     ids: dict[str, str] = {}
@@ -254,166 +363,119 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
         used.add(sid)
     index = {iri: i for i, iri in enumerate(iris)}
     kinds = {T + k: k for k in {m.get("kind") for m in meetings.values()} if k}
+    formats = {T + f: f for f in {m.get("format") for m in meetings.values()} if f}
     doc_list = sorted({d for m in meetings.values() for d in m["docs"]}
                       | {e[3] for ev in evidence.values() for e in ev})
     doc_index = {d: i for i, d in enumerate(doc_list)}
+    doc_by_src = {**{d: i for d, i in doc_index.items()},
+                  **{docs[d]["url"]: i for d, i in doc_index.items() if docs.get(d, {}).get("url")}}
     sentences: dict[str, int] = {}
     rel_class = {"city": "City", "area": "CooperationArea", "commission": "Commission", "signed": "Agreement",
                  "participant": "Person", "cochair": "Person", "forCountry": "Country"}
     by_rel = {o: rel_class[rel] for _, o, rel in edges}
+    out_edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, o, rel in edges:
+        out_edges[s].append((o, rel))
+    first_country = {p: min(cs) for p, cs in countries.items()}
+    tm = BASE + "id/country/TM"
     nodes = []
     for iri in iris:
         cls = "Meeting" if iri in meetings else types.get(iri) or by_rel.get(iri, "Agreement")
         node: dict[str, Any] = {"id": ids[iri], "c": classes.index(cls)}
+        keys = {search_key(x) for x in labels.every(iri)} | {search_key(ids[iri].rsplit("/", 1)[-1])}
         if cls == "Meeting":
             m = meetings[iri]
             kind = m.get("kind", "other")
-            node.update(d=m.get("date"), k=kind, l=f"{labels.get(T + kind)} {m.get('date') or ''}".strip(),
-                        src=sorted(doc_index[d] for d in m["docs"] if d in doc_index))
+            reported = min((docs.get(d, {}).get("issued") or "9999")[:10] for d in m["docs"]) if m["docs"] else None
+            date = m.get("date")
+            if not date and reported and reported != "9999":
+                node["rd"] = reported
+            heads = sorted(((o for o, rel in out_edges[iri] if rel == "cochair")), key=lambda p: (
+                first_country.get(p) != tm, first_country.get(p, "~"), labels.get(p)))
+            if not heads:
+                heads = sorted((o for o, rel in out_edges[iri] if rel == "participant"), key=lambda p: (
+                    first_country.get(p) != tm, first_country.get(p, "~"), labels.get(p)))
+            sides: dict[str, str] = {}
+            for p in heads:  # one name per side
+                sides.setdefault(first_country.get(p, p), p)
+            names = [_surname(labels.get(p)) for p in list(sides.values())[:2]]
+            city = next((labels.get(o) for o, rel in sorted(out_edges[iri]) if rel == "city"), None)
+            label = _meeting_label(m, names, city, date or (f"\u2248{node['rd']}" if "rd" in node else None),
+                                   labels.get(T + kind), ui, lang)
+            node.update(d=date, k=kind, l=label, src=sorted(doc_index[d] for d in m["docs"] if d in doc_index))
             if m.get("format"):
-                node["f"] = labels.get(T + m["format"])
+                node["fm"] = m["format"]
             if "n" in m:
                 node["n"] = m["n"]
             node["s"] = bool(m.get("signed"))
+            if iri in conflicts:  # sources as document numbers (or text), at most MAX_CONFLICT_SOURCES, then "+N"
+                node["cf"] = [[prop, [[v, [doc_by_src.get(x, short_id(x)) for x in srcs[:MAX_CONFLICT_SOURCES]]
+                                       + ([f"+{len(srcs) - MAX_CONFLICT_SOURCES}"] if len(srcs) > MAX_CONFLICT_SOURCES
+                                          else [])] for v, srcs in values]] for prop, values in conflicts[iri]]
             seen: dict[tuple[str, str | None], int] = defaultdict(int)
             ev = []
             for prop, target, sentence, doc in sorted(evidence.get(iri, []), key=lambda e: (e[0], e[1] or "", e[3])):
-                if seen[prop, target] >= MAX_EVIDENCE:
+                if seen[prop, target] >= MAX_EVIDENCE or len(ev) >= MAX_MEETING_EVIDENCE:
                     continue
                 seen[prop, target] += 1
                 si = sentences.setdefault(sentence, len(sentences))
                 ev.append([prop, index.get(target, -1) if target else -1, si, doc_index.get(doc, -1)])
             node["ev"] = ev
+            keys |= {search_key(label)}
         else:
             node["l"] = labels.get(iri)
             if cls == "Agreement":
                 node["l"] = labels.get(T + "Agreement", "agreement")
             if posts.get(iri):
                 node["posts"] = sorted(posts[iri])[:6]
+                keys |= {search_key(x) for x in node["posts"]}
+        node["q"] = " ".join(sorted(k for k in keys if k))
         nodes.append(node)
+    rel_keys = list(REL_PROPS)
     agreement = classes.index("Agreement")
     for s, o, rel in sorted(edges):  # agreements are named after their meeting
         if rel == "signed" and nodes[index[o]]["c"] == agreement and nodes[index[s]].get("d"):
             nodes[index[o]]["l"] += " " + nodes[index[s]]["d"]
     return {
         "lang": lang,
+        "ui": ui,
+        "fold": fold_table(),
         "classes": [{"key": k, "label": labels.get(T + k, k), "color": c[0], "shape": c[1], "glyph": c[2],
                      "size": c[3]} for k, c in CLASSES.items()],
         "kinds": {k: labels.get(iri) for iri, k in sorted(kinds.items(), key=lambda x: x[1])},
+        "formats": {f: labels.get(iri) for iri, f in sorted(formats.items(), key=lambda x: x[1])},
         "rels": {k: labels.get(iri) for k, iri in REL_PROPS.items()},
         "props": {_local(iri): labels.get(iri) for iri in
                   [SCHEMA + "startDate", *(T + p for p in ("sessionNumber", "format", "kind", "agreementsSigned",
                                                            "city", "area", "cochair", "participation"))]},
         "nodes": nodes,
-        "edges": sorted([index[s], index[o], rel] for s, o, rel in edges),
+        "edges": sorted([index[s], index[o], rel_keys.index(rel)] for s, o, rel in edges),
+        "relKeys": rel_keys,
+        "tenures": [[index[p], index[c], b, e] for p, c, b, e in tenures if p in index and c in index],
         "docs": [[docs.get(d, {}).get("url"), docs.get(d, {}).get("title"), docs.get(d, {}).get("issued"),
                   short_id(d)] for d in doc_list],
         "sents": list(sentences),
     }
 
 
-# ---------------------------------------------------------------- layout
-
-
-def layout(data: dict[str, Any], seed: int = 7) -> None:
-    """Add ``x``/``y`` to every node.
-
-    Up to LARGE nodes: networkx spring layout of the whole graph (the browser then refines it).
-    Above: meetings on a spiral in date order (a time window is one arc, the latest outermost),
-    each agreement just outside its meeting, and the other entities inside the spiral, laid out
-    with networkx on the graph of entities that share meetings."""
-    import networkx as nx
-
-    nodes, n = data["nodes"], len(data["nodes"])
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from((s, o) for s, o, _ in data["edges"])
-    if n <= LARGE:
-        pos = _spring(g, seed)
-    else:
-        meetings = sorted((v for v in range(n) if nodes[v]["c"] == 0), key=lambda v: (nodes[v].get("d") or "", v))
-        agreements = {v for v in range(n) if nodes[v]["c"] == list(CLASSES).index("Agreement")}
-        entities = nx.Graph()
-        entities.add_nodes_from(v for v in range(n) if nodes[v]["c"] != 0 and v not in agreements)
-        entities.add_edges_from((a, b) for a, b in g.edges if a in entities and b in entities)
-        for m in meetings:
-            around = sorted(w for w in g.neighbors(m) if w in entities)
-            entities.add_edges_from((a, b) for i, a in enumerate(around) for b in around[i + 1:])
-        pos = _spring(entities, seed)
-        radius = max((math.hypot(*p) for p in pos.values()), default=0.0) + 300.0
-        gap, arc = 90.0, 70.0  # between turns, between meetings
-        theta = radius * 2 * math.pi / gap
-        for m in meetings:
-            r = gap * theta / (2 * math.pi)
-            pos[m] = (r * math.cos(theta), r * math.sin(theta))
-            for a in g.neighbors(m):
-                if a in agreements:
-                    pos[a] = ((r + 35) * math.cos(theta), (r + 35) * math.sin(theta))
-            theta += arc / r
-        for v in range(n):  # anything left (an agreement without a meeting)
-            pos.setdefault(v, (radius * 0.5, 0.0))
-    for v, node in enumerate(nodes):
-        node["x"], node["y"] = round(pos[v][0], 1), round(pos[v][1], 1)
-
-
-def _spring(g: Any, seed: int) -> dict[int, tuple[float, float]]:
-    """networkx spring layout of the (at most SPRING_MAX) best-connected nodes of ``g``; the
-    others on small sunflowers around their placed neighbours (spring_layout needs scipy above 500)."""
-    import networkx as nx
-
-    if not len(g):
-        return {}
-    scale = 120 * math.sqrt(len(g))
-    core = sorted(g.nodes, key=lambda v: (-g.degree(v), v))[:SPRING_MAX]
-    pos = {v: (float(x) * scale, float(y) * scale)
-           for v, (x, y) in nx.spring_layout(g.subgraph(core), seed=seed).items()}
-    ring: dict[tuple[int, int], int] = defaultdict(int)
-    golden, step = math.pi * (3 - math.sqrt(5)), 40.0
-
-    def place(v: int, cx: float, cy: float) -> None:
-        key = (round(cx / step), round(cy / step))
-        k = ring[key] = ring[key] + 1
-        pos[v] = (cx + step * math.sqrt(k) * math.cos(k * golden), cy + step * math.sqrt(k) * math.sin(k * golden))
-
-    frontier = list(core)
-    while len(pos) < len(g):
-        nxt = []
-        for v in frontier:
-            for w in sorted(g.neighbors(v)):
-                if w not in pos:
-                    placed = [pos[u] for u in g.neighbors(w) if u in pos]
-                    place(w, sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed))
-                    nxt.append(w)
-        if not nxt:  # a component without placed nodes: start it on the outer rim
-            v = min(v for v in g.nodes if v not in pos)
-            place(v, scale * 1.3, 0.0)
-            nxt = [v]
-        frontier = nxt
-    return pos
-
-
-def vis_options(large: bool) -> dict[str, Any]:
-    """vis-network options, built with pyvis's ``Network`` options object."""
+def vis_options() -> dict[str, Any]:
+    """vis-network options, built with pyvis's ``Network`` options object: physics settles the few
+    nodes around the focus, then stops."""
     from pyvis.network import Network
 
     net = Network(directed=True)
-    net.force_atlas_2based(gravity=-60, spring_length=120, damping=0.6)
-    net.toggle_physics(not large)
+    net.force_atlas_2based(gravity=-60, spring_length=140, damping=0.6)
     net.set_edge_smooth("continuous")
     opts = json.loads(net.options.to_json())
-    opts["physics"]["stabilization"].update(iterations=300, fit=True)
-    opts["edges"].update(smooth={"enabled": not large, "type": "continuous"},
+    opts["physics"]["stabilization"].update(iterations=200, fit=True)
+    opts["edges"].update(smooth={"enabled": True, "type": "continuous"},
                          color={"inherit": False, "color": "#9aa5b1"},
                          arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
                          font={"size": 9, "color": "#555", "strokeWidth": 2, "align": "middle"})
     opts["nodes"] = {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1}
-    opts["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=large, hideEdgesOnZoom=large,
-                               navigationButtons=False, keyboard=False)
+    opts["interaction"].update(hover=True, tooltipDelay=150, navigationButtons=False, keyboard=False)
     opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
     return opts
-
-
-# ---------------------------------------------------------------- rendering
 
 
 def _script_json(obj: Any) -> str:
@@ -423,39 +485,50 @@ def _script_json(obj: Any) -> str:
     return s.replace("://", ":\\/\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _vis_assets() -> tuple[str, str]:
-    """vis-network JS and CSS from pyvis's bundled copy, made safe to inline:
+def _vis_assets() -> tuple[str, str, str, str]:
+    """vis-network (pyvis's bundled copy) and vis-timeline (vendored) JS and CSS, made safe to inline:
     ``scheme://`` becomes ``scheme:\\/\\/`` (the same string in JS) and ``</`` cannot close the tag."""
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
     js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
     css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    return _neutral_js(js), re.sub(r"(?i)</(style)", r"<\\/\1", css)
+    tl_js = (VENDOR / "vis-timeline-graph2d.min.js").read_text(encoding="utf-8")
+    tl_css = (VENDOR / "vis-timeline-graph2d.min.css").read_text(encoding="utf-8")
+    return _neutral_js(js), _neutral_css(css), _neutral_js(tl_js), _neutral_css(tl_css)
+
+
+def _neutral_css(css: str) -> str:
+    css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css)  # no source map to look for
+    css = re.sub(r"(?i)(https?):\/\/", r"\1:\\/\\/", css)
+    return re.sub(r"(?i)</(style)", r"<\\/\1", css)
 
 
 def _neutral_js(js: str) -> str:
     """Same program, but no ``scheme://`` and no ``<script`` / ``</script`` / ``<!--`` text.
-    Inside JS string literals (the only place they occur) ``\\/`` is ``/`` and ``\\x3c`` is ``<``."""
+    Inside JS string literals and comments (the only places they occur) ``\\/`` is ``/`` and ``\\x3c`` is ``<``."""
+    js = re.sub(r"(?m)^//# sourceMappingURL=\S*$", "", js)  # no source map to look for
     js = re.sub(r"(?i)(https?):\/\/", r"\1:\\/\\/", js)
     js = re.sub(r"""(?i)(["'])<(/?script)""", r"\1\\x3c\2", js)
     return re.sub(r"(?i)</(script)", r"<\\/\1", js).replace("<!--", "<\\!--")
 
 
 def render(data: dict[str, Any], lang: str = "en") -> str:
-    """The complete HTML document for ``data`` (already laid out)."""
-    vis_js, vis_css = _vis_assets()
+    """The complete HTML document for ``data``."""
+    vis_js, vis_css, tl_js, tl_css = _vis_assets()
     page = (ASSETS / "explorer.html").read_text(encoding="utf-8")
     parts = {
         "LANG": re.sub(r"[^a-z-]", "", lang.lower()) or "en",
-        "VIS_CSS": vis_css,
+        "TITLE": html.escape(data.get("ui", ui_strings(lang))["title"]),
+        "VIS_CSS": vis_css + "\n" + tl_css,
         "CSS": (ASSETS / "explorer.css").read_text(encoding="utf-8"),
+        "TL_JS": tl_js,
         "VIS_JS": vis_js,
         "JS": _neutral_js((ASSETS / "explorer.js").read_text(encoding="utf-8")),
         "DATA": _script_json(data),
     }
     hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(parts[k].encode()).digest()).decode()}'"
-                      for k in ("VIS_JS", "JS"))
+                      for k in ("TL_JS", "VIS_JS", "JS"))
     parts["CSP"] = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
                     "base-uri 'none'; form-action 'none'")
     out = re.sub(r"/\*@(\w+)@\*/", lambda m: parts[m.group(1)], page)
@@ -467,13 +540,9 @@ def render(data: dict[str, Any], lang: str = "en") -> str:
 def write_html(source: Any, path: str | Path, lang: str = "en") -> Path:
     """Write the explorer for ``source`` (rdflib Graph or store with ``query``) to ``path``, atomically."""
     data = collect(source, lang)
-    large = len(data["nodes"]) > LARGE
-    meetings = sum(1 for n in data["nodes"] if n["c"] == 0)
-    data.update(large=large, limit=DEFAULT_LIMIT if large and meetings > DEFAULT_LIMIT else 0,
-                options=vis_options(large))
-    layout(data)
+    data["options"] = vis_options()
     doc = render(data, lang).encode("utf-8")
     return atomic_write(path, lambda fh: fh.write(doc))
 
 
-__all__ = ["write_html", "collect", "layout", "render", "short_id", "LARGE", "DEFAULT_LIMIT"]
+__all__ = ["write_html", "collect", "render", "short_id", "search_key", "ui_strings"]

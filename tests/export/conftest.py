@@ -102,10 +102,39 @@ def _evidence(g: Graph, m, i: int, fld: str, prop, doc, value, sentence: str) ->
     g.add((m, TMRU.evidence, e))
 
 
+# Two reports of one session that disagree on its date (merged: dates one day apart, same co-chairs),
+# and an undated report (placed at its publication date on the timeline).
+CONFLICT_A = """---
+url: https://example.org/cf/a
+lang: en
+published: 2019-05-08
+---
+The 11th meeting of the Intergovernmental Turkmen-Russian Commission on Economic Cooperation
+was held in Ashgabat on 7 May 2019. The Turkmen delegation was headed by the co-chair of the
+Commission, Deputy Chairman of the Cabinet of Ministers Rashid Meredov. The Russian delegation
+was headed by the co-chair, Deputy Prime Minister Alexei Overchuk.
+
+The sides discussed cooperation in trade and energy.
+"""
+CONFLICT_B = CONFLICT_A.replace("cf/a", "cf/b").replace("2019-05-08", "2019-05-09").replace("7 May", "8 May")
+UNDATED_RU = """---
+url: https://example.org/cf/c
+lang: ru
+published: 2020-02-10
+---
+Рашид Мередов провёл переговоры с Сергеем Лавровым. Стороны обсудили сотрудничество в сфере торговли.
+"""
+LANGS = ("en", "ru", "tk", "tr")
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, example_dir) -> Path:
-    """``kg build`` of the seed example plus two fixture articles; returns the output folder."""
+    """``kg build`` of the seed example, the two fixture articles, two reports that disagree and an
+    undated one; returns the output folder, with ``graph.html`` (English) and ``graph.LANG.html``
+    for every language (written from the same store)."""
     from kg.cli import main
+    from kg.export.html import write_html
+    from kg.store import open_store
 
     spec = importlib.util.spec_from_file_location("kg_tests_conftest", Path(__file__).parents[1] / "conftest.py")
     articles = importlib.util.module_from_spec(spec)
@@ -113,15 +142,21 @@ def built(tmp_path_factory, example_dir) -> Path:
     src = tmp_path_factory.mktemp("articles")
     (src / "a_tr.txt").write_text(articles.TR_ARTICLE, encoding="utf-8")
     (src / "b_en.md").write_text(articles.EN_ARTICLE, encoding="utf-8")
+    (src / "c_cf_a.md").write_text(CONFLICT_A, encoding="utf-8")
+    (src / "d_cf_b.md").write_text(CONFLICT_B, encoding="utf-8")
+    (src / "e_undated_ru.md").write_text(UNDATED_RU, encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
     store = tmp_path_factory.mktemp("store") / "store"
     assert main(["build", str(example_dir), str(src), "--store", str(store), "--out", str(out)]) in (0, 1)
+    with open_store(str(store), create=False) as st:
+        for lang in LANGS:
+            write_html(st, out / f"graph.{lang}.html", lang=lang)
     return out
 
 
 @pytest.fixture(scope="session")
 def large_graph_html(tmp_path_factory) -> tuple[Path, dict]:
-    """graph.html of 3,300 meetings reported by 9,900 articles, read from an Oxigraph store
+    """graph.html of 3,300 meetings reported by 9,900 articles (8 co-chairs), read from an Oxigraph store
     (what ``kg build`` passes for a real corpus); returns the file and its data."""
     import json
     import re
@@ -131,7 +166,7 @@ def large_graph_html(tmp_path_factory) -> tuple[Path, dict]:
     from kg.export.html import write_html
 
     store = ox.Store()
-    g = synthetic_graph(3300, reports=3, people=120)
+    g = synthetic_graph(3300, reports=3, people=8)  # few co-chairs, as in reality
     store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     path = write_html(store, tmp_path_factory.mktemp("large") / "graph.html")
     text = path.read_text("utf-8")

@@ -113,7 +113,8 @@ def test_html_carries_text_only_as_escaped_data(out):
     markup = html[: m.start()] + html[m.end():]
     for payload in ("__xss", "alert(1)", 'onerror="', 'onmouseover="', "onload=window"):  # not in vis-network
         assert payload not in markup, payload
-    assert re.findall(r"<script([^>]*)>", html) == [' type="application/json" id="kg-data"', "", ""]
+    # the data block, vis-timeline, vis-network and the explorer
+    assert re.findall(r"<script([^>]*)>", html) == [' type="application/json" id="kg-data"', "", "", ""]
     assert "<img" not in html and "<svg" not in html and "<b " not in html
     parsed = json.loads(data)
     assert any(d[1] == TITLE for d in parsed["docs"])
@@ -145,5 +146,5 @@ def test_html_runs_no_injected_script(out):
         assert "__xss" in text  # shown as text ...
         assert b.js("window.__xss") is None  # ... never run
         assert b.js("document.querySelectorAll('img, svg, iframe, b, object, embed').length") == 0
-        assert b.js("document.scripts.length") == 3
+        assert b.js("document.scripts.length") == 4  # data, vis-timeline, vis-network, explorer
         assert b.errors() == []
