@@ -32,6 +32,7 @@ SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.week
            TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
 SUFFIX = TMRU.suffix  # word endings
 EXACT, PREFIX, ENDING, LEMMA, ABBREVIATION = "e", "p", "s", "l", "a"
+LEMMA_HEAD = 3  # letters a lemma shares with all its forms (Russian suppletion: пройти, прошли)
 INFLECTED = frozenset({"AREA", "CUE"})  # whole-word labels that take noun inflections ("dün"+"ya" is no date)
 _PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (TMRU.lemma, LEMMA),
           (TMRU.abbreviation, ABBREVIATION), (SKOS.prefLabel, EXACT), (SKOS.altLabel, EXACT))
@@ -56,6 +57,7 @@ class Lexicon:
     prefixes: set[str] = field(default_factory=set)  # all prefix words (any position)
     suffixes: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)  # folded lemma words
+    lemma_heads: set[str] = field(default_factory=set)  # their first letters (forms share them: пройти, прошли)
     exacts: set[str] = field(default_factory=set)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (cat, value) -> display label
     names: dict[str, str] = field(default_factory=dict)  # person key -> name in this language
@@ -77,6 +79,7 @@ class Lexicon:
                 self.max_prefix = max(self.max_prefix, len(w))
             elif m == LEMMA:
                 self.lemmas.add(w)
+                self.lemma_heads.add(w[:LEMMA_HEAD])
             elif m == ENDING:
                 self.suffixes.add(w)
                 self.max_suffix = max(self.max_suffix, len(w))
@@ -109,7 +112,7 @@ class Lexicon:
         if out is None:
             folded = fold(text, self.lang)
             keys = self.keys_of(folded) if folded else set()
-            if self.lemmas and folded:
+            if self.lemmas and folded[:LEMMA_HEAD] in self.lemma_heads:  # analyse only words that may be forms
                 lem = _lemma_key(text, self.lang)
                 if lem in self.lemmas:
                     keys = keys | {"@" + lem}
