@@ -38,6 +38,10 @@ class TMRU(DefinedNamespace):
     commission: URIRef
     kind: URIRef
     sessionNumber: URIRef
+    reportedOn: URIRef
+    reportKey: URIRef
+    weekday: URIRef
+    exactDate: URIRef
     format: URIRef
     city: URIRef
     cochair: URIRef

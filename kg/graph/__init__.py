@@ -85,8 +85,14 @@ def _meeting(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting) -> None:
     g.add((mi, RDFS.label, Literal(f"{m.kind.replace('-', ' ')} {m.date or ''}".strip(), lang="en")))
     if rm.commission is not None:
         g.add((mi, TMRU.commission, rm.commission))
+    g.add((mi, TMRU.reportKey, Literal(rm.key)))
     if m.date:
         g.add((mi, SCHEMA.startDate, Literal(m.date, datatype=XSD.date)))
+    else:
+        if m.weekday:
+            g.add((mi, TMRU.weekday, Literal(m.weekday, datatype=XSD.integer)))
+        if ra.facts.document.published:
+            g.add((mi, TMRU.reportedOn, Literal(ra.facts.document.published, datatype=XSD.date)))
     if m.ordinal is not None:
         g.add((mi, TMRU.sessionNumber, Literal(m.ordinal, datatype=XSD.integer)))
     if m.format:

@@ -1,200 +1,388 @@
-"""Merging at ingestion: one meeting node per real meeting, and co-chair intervals.
+"""Merging in the store: the update that adds, replaces or removes one article.
 
-Both work on the store through indexed lookups (bound dates, meeting or co-chairship IRIs), never
-by scanning it, so ingesting an article costs the same in an empty and in a large store.
+The rules are the pure functions of ``kg.resolve.merge``; this module feeds them from the store and
+turns their answer into one SPARQL update.  For an article being written (or removed):
 
-Merge rules (see docs/architecture.md, "Merge rules"):
-
-* a dated meeting reuses the IRI of a meeting already in the store (reported by other articles)
-  whose kind is compatible (commission session ~ co-chairs' meeting; working group; other),
-  whose commission does not differ, and which
-  - has the same date and the same commission or a shared participant, or
-  - is a day apart and shares a participant, the city, or commission and session number;
-  the best-scoring candidate wins (ties: smallest IRI); two meetings of one article never merge;
-* an undated meeting stays per article, unless the article names its weekday ("on Friday",
-  with no published date to resolve it): then it joins the one meeting of other sources with
-  the same commission, kind group and format, held on that weekday, whose discussed areas
-  largely agree (>= 60 % of the report's areas are among the meeting's) -- only when exactly one meeting fits best;
-* every source keeps its own values in its named graph, so conflicting values sit side by side;
-* a co-chairship's interval runs from the first to the last date of the meetings showing it.
+1. **Component.** The reports (one article's account of one meeting) the change can touch: the
+   article's reports, every report dated within a day of one of them, the other reports of the
+   meetings they belong to (and of the meetings the article's old version was part of), and
+   reports linked through the weekday rule -- repeated until nothing new comes in.  Lookups are
+   bound (dates, meeting IRIs, commission and format), never scans.
+2. **Clusters.** ``cluster`` re-groups the whole component from scratch, so the meeting keys depend
+   only on the set of articles; each stored article whose reports change key gets its graph
+   rewritten with the new IRIs (meeting, participations, agreement, evidence).
+3. **Merged values.** For every functional property of a node the changed graphs mention (meeting
+   kind, date, city, format, session, agreements signed, reported-on date, label; a participant's
+   or unknown person's country), the merged (default) graph gets the one value ``choose`` picks
+   from all graphs; the gazetteer's value, where it has one, wins.  Each source keeps its own
+   value in its graph.
+4. **Intervals.** The co-chairships those graphs mention get their interval recomputed from all
+   meetings showing them: first to last date, a meeting without a date counting at its reported-on
+   date (that bound is then marked ``tmru:exactDate false``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..resolve import ResolvedArticle, ResolvedMeeting, area_iri, city_iri, person_iri, rekey
+from ..resolve.merge import Report, choose, cluster, kind_group
 from ..vocab import ID
-from .base import DERIVED_GRAPH, Backend
-from .terms import PREFIXES, SPARQL_PREFIXES, date, iri, values
+from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend
+from .terms import PREFIXES, date, iri, values
 
-T, SCHEMA, ORG, TIME = PREFIXES["tmru"], PREFIXES["schema"], PREFIXES["org"], PREFIXES["time"]
-START, KIND, COMMISSION, CITY = SCHEMA + "startDate", T + "kind", T + "commission", T + "city"
-AREA, FORMAT = T + "area", T + "format"
-AREA_AGREEMENT = 0.6  # share of an undated report's areas a dated meeting must have for it to join
-PARTICIPANT, SESSION, COCHAIR = T + "participant", T + "sessionNumber", T + "cochair"
-GROUPS = {"commission-session": "commission", "co-chairs-meeting": "commission"}
+T, SCHEMA, ORG, TIME, RDF, RDFS = (PREFIXES[p] for p in ("tmru", "schema", "org", "time", "rdf", "rdfs"))
+XSD = PREFIXES["xsd"]
+START, KIND, COMMISSION, CITY, FORMAT = SCHEMA + "startDate", T + "kind", T + "commission", T + "city", T + "format"
+AREA, PARTICIPANT, SESSION, COCHAIR, SIGNED = T + "area", T + "participant", T + "sessionNumber", T + "cochair", \
+    T + "agreementsSigned"
+REPORTED, REPORT_KEY, WEEKDAY, FOR_COUNTRY, LABEL = T + "reportedOn", T + "reportKey", T + "weekday", \
+    T + "forCountry", RDFS + "label"
+TYPE = RDF + "type"
+MEETING_NS, AGREEMENT_NS = str(ID) + "meeting/", str(ID) + "agreement/"
+#: properties with one value in the merged graph (rdfs:label only for meetings and agreements)
+FUNCTIONAL = (KIND, START, CITY, FORMAT, SESSION, SIGNED, REPORTED, FOR_COUNTRY)
+#: bookkeeping kept in the article graphs only
+ARTICLE_ONLY = (REPORT_KEY, WEEKDAY)
+REPORT_PROPS = (KIND, START, COMMISSION, CITY, FORMAT, SESSION, WEEKDAY, PARTICIPANT, AREA, REPORT_KEY)
 
-
-def kind_group(kind_iri_or_name: str) -> str:
-    name = kind_iri_or_name.rsplit("#", 1)[-1]
-    return GROUPS.get(name, name)
-
-
-@dataclass(slots=True)
-class Report:
-    """What is known of one meeting (IRIs and lexical values), from the store or a new article."""
-
-    iri: str
-    dates: set[str] = field(default_factory=set)
-    groups: set[str] = field(default_factory=set)
-    commissions: set[str] = field(default_factory=set)
-    cities: set[str] = field(default_factory=set)
-    people: set[str] = field(default_factory=set)
-    ordinals: set[str] = field(default_factory=set)
-    cochairs: set[str] = field(default_factory=set)
-    areas: set[str] = field(default_factory=set)
-    formats: set[str] = field(default_factory=set)
-
-    def add(self, prop: str, value: str) -> None:
-        slot = {START: self.dates, COMMISSION: self.commissions, CITY: self.cities, PARTICIPANT: self.people,
-                SESSION: self.ordinals, COCHAIR: self.cochairs, AREA: self.areas, FORMAT: self.formats}.get(prop)
-        if prop == KIND:
-            self.groups.add(kind_group(value))
-        elif slot is not None:
-            slot.add(value)
+Interval = tuple[tuple[str, bool], tuple[str, bool]]  # ((begin, exact), (end, exact))
+Quads = dict[str, list[ox.Triple]]  # graph IRI -> triples
 
 
-def report_of(rm: ResolvedMeeting) -> Report:
-    """The report of a meeting of the article being ingested."""
-    m = rm.meeting
-    r = Report(str(rm.iri), {m.date} if m.date else set(), {kind_group(m.kind)})
-    if rm.commission is not None:
-        r.commissions.add(str(rm.commission))
-    if m.city:
-        r.cities.add(str(city_iri(m.city)))
-    r.people.update(str(person_iri(p.key)) for p in (*m.cochairs, *m.participants))
-    if m.ordinal is not None:
-        r.ordinals.add(str(m.ordinal))
-    r.cochairs.update(str(ci) for _, ci in rm.cochairships)
-    r.areas.update(str(area_iri(a)) for a in m.areas)
-    if m.format:
-        r.formats.add(T + m.format)
-    return r
+def _functional(s: str, p: str) -> bool:
+    return p in FUNCTIONAL or (p == LABEL and s.startswith((MEETING_NS, AGREEMENT_NS)))
 
 
-def score(new: Report, old: Report, day_gap: int) -> int:
-    """How well ``old`` (in the store) matches ``new``; 0 = a different meeting."""
-    if not new.groups & old.groups:
-        return 0
-    if new.commissions and old.commissions and not new.commissions & old.commissions:
-        return 0
-    shared = len(new.people & old.people)
-    same_com = bool(new.commissions & old.commissions)
-    same_city = bool(new.cities & old.cities)
-    same_session = same_com and bool(new.ordinals & old.ordinals)
-    if day_gap == 0:
-        ok = same_com or shared > 0
-    else:
-        city_clash = bool(new.cities and old.cities and not same_city)
-        ok = (shared > 0 and not city_clash) or same_city or same_session
-    return (4 * (day_gap == 0) + 2 * same_com + shared + 2 * same_session + same_city) if ok else 0
+def _in(var: str, graphs: Iterable[str]) -> str:
+    gs = sorted(graphs)
+    return f"FILTER(?{var} NOT IN ({', '.join(f'<{g}>' for g in gs)}))" if gs else ""
 
 
-def _near(day: str) -> list[str]:
-    d = dt.date.fromisoformat(day)
-    return [(d + dt.timedelta(days=k)).isoformat() for k in (-1, 0, 1)]
+# ----------------------------------------------------------------- reports
 
 
-def _reports(backend: Backend, doc: str, meetings: set[str]) -> dict[str, Report]:
-    """Everything other sources (not ``doc``) say about ``meetings``."""
-    if not meetings:
-        return {}
-    rows = backend.query(f"""SELECT ?m ?p ?o WHERE {{ {values('m', map(iri, meetings))}
-        GRAPH ?g {{ ?m ?p ?o }} FILTER(?g != <{doc}>) }}""")
-    out: dict[str, Report] = {}
-    for r in rows:
-        m = r["m"].value
-        out.setdefault(m, Report(m)).add(r["p"].value, r["o"].value)
+def reports_of(rows: Iterable[tuple[str, str, str, str]]) -> dict[tuple[str, str], Report]:
+    """Reports from ``(graph, meeting, property, value)`` rows (the article graph's own values)."""
+    acc: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for g, m, p, v in rows:
+        acc.setdefault((g, m), {}).setdefault(p, set()).add(v)
+    out = {}
+    for (g, m), props in acc.items():
+        def one(p: str, props: dict[str, set[str]] = props) -> str | None:
+            vs = props.get(p)
+            return min(vs) if vs else None
+
+        key = one(REPORT_KEY) or f"{g}|{m}"
+        wd = one(WEEKDAY)
+        out[(g, m)] = Report(key=key, doc=g, kind=(one(KIND) or "other").rsplit("#", 1)[-1], date=one(START),
+                             commission=one(COMMISSION), city=one(CITY),
+                             format=(one(FORMAT) or "").rsplit("#", 1)[-1] or None, ordinal=one(SESSION),
+                             weekday=int(wd) if wd else None, people=frozenset(props.get(PARTICIPANT, ())),
+                             areas=frozenset(props.get(AREA, ())))
     return out
 
 
-def candidates(backend: Backend, doc: str, day: str) -> list[Report]:
-    """Meetings of other sources dated ``day`` or a day apart."""
-    rows = backend.query(f"""PREFIX schema: <{SCHEMA}>
-        SELECT DISTINCT ?m WHERE {{ {values('d', map(date, _near(day)))}
-        GRAPH ?g {{ ?m schema:startDate ?d }} FILTER(?g != <{doc}>) }}""")
-    found = _reports(backend, doc, {r["m"].value for r in rows})
-    return sorted(found.values(), key=lambda r: r.iri)
+def _rows_of_graphs(graphs: Quads) -> list[tuple[str, str, str, str]]:
+    return [(g, t.subject.value, t.predicate.value, t.object.value) for g, ts in graphs.items() for t in ts
+            if t.predicate.value in REPORT_PROPS and t.subject.value.startswith(MEETING_NS)]
 
 
-def _same_undated(backend: Backend, doc: str, rm: ResolvedMeeting, claimed: set[str]) -> str | None:
-    """The dated meeting an undated report with a weekday belongs to (see the module docstring)."""
-    new = report_of(rm)
-    if not (rm.meeting.weekday and new.commissions and new.formats and new.areas):
-        return None
-    (com,), (fmt,) = new.commissions, new.formats
-    rows = backend.query(f"""PREFIX schema: <{SCHEMA}> PREFIX tmru: <{T}>
-        SELECT DISTINCT ?m ?d WHERE {{ GRAPH ?g {{ ?m tmru:commission <{com}> ; tmru:format <{fmt}> ;
-        schema:startDate ?d }} FILTER(?g != <{doc}>) }}""")
-    dated = {r["m"].value for r in rows if _weekday_of(r["d"].value) == rm.meeting.weekday} - claimed
-    scored = []
-    for cand in _reports(backend, doc, dated).values():
-        if new.groups & cand.groups and cand.areas:
-            scored.append((len(new.areas & cand.areas) / len(new.areas), cand.iri))
-    scored.sort(reverse=True)
-    if scored and scored[0][0] >= AREA_AGREEMENT and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        return scored[0][1]
-    return None
+def _near(days: Iterable[str]) -> set[str]:
+    out = set()
+    for day in days:
+        d = dt.date.fromisoformat(day[:10])
+        out.update((d + dt.timedelta(days=k)).isoformat() for k in (-1, 0, 1))
+    return out
 
 
-def _weekday_of(day: str) -> int | None:
-    try:
-        return dt.date.fromisoformat(day[:10]).isoweekday()
-    except ValueError:
-        return None
+def _weekday(day: str) -> int:
+    return dt.date.fromisoformat(day[:10]).isoweekday()
 
 
-def _exists(backend: Backend, doc: str, meeting: str) -> bool:
-    return bool(backend.query(f"ASK {{ GRAPH ?g {{ <{meeting}> ?p ?o }} FILTER(?g != <{doc}>) }}"))
+@dataclass(slots=True)
+class _Component:
+    """Reports gathered from the store (not from ``doc``), by (graph, meeting)."""
+
+    backend: Backend
+    doc: str
+    reports: dict[tuple[str, str], Report] = field(default_factory=dict)
+    dates: set[str] = field(default_factory=set)
+    meetings: set[str] = field(default_factory=set)
+    links: set[tuple[str, str, int, bool]] = field(default_factory=set)  # (commission, format, weekday, dated)
+
+    def grow(self, reports: Iterable[Report], meetings: set[str]) -> None:
+        dates, links = set(), set()
+        todo_meetings = set(meetings)
+        for r in reports:
+            if r.date:
+                dates.add(r.date)
+                if r.commission and r.format:
+                    links.add((r.commission, T + r.format, _weekday(r.date), True))
+            elif r.weekday and r.commission and r.format:
+                links.add((r.commission, T + r.format, r.weekday, False))
+        while dates - self.dates or todo_meetings - self.meetings or links - self.links:
+            found = self._lookup(dates - self.dates, todo_meetings - self.meetings, links - self.links)
+            self.dates |= dates
+            self.meetings |= todo_meetings
+            self.links |= links
+            fresh = {k: r for k, r in self._fetch(found).items() if k not in self.reports}
+            self.reports.update(fresh)
+            dates, todo_meetings, links = set(), {m for _, m in fresh}, set()
+            for r in fresh.values():
+                if r.date:
+                    dates.add(r.date)
+                    if r.commission and r.format:
+                        links.add((r.commission, T + r.format, _weekday(r.date), True))
+                elif r.weekday and r.commission and r.format:
+                    links.add((r.commission, T + r.format, r.weekday, False))
+
+    def _lookup(self, dates: set[str], meetings: set[str], links: set[tuple[str, str, int, bool]]
+                ) -> set[tuple[str, str]]:
+        q, not_doc = self.backend.query, f"FILTER(?g != <{self.doc}>)"
+        found: set[tuple[str, str]] = set()
+        if dates:
+            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values('d', map(date, _near(dates)))}
+                GRAPH ?g {{ ?m <{START}> ?d }} {not_doc} }}""")
+            found |= {(r["g"].value, r["m"].value) for r in rows}
+        if meetings:
+            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values('m', map(iri, meetings))}
+                GRAPH ?g {{ ?m <{REPORT_KEY}> ?k }} {not_doc} }}""")
+            found |= {(r["g"].value, r["m"].value) for r in rows}
+        for com, fmt, wd, dated in sorted(links):
+            if dated:  # undated reports naming this weekday
+                rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ GRAPH ?g {{ ?m <{WEEKDAY}> {wd} ;
+                    <{COMMISSION}> <{com}> ; <{FORMAT}> <{fmt}> }} {not_doc} }}""")
+                found |= {(r["g"].value, r["m"].value) for r in rows}
+            else:  # dated reports held on this weekday
+                rows = q(f"""SELECT DISTINCT ?g ?m ?d WHERE {{ GRAPH ?g {{ ?m <{COMMISSION}> <{com}> ;
+                    <{FORMAT}> <{fmt}> ; <{START}> ?d }} {not_doc} }}""")
+                found |= {(r["g"].value, r["m"].value) for r in rows if _weekday(r["d"].value) == wd}
+        return found
+
+    def _fetch(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], Report]:
+        pairs -= set(self.reports)
+        if not pairs:
+            return {}
+        out = []
+        for g in sorted({g for g, _ in pairs}):
+            ms = [m for h, m in pairs if h == g]
+            rows = self.backend.query(f"""SELECT ?m ?p ?o WHERE {{ {values('m', map(iri, ms))}
+                {values('p', map(iri, REPORT_PROPS))} GRAPH <{g}> {{ ?m ?p ?o }} }}""")
+            out += [(g, r["m"].value, r["p"].value, r["o"].value) for r in rows]
+        return reports_of(out)
 
 
-def assign_meetings(backend: Backend, ra: ResolvedArticle) -> ResolvedArticle:
-    """``ra`` with each dated meeting on the IRI of the same meeting already in the store, if any."""
-    doc, claimed, out = str(ra.iri), set(), []
-    for rm in ra.meetings:
-        day = rm.meeting.date
-        if day is None:
-            same = _same_undated(backend, doc, rm, claimed)
-            claimed.add(same or str(rm.iri))
-            out.append(rekey(rm, same[len(str(ID)) + len("meeting/"):]) if same else rm)
+# ----------------------------------------------------------------- renaming
+
+
+def _renamer(doc_key: str, mapping: dict[str, str]):
+    """A function renaming the IRIs of an article's reports from old to new meeting keys."""
+    base = str(ID)
+
+    def rename(term):
+        if not isinstance(term, ox.NamedNode) or not term.value.startswith(base):
+            return term
+        kind, _, tail = term.value[len(base):].partition("/")
+        if kind in ("meeting", "agreement") and tail in mapping:
+            return ox.NamedNode(f"{base}{kind}/{mapping[tail]}")
+        if kind == "participation":
+            key, sep, person = tail.partition("--")
+            if sep and key in mapping:
+                return ox.NamedNode(f"{base}participation/{mapping[key]}--{person}")
+        if kind == "evidence":
+            parts = tail.split("/", 2)
+            if len(parts) == 3 and parts[0] == doc_key and parts[1] in mapping:
+                return ox.NamedNode(f"{base}evidence/{doc_key}/{mapping[parts[1]]}/{parts[2]}")
+        return term
+
+    return rename
+
+
+def rename_graph(doc: str, triples: Iterable[ox.Triple], mapping: dict[str, str]) -> list[ox.Triple]:
+    """``triples`` of article ``doc`` with its meetings moved from old to new keys (``mapping``)."""
+    if not mapping:
+        return sorted(triples, key=str)
+    rn = _renamer(doc.rsplit("/", 1)[-1], mapping)
+    return sorted((ox.Triple(rn(t.subject), t.predicate, rn(t.object)) for t in triples), key=str)
+
+
+# ----------------------------------------------------------------- the update
+
+
+@dataclass(slots=True)
+class Change:
+    """What one ingest or removal writes: graphs to drop, graphs to insert, merged-graph edits."""
+
+    drop: list[str]  # article graphs replaced (or removed)
+    graphs: Quads  # new article graphs
+    functional: list[tuple[str, str]]  # (node, property) pairs whose merged value is reset
+    chosen: list[ox.Triple]  # their merged values
+    cochairs: list[str]  # co-chairships whose interval is reset
+    intervals: dict[str, Interval]
+
+
+def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: bool) -> Change:
+    """The change that writes ``new`` as article ``doc``'s graph (``None``: removes it)."""
+    new_graphs: Quads = {doc: sorted(new, key=str)} if new is not None else {}
+    mine = reports_of(_rows_of_graphs(new_graphs))
+    old_meetings = _meetings_of(backend, doc) if replacing else set()
+    comp = _Component(backend, doc)
+    comp.grow(mine.values(), old_meetings)
+    everything = {**comp.reports, **mine}
+    keys = cluster(everything.values())
+    renames: dict[str, dict[str, str]] = {}
+    for (g, m), r in everything.items():
+        old, new_key = m[len(MEETING_NS):], keys[r.key]
+        if old != new_key:
+            renames.setdefault(g, {})[old] = new_key
+    stored = _graphs(backend, sorted(set(renames) - {doc}))
+    for g, triples in stored.items():
+        new_graphs[g] = rename_graph(g, triples, renames[g])
+    if doc in new_graphs:
+        new_graphs[doc] = rename_graph(doc, new_graphs[doc], renames.get(doc, {}))
+    dropped = sorted(set(stored) | ({doc} if replacing else set()))
+    old_graphs = {**stored, **(_graphs(backend, [doc]) if replacing else {})}
+    pairs = _pairs(old_graphs) | _pairs(new_graphs)
+    chosen, dates = _choose(backend, pairs, dropped, new_graphs)
+    cochairs = _cochairs(old_graphs) | _cochairs(new_graphs)
+    intervals = _intervals(backend, cochairs, dropped, new_graphs, dates)
+    return Change(dropped, new_graphs, sorted(pairs), chosen, sorted(cochairs), intervals)
+
+
+def _meetings_of(backend: Backend, doc: str) -> set[str]:
+    rows = backend.query(f"SELECT DISTINCT ?m WHERE {{ GRAPH <{doc}> {{ ?m <{REPORT_KEY}> ?k }} }}")
+    return {r["m"].value for r in rows}
+
+
+def _graphs(backend: Backend, graphs: list[str]) -> Quads:
+    out: Quads = {g: [] for g in graphs}
+    for g in graphs:
+        rows = backend.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+        out[g] = [ox.Triple(r["s"], r["p"], r["o"]) for r in rows]
+    return {g: ts for g, ts in out.items() if ts}
+
+
+MEETING_FUNCTIONAL = (KIND, START, CITY, FORMAT, SESSION, SIGNED, REPORTED, LABEL)
+
+
+def _pairs(graphs: Quads) -> set[tuple[str, str]]:
+    """(node, property) pairs with one merged value that ``graphs`` touch; every such property of a
+    touched meeting (its label depends on its kind and date, its agreement's label too)."""
+    out = {(t.subject.value, t.predicate.value) for ts in graphs.values() for t in ts
+           if _functional(t.subject.value, t.predicate.value)}
+    meetings = {s for s, _ in out if s.startswith(MEETING_NS)}
+    meetings |= {MEETING_NS + s[len(AGREEMENT_NS):] for s, _ in out if s.startswith(AGREEMENT_NS)}
+    return out | {(m, p) for m in meetings for p in MEETING_FUNCTIONAL}
+
+
+def _cochairs(graphs: Quads) -> set[str]:
+    return {t.object.value for ts in graphs.values() for t in ts if t.predicate.value == COCHAIR}
+
+
+def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], new_graphs: Quads
+            ) -> tuple[list[ox.Triple], dict[str, tuple[str, bool]]]:
+    """Merged values of ``pairs``, and the (date, exact) of each touched meeting."""
+    seen: dict[tuple[str, str], list[tuple[ox.Term, str]]] = {}
+    gazetteer: dict[tuple[str, str], list[ox.Term]] = {}
+    skip = set(dropped) | set(new_graphs) | {LOG_GRAPH, DERIVED_GRAPH}
+    by_prop: dict[str, set[str]] = {}
+    for s, p in pairs:
+        by_prop.setdefault(p, set()).add(s)
+    for p, subjects in sorted(by_prop.items()):
+        if p == LABEL:
+            continue  # computed below
+        rows = backend.query(f"""SELECT ?s ?o ?g WHERE {{ {values('s', map(iri, subjects))}
+            GRAPH ?g {{ ?s <{p}> ?o }} {_in('g', skip)} }}""")
+        for r in rows:
+            key = (r["s"].value, p)
+            if r["g"].value == REFERENCE_GRAPH:
+                gazetteer.setdefault(key, []).append(r["o"])
+            else:
+                seen.setdefault(key, []).append((r["o"], r["g"].value))
+    for g, ts in new_graphs.items():
+        for t in ts:
+            if (t.subject.value, t.predicate.value) in pairs and t.predicate.value != LABEL:
+                seen.setdefault((t.subject.value, t.predicate.value), []).append((t.object, g))
+    values_of: dict[tuple[str, str], ox.Term] = {}
+    for key in sorted(pairs):
+        s, p = key
+        if p == LABEL:
             continue
-        new = report_of(rm)
-        best, best_score = None, 0
-        for cand in candidates(backend, doc, day):
-            if cand.iri in claimed:
-                continue
-            gap = min(abs((dt.date.fromisoformat(d) - dt.date.fromisoformat(day)).days) for d in cand.dates)
-            s = score(new, cand, gap)
-            if s > best_score:
-                best, best_score = cand.iri, s
-        if best is None:
-            base, n = f"{day}-{rm.meeting.kind}", 1
-            best = str(ID[f"meeting/{base}"])
-            while best in claimed or _exists(backend, doc, best):
-                n += 1
-                best = str(ID[f"meeting/{base}-{n}"])
-        claimed.add(best)
-        out.append(rekey(rm, best[len(str(ID)) + len("meeting/"):]))
-    return ResolvedArticle(ra.facts, ra.key, ra.iri, out)
+        if key in gazetteer:
+            values_of[key] = min(gazetteer[key], key=str)
+            continue
+        vals = seen.get(key, [])
+        terms = {t.value: t for t, _ in vals}
+        if p == REPORTED:  # the earliest publication date
+            v = min(terms) if terms else None
+        else:
+            v = choose(p, ((t.value, g) for t, g in vals))
+        if v is not None:
+            values_of[key] = terms[v]
+    meetings = {s for s, p in pairs if s.startswith(MEETING_NS)}
+    dates: dict[str, tuple[str, bool]] = {}
+    for m in meetings:
+        if (m, START) in values_of:
+            values_of.pop((m, REPORTED), None)  # a dated meeting has no reported-on date
+            dates[m] = (values_of[(m, START)].value, True)
+        elif (m, REPORTED) in values_of:
+            dates[m] = (values_of[(m, REPORTED)].value, False)
+    out = [ox.Triple(iri(s), iri(p), v) for (s, p), v in sorted(values_of.items())]
+    for s, p in sorted(pairs):
+        if p != LABEL:
+            continue
+        m = MEETING_NS + s[len(AGREEMENT_NS):] if s.startswith(AGREEMENT_NS) else s
+        kind = values_of.get((m, KIND))
+        if kind is None:
+            continue
+        day, exact = dates.get(m, ("", False))
+        text = f"{kind.value.rsplit('#', 1)[-1].replace('-', ' ')} {day if exact else ''}".strip()
+        if s.startswith(AGREEMENT_NS):
+            text = f"documents signed at {text}"
+        out.append(ox.Triple(iri(s), iri(LABEL), ox.Literal(text, language="en")))
+    return out, dates
 
 
-# ----------------------------------------------------------------- co-chair intervals
+def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_graphs: Quads,
+               dates: dict[str, tuple[str, bool]]) -> dict[str, Interval]:
+    """First and last (date, exact) of the meetings showing each co-chairship."""
+    if not cochairs:
+        return {}
+    skip = set(dropped) | set(new_graphs) | {LOG_GRAPH, DERIVED_GRAPH, REFERENCE_GRAPH}
+    shows: dict[str, set[str]] = {}
+    rows = backend.query(f"""SELECT DISTINCT ?c ?m WHERE {{ {values('c', map(iri, cochairs))}
+        GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in('g', skip)} }}""")
+    for r in rows:
+        shows.setdefault(r["c"].value, set()).add(r["m"].value)
+    for ts in new_graphs.values():
+        for t in ts:
+            if t.predicate.value == COCHAIR and t.object.value in cochairs:
+                shows.setdefault(t.object.value, set()).add(t.subject.value)
+    others = {m for ms in shows.values() for m in ms} - set(dates)
+    known = dict(dates)
+    if others:
+        rows = backend.query(f"""SELECT ?m ?d ?r WHERE {{ {values('m', map(iri, others))}
+            OPTIONAL {{ ?m <{START}> ?d }} OPTIONAL {{ ?m <{REPORTED}> ?r }} }}""")
+        for r in rows:
+            if r["d"] is not None:
+                known[r["m"].value] = (r["d"].value, True)
+            elif r["r"] is not None:
+                known.setdefault(r["m"].value, (r["r"].value, False))
+    out: dict[str, Interval] = {}
+    for c, ms in shows.items():
+        pts = [known[m] for m in ms if m in known]
+        if pts:
+            first = min(pts, key=lambda x: (x[0], not x[1]))
+            last = max(pts, key=lambda x: (x[0], x[1]))
+            out[c] = (first, last)
+    return out
 
-Interval = tuple[str, str]
+
+# ----------------------------------------------------------------- co-chair intervals as triples
 
 
 def interval_iris(cochair: str) -> tuple[str, str, str]:
@@ -202,79 +390,24 @@ def interval_iris(cochair: str) -> tuple[str, str, str]:
 
 
 def interval_triples(cochair: str, span: Interval) -> list[ox.Triple]:
-    """``org:memberDuring`` as an OWL-Time interval between two instants."""
+    """``org:memberDuring`` as an OWL-Time interval between two instants (``tmru:exactDate``)."""
     i, b, e = map(iri, interval_iris(cochair))
-    a, instant = iri(PREFIXES["rdf"] + "type"), iri(TIME + "Instant")
-    return [ox.Triple(iri(cochair), iri(ORG + "memberDuring"), i), ox.Triple(i, a, iri(TIME + "Interval")),
-            ox.Triple(i, iri(TIME + "hasBeginning"), b), ox.Triple(i, iri(TIME + "hasEnd"), e),
-            ox.Triple(b, a, instant), ox.Triple(b, iri(TIME + "inXSDDate"), date(span[0])),
-            ox.Triple(e, a, instant), ox.Triple(e, iri(TIME + "inXSDDate"), date(span[1]))]
+    a, instant = iri(TYPE), iri(TIME + "Instant")
+    boolean = iri(XSD + "boolean")
+    out = [ox.Triple(iri(cochair), iri(ORG + "memberDuring"), i), ox.Triple(i, a, iri(TIME + "Interval")),
+           ox.Triple(i, iri(TIME + "hasBeginning"), b), ox.Triple(i, iri(TIME + "hasEnd"), e)]
+    for node, (day, exact) in ((b, span[0]), (e, span[1])):
+        out += [ox.Triple(node, a, instant), ox.Triple(node, iri(TIME + "inXSDDate"), date(day)),
+                ox.Triple(node, iri(T + "exactDate"), ox.Literal("true" if exact else "false", datatype=boolean))]
+    return out
 
 
-def delete_intervals(cochairs: set[str]) -> str:
+def delete_intervals(cochairs: Iterable[str]) -> str:
     """Update operation removing the intervals of ``cochairs`` (derived and default graph)."""
     subjects = [iri(x) for c in cochairs for x in (c, *interval_iris(c))]
     return (f"DELETE {{ GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} ?x ?p ?o }} WHERE {{ {values('x', subjects)} "
             f"GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}")
 
 
-def _hull(span: Interval | None, dates: set[str]) -> Interval | None:
-    """The smallest interval holding ``span`` and ``dates``."""
-    pts = set(dates) | (set(span) if span else set())
-    return (min(pts), max(pts)) if pts else None
-
-
-def new_intervals(backend: Backend, doc: str, new: list[ResolvedMeeting], old_meetings: set[str],
-                  recompute: bool) -> dict[str, Interval | None]:
-    """Co-chair intervals changed by replacing ``doc``'s meetings ``old_meetings`` with ``new``.
-
-    Adding facts can only widen an interval, so for a new article the stored interval is widened
-    by the dates of the touched meetings; when facts go away (``recompute``: the article is replaced
-    or removed) the touched co-chairships are recomputed from their meetings."""
-    reports = {str(rm.iri): report_of(rm) for rm in new}
-    for m, rep in _reports(backend, doc, {str(rm.iri) for rm in new} | old_meetings).items():
-        mine = reports.setdefault(m, Report(m))
-        mine.dates |= rep.dates
-        mine.cochairs |= rep.cochairs
-    affected = {c for rep in reports.values() for c in rep.cochairs}
-    if recompute:
-        rows = backend.query(f"SELECT DISTINCT ?c WHERE {{ GRAPH <{doc}> {{ ?m <{COCHAIR}> ?c }} }}")
-        affected |= {r["c"].value for r in rows}
-    if not affected:
-        return {}
-    stored = _stored_intervals(backend, affected)
-    base = dict(stored)
-    if recompute:
-        # facts go away: an interval can only shrink if a touched meeting's date is one of its ends
-        rows = backend.query(f"SELECT ?d WHERE {{ GRAPH <{doc}> {{ ?m <{START}> ?d }} }}")
-        touched_dates = {r["d"].value for r in rows} | {d for rep in reports.values() for d in rep.dates}
-        shrink = {c for c in affected if c not in stored or set(stored[c]) & touched_dates}
-        base.update({c: None for c in shrink})
-        base.update(_computed_intervals(backend, doc, shrink) if shrink else {})
-    out: dict[str, Interval | None] = {}
-    for c in affected:
-        span = _hull(base.get(c), {d for rep in reports.values() if c in rep.cochairs for d in rep.dates})
-        if span != stored.get(c):
-            out[c] = span
-    return out
-
-
-def _stored_intervals(backend: Backend, cochairs: set[str]) -> dict[str, Interval]:
-    ends = [iri(x) for c in cochairs for x in interval_iris(c)[1:]]
-    rows = backend.query(f"""SELECT ?x ?d WHERE {{ {values('x', ends)}
-        GRAPH <{DERIVED_GRAPH}> {{ ?x <{TIME}inXSDDate> ?d }} }}""")
-    found = {r["x"].value: r["d"].value for r in rows}
-    out = {}
-    for c in cochairs:
-        _, b, e = interval_iris(c)
-        if b in found and e in found:
-            out[c] = (found[b], found[e])
-    return out
-
-
-def _computed_intervals(backend: Backend, doc: str, cochairs: set[str]) -> dict[str, Interval]:
-    rows = backend.query(f"""{SPARQL_PREFIXES} SELECT ?c (MIN(?d) AS ?b) (MAX(?d) AS ?e) WHERE {{
-        {values('c', map(iri, cochairs))}
-        GRAPH ?g {{ ?m tmru:cochair ?c }} FILTER(?g != <{doc}>)
-        GRAPH ?g2 {{ ?m schema:startDate ?d }} FILTER(?g2 != <{doc}>) }} GROUP BY ?c""")
-    return {r["c"].value: (r["b"].value, r["e"].value) for r in rows if r.get("b") is not None}
+__all__ = ["plan", "Change", "reports_of", "rename_graph", "interval_triples", "delete_intervals", "kind_group",
+           "FUNCTIONAL", "ARTICLE_ONLY"]

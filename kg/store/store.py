@@ -20,23 +20,26 @@ from ..errors import OntologyError
 from ..model import Document
 from ..resolve import ResolvedArticle, doc_iri, doc_key
 from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Table
-from .merge import Interval, assign_meetings, delete_intervals, interval_triples, new_intervals
+from .merge import ARTICLE_ONLY, Change, delete_intervals, interval_triples, plan
 from .terms import PREFIXES, SPARQL_PREFIXES, iri, triples_of
 
 T = PREFIXES["tmru"]
 FINGERPRINT = T + "ingestFingerprint"
 GENERATED = PREFIXES["prov"] + "generatedAtTime"
 #: meeting properties whose sources may disagree (listed by ``kg conflicts``)
-CONFLICT_PROPS = ("schema:startDate", "tmru:sessionNumber", "tmru:city", "tmru:format", "tmru:kind")
+CONFLICT_PROPS = ("schema:startDate", "tmru:sessionNumber", "tmru:city", "tmru:format", "tmru:kind",
+                  "tmru:agreementsSigned")
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """One meeting property with several values, each with the sources asserting it."""
+    """One property of a meeting (or a person's side) with several values, each with the sources
+    asserting it, and the value the merged graph keeps (``chosen``)."""
 
-    meeting: str
+    meeting: str  # the meeting, or the person for tmru:forCountry
     property: str
     values: tuple[tuple[str, tuple[str, ...]], ...]  # (value, sources)
+    chosen: str | None = None
 
 
 @dataclass(slots=True)
@@ -159,10 +162,6 @@ class Store:
     def _has_graph(self, g: str) -> bool:
         return bool(self.backend.query(f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"))
 
-    def _meetings_of(self, doc: str) -> set[str]:
-        rows = self.backend.query(f"SELECT DISTINCT ?m WHERE {{ GRAPH <{doc}> {{ ?m a <{T}Meeting> }} }}")
-        return {r["m"].value for r in rows}
-
     # ------------------------------------------------------------ writing
 
     def ensure_reference(self) -> bool:
@@ -192,49 +191,80 @@ class Store:
         if not self._reference_checked:  # once per Store: the ontology does not change during a run
             self.ensure_reference()
         replacing = logged is not None or self._has_graph(doc)
-        old = self._meetings_of(doc) if replacing else set()
-        merged = assign_meetings(self.backend, ra)
-        spans = new_intervals(self.backend, doc, merged.meetings, old, recompute=replacing)
-        triples = triples_of(article_graph(merged))
-        ops = _drop(doc) if replacing else []
-        ops += self._write(spans, {"": triples, doc: triples, LOG_GRAPH: _log(doc, fp)}, doc)
-        self.backend.update(" ;\n".join(ops))
+        change = plan(self.backend, doc, triples_of(article_graph(ra)), replacing)
+        self.backend.update(" ;\n".join(self._write(change, doc, _log(doc, fp))))
         return "replaced" if replacing else "added"
 
     def remove(self, doc: str) -> bool:
         """Drop an article's graph and everything only it supported; False if it is not in the store."""
         if not self._has_graph(doc):
             return False
-        spans = new_intervals(self.backend, doc, [], self._meetings_of(doc), recompute=True)
-        self.backend.update(" ;\n".join([*_drop(doc), *self._write(spans, {}, doc)]))
+        self.backend.update(" ;\n".join(self._write(plan(self.backend, doc, None, True), doc, [])))
         return True
 
     @staticmethod
-    def _write(spans: dict[str, Interval | None], graphs: dict[str, list[ox.Triple]], doc: str) -> list[str]:
-        derived = [t for c, span in sorted(spans.items()) if span for t in interval_triples(c, span)]
-        graphs = {**graphs, DERIVED_GRAPH: derived, "": graphs.get("", []) + derived}
-        ops = [delete_intervals(set(spans))] if spans else []
+    def _write(change: Change, doc: str, log: list[ox.Triple]) -> list[str]:
+        """One update: drop the replaced graphs (and what only they supported in the merged graph),
+        reset the touched functional values and intervals, insert the new graphs and merged values."""
+        ops = []
+        if change.drop:
+            gs = " ".join(f"<{g}>" for g in change.drop)
+            keep = ", ".join(f"<{g}>" for g in (*change.drop, LOG_GRAPH))
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {gs} }} GRAPH ?g {{ ?s ?p ?o }} "
+                       f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({keep})) }} }}")
+        reset = set(change.functional)
+        if reset:
+            rows = " ".join(f"(<{s}> <{p}>)" for s, p in sorted(reset))
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p) {{ {rows} }} ?s ?p ?o }}")
+        ops += [f"DROP SILENT GRAPH <{g}>" for g in change.drop]
+        if change.cochairs:
+            ops.append(delete_intervals(change.cochairs))
         ops.append(_unlog(doc))
+        merged = {t for ts in change.graphs.values() for t in ts
+                  if (t.subject.value, t.predicate.value) not in reset and t.predicate.value not in ARTICLE_ONLY}
+        derived = [t for c, span in sorted(change.intervals.items()) for t in interval_triples(c, span)]
+        graphs = {**change.graphs, DERIVED_GRAPH: derived, LOG_GRAPH: log,
+                  "": sorted(merged | set(change.chosen) | set(derived), key=str)}
         insert = _insert(graphs)
         return ops + ([insert] if insert else [])
 
     # ------------------------------------------------------------ reports
 
     def conflicts(self) -> list[Conflict]:
-        """Meeting properties to which sources give different values."""
+        """Meeting properties to which sources give different values, and people given several sides."""
+        src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
+  BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         rows = self.backend.query(f"""{SPARQL_PREFIXES}
-SELECT ?m ?p ?v ?src WHERE {{
-  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {' '.join(CONFLICT_PROPS)} }} ?m a tmru:Meeting ; ?p ?v . }}
+SELECT ?m ?p ?v ?src ?chosen WHERE {{
+  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {' '.join(CONFLICT_PROPS)} }} GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }}
     GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }}
-  GRAPH ?doc {{ ?m ?p ?v }}
-  OPTIONAL {{ ?doc schema:url ?url }} OPTIONAL {{ ?doc dcterms:identifier ?name }}
-  BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)
+  GRAPH ?doc {{ ?m ?p ?v }} FILTER(?doc != <{REFERENCE_GRAPH}>)
+  OPTIONAL {{ ?m ?p ?chosen }}
+  {src}
+}}""")
+        sides = self.backend.query(f"""{SPARQL_PREFIXES}
+SELECT ?m ?v ?src ?chosen WHERE {{
+  {{ SELECT ?m WHERE {{ GRAPH ?g {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ;
+      tmru:forCountry ?v }} UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }} }}
+    GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }}
+  GRAPH ?doc {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ; tmru:forCountry ?v }}
+    UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }}
+  OPTIONAL {{ ?m tmru:forCountry ?chosen }}
+  {src.replace("COALESCE(", f"COALESCE(IF(?doc = <{REFERENCE_GRAPH}>, 'gazetteer', ?unbound), ")}
 }}""")
         grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
+        chosen: dict[tuple[str, str], str] = {}
         for r in rows:
             key = (r["m"].value, r["p"].value)
             grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
-        return [Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())))
+            if r["chosen"] is not None:
+                chosen[key] = r["chosen"].value
+        for r in sides:
+            key = (r["m"].value, T + "forCountry")
+            grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
+            if r["chosen"] is not None:
+                chosen[key] = r["chosen"].value
+        return [Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())), chosen.get((m, p)))
                 for (m, p), vals in sorted(grouped.items())]
 
     def stats(self) -> Stats:
