@@ -70,6 +70,14 @@ class LocalBackend:
             self._lock.release()
             raise StoreError(f"cannot open store {self.path}: {reason(exc)}") from exc
 
+    @classmethod
+    def memory(cls) -> LocalBackend:
+        """An in-memory Oxigraph store (no folder, no lock): for tests and throw-away graphs."""
+        self = cls.__new__(cls)
+        self.path, self.location, self._lock, self._written = Path(":memory:"), ":memory:", None, 0
+        self.store = ox.Store()
+        return self
+
     def query(self, sparql: str) -> Table:
         try:
             return table_from_ox(self.store.query(sparql))
