@@ -60,6 +60,11 @@ class Steps:
         self.peak_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def _where(doc: Document) -> str:
+    """The input a document came from: its file, and its line for a ``.jsonl`` file."""
+    return doc.path if Path(doc.path).name == doc.name else f"{doc.path} ({doc.name})"
+
+
 def run(args: argparse.Namespace) -> int:
     from ..export.rdf import write_rdf
     from ..graph.validate import validate
@@ -77,9 +82,16 @@ def run(args: argparse.Namespace) -> int:
 
             def fresh() -> Iterator[Document]:
                 from ..documents import iter_documents
+                from ..errors import InputError
 
+                first: dict[str, Document] = {}  # URL -> the input that claimed it first
                 for doc in iter_documents(args.paths, rep):
                     progress.step(doc.name)
+                    url = (doc.url or "").strip()
+                    if url and first.setdefault(url, doc) is not doc:
+                        rep(InputError(f"{_where(doc)}: same URL as {_where(first[url])} ({url}); "
+                                       "the first is kept"))
+                        continue
                     if store.is_current(doc):
                         counts["unchanged"] += 1
                     else:

@@ -14,6 +14,7 @@ Layout of a store (any backend):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,6 +26,7 @@ from .terms import Term
 REFERENCE_GRAPH = BASE + "ontology"
 DERIVED_GRAPH = BASE + "derived"
 LOG_GRAPH = BASE + "ingestion"
+LOCK_GRAPH = BASE + "lock"  # writers' lock entries on a shared endpoint (transient, never exported)
 
 
 @dataclass(slots=True)
@@ -64,6 +66,9 @@ class Backend(Protocol):
 
     def count(self) -> int:
         """Number of quads in the store (all graphs)."""
+
+    def lock(self) -> AbstractContextManager[None]:
+        """Exclusive write access for one ingest or removal (a no-op where the store is already exclusive)."""
 
     def close(self) -> None: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -112,6 +113,10 @@ class LocalBackend:
 
     def count(self) -> int:
         return len(self.store)
+
+    def lock(self) -> nullcontext[None]:
+        """Already exclusive: the lock file is held while the store is open."""
+        return nullcontext()
 
     def close(self) -> None:
         try:

@@ -174,9 +174,10 @@ class Store:
         from ..graph import reference_graph
 
         ref = triples_of(reference_graph())
-        ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
-               _insert({"": ref, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, h)})]
-        self.backend.update(" ;\n".join(ops))
+        with self.backend.lock():
+            ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
+                   _insert({"": ref, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, h)})]
+            self.backend.update(" ;\n".join(ops))
         self._reference_checked = True
         return True
 
@@ -185,21 +186,24 @@ class Store:
         from ..graph import article_graph
 
         doc, fp = str(ra.iri), self.fingerprint(ra.facts.document)
-        logged = self._logged(doc)
-        if logged == fp:
-            return "unchanged"
         if not self._reference_checked:  # once per Store: the ontology does not change during a run
             self.ensure_reference()
-        replacing = logged is not None or self._has_graph(doc)
-        change = plan(self.backend, doc, triples_of(article_graph(ra)), replacing)
-        self.backend.update(" ;\n".join(self._write(change, doc, _log(doc, fp))))
+        triples = triples_of(article_graph(ra))
+        with self.backend.lock():  # reads and the write it derives from them, with no writer in between
+            logged = self._logged(doc)
+            if logged == fp:
+                return "unchanged"
+            replacing = logged is not None or self._has_graph(doc)
+            change = plan(self.backend, doc, triples, replacing)
+            self.backend.update(" ;\n".join(self._write(change, doc, _log(doc, fp))))
         return "replaced" if replacing else "added"
 
     def remove(self, doc: str) -> bool:
         """Drop an article's graph and everything only it supported; False if it is not in the store."""
-        if not self._has_graph(doc):
-            return False
-        self.backend.update(" ;\n".join(self._write(plan(self.backend, doc, None, True), doc, [])))
+        with self.backend.lock():
+            if not self._has_graph(doc):
+                return False
+            self.backend.update(" ;\n".join(self._write(plan(self.backend, doc, None, True), doc, [])))
         return True
 
     @staticmethod
