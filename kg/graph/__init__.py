@@ -46,12 +46,24 @@ def bind(g: Graph) -> Graph:
     return g
 
 
+#: the extractor's lexicon: files and properties that only the matchers read (kept in ``ontology/``)
+LEXICON_FILES = ("cues.ttl", "months.ttl", "ordinals.ttl")
+LEXICON_PROPS = (TMRU.stem, TMRU.exact, TMRU.suffix)
+
+
 def reference_graph() -> Graph:
-    """Ontology, areas, cues and gazetteer as one graph."""
+    """Ontology, areas and gazetteer as one graph, without the extractor's lexicon (cue words,
+    month and ordinal words, matching stems)."""
     g = bind(Graph())
-    for t in ontology.load():
-        g.add(t)
+    for t in ontology.load(*(f for f in ontology.FILES if f not in LEXICON_FILES)):
+        if t[1] not in LEXICON_PROPS:
+            g.add(t)
     return g
+
+
+def gazetteer_entities(g: Graph) -> set[URIRef]:
+    """People and cities of the reference graph: in the merged graph only while an article mentions them."""
+    return {s for cls in (TMRU.Person, TMRU.City) for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef)}
 
 
 def article_graph(ra: ResolvedArticle) -> Graph:
@@ -170,4 +182,5 @@ def _evidence(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting, fld: str, targ
     g.add((rm.iri, TMRU.evidence, e))
 
 
-__all__ = ["article_graph", "reference_graph", "bind", "REFERENCE_GRAPH", "kind_iri"]
+__all__ = ["article_graph", "reference_graph", "gazetteer_entities", "bind", "REFERENCE_GRAPH", "kind_iri",
+           "LEXICON_FILES", "LEXICON_PROPS"]

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from ..resolve.merge import Report, choose, cluster, kind_group
 from ..vocab import ID
-from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend
+from .base import DERIVED_GRAPH, LOCK_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend
 from .terms import PREFIXES, date, iri, values
 
 T, SCHEMA, ORG, TIME, RDF, RDFS = (PREFIXES[p] for p in ("tmru", "schema", "org", "time", "rdf", "rdfs"))
@@ -42,11 +42,15 @@ AREA, PARTICIPANT, SESSION, COCHAIR, SIGNED = T + "area", T + "participant", T +
 REPORTED, REPORT_KEY, WEEKDAY, FOR_COUNTRY, LABEL = T + "reportedOn", T + "reportKey", T + "weekday", \
     T + "forCountry", RDFS + "label"
 TYPE = RDF + "type"
+SKOS = PREFIXES["skos"]
+PREF, ALT = SKOS + "prefLabel", SKOS + "altLabel"
+ENTITY_CLASSES = (T + "Person", T + "City")
+NOT_ARTICLES = (REFERENCE_GRAPH, DERIVED_GRAPH, LOG_GRAPH, LOCK_GRAPH)
 MEETING_NS, AGREEMENT_NS = str(ID) + "meeting/", str(ID) + "agreement/"
 #: properties with one value in the merged graph (rdfs:label only for meetings and agreements)
 FUNCTIONAL = (KIND, START, CITY, FORMAT, SESSION, SIGNED, REPORTED, FOR_COUNTRY)
 #: bookkeeping kept in the article graphs only
-ARTICLE_ONLY = (REPORT_KEY, WEEKDAY)
+ARTICLE_ONLY = (REPORT_KEY, WEEKDAY, T + "ingestFingerprint")
 REPORT_PROPS = (KIND, START, COMMISSION, CITY, FORMAT, SESSION, WEEKDAY, PARTICIPANT, AREA, REPORT_KEY)
 
 Interval = tuple[tuple[str, bool], tuple[str, bool]]  # ((begin, exact), (end, exact))
@@ -223,6 +227,9 @@ class Change:
     chosen: list[ox.Triple]  # their merged values
     cochairs: list[str]  # co-chairships whose interval is reset
     intervals: dict[str, Interval]
+    shown: list[str] = field(default_factory=list)  # gazetteer people and cities some article mentions
+    unshown: list[str] = field(default_factory=list)  # ... that no article mentions any more
+    hidden: set[ox.Triple] = field(default_factory=set)  # article triples kept out of the merged graph
 
 
 def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: bool) -> Change:
@@ -250,7 +257,36 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
     chosen, dates = _choose(backend, pairs, dropped, new_graphs)
     cochairs = _cochairs(old_graphs) | _cochairs(new_graphs)
     intervals = _intervals(backend, cochairs, dropped, new_graphs, dates)
-    return Change(dropped, new_graphs, sorted(pairs), chosen, sorted(cochairs), intervals)
+    change = Change(dropped, new_graphs, sorted(pairs), chosen, sorted(cochairs), intervals)
+    _entities(backend, change, old_graphs)
+    return change
+
+
+def _entities(backend: Backend, change: Change, old_graphs: Quads) -> None:
+    """Which gazetteer people and cities the change shows or hides in the merged graph, and the
+    articles' alternative labels that repeat a preferred label (SKOS: the two are disjoint)."""
+    def typed(graphs: Quads) -> set[str]:
+        return {t.subject.value for ts in graphs.values() for t in ts
+                if t.predicate.value == TYPE and t.object.value in ENTITY_CLASSES}
+
+    touched = typed(old_graphs) | typed(change.graphs)
+    if not touched:
+        return
+    rows = backend.query(f"""SELECT ?e ?l WHERE {{ {values('e', map(iri, touched))}
+        GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t OPTIONAL {{ ?e <{PREF}> ?l }} }} }}""")
+    known: dict[str, set[ox.Literal]] = {}
+    for r in rows:
+        known.setdefault(r["e"].value, set()).update([r["l"]] if r["l"] is not None else [])
+    if not known:
+        return
+    skip = set(change.drop) | set(change.graphs) | set(NOT_ARTICLES)
+    rows = backend.query(f"""SELECT DISTINCT ?e WHERE {{ {values('e', map(iri, known))}
+        GRAPH ?g {{ ?e a ?t }} {_in('g', skip)} }}""")
+    mentioned = {r["e"].value for r in rows} | (typed(change.graphs) & set(known))
+    change.shown = sorted(mentioned)
+    change.unshown = sorted(set(known) - mentioned)
+    change.hidden = {t for ts in change.graphs.values() for t in ts
+                     if t.predicate.value == ALT and t.object in known.get(t.subject.value, ())}
 
 
 def _meetings_of(backend: Backend, doc: str) -> set[str]:
@@ -288,7 +324,7 @@ def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], n
     """Merged values of ``pairs``, and the (date, exact) of each touched meeting."""
     seen: dict[tuple[str, str], list[tuple[ox.Term, str]]] = {}
     gazetteer: dict[tuple[str, str], list[ox.Term]] = {}
-    skip = set(dropped) | set(new_graphs) | {LOG_GRAPH, DERIVED_GRAPH}
+    skip = set(dropped) | set(new_graphs) | {LOG_GRAPH, DERIVED_GRAPH, LOCK_GRAPH}
     by_prop: dict[str, set[str]] = {}
     for s, p in pairs:
         by_prop.setdefault(p, set()).add(s)
@@ -352,7 +388,7 @@ def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_gra
     """First and last (date, exact) of the meetings showing each co-chairship."""
     if not cochairs:
         return {}
-    skip = set(dropped) | set(new_graphs) | {LOG_GRAPH, DERIVED_GRAPH, REFERENCE_GRAPH}
+    skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
     shows: dict[str, set[str]] = {}
     rows = backend.query(f"""SELECT DISTINCT ?c ?m WHERE {{ {values('c', map(iri, cochairs))}
         GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in('g', skip)} }}""")

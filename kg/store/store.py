@@ -21,7 +21,7 @@ from ..model import Document
 from ..resolve import ResolvedArticle, doc_iri, doc_key
 from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Table
 from .merge import ARTICLE_ONLY, Change, delete_intervals, interval_triples, plan
-from .terms import PREFIXES, SPARQL_PREFIXES, iri, triples_of
+from .terms import PREFIXES, SPARQL_PREFIXES, iri, triples_of, values
 
 T = PREFIXES["tmru"]
 FINGERPRINT = T + "ingestFingerprint"
@@ -138,7 +138,10 @@ class Store:
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
     def _logged(self, subject: str) -> str | None:
-        rows = self.backend.query(f"SELECT ?f WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{subject}> <{FINGERPRINT}> ?f }} }}")
+        """The fingerprint ``subject`` was ingested with: in the log, or in the article's own graph (so a
+        store loaded from our TriG export knows its articles)."""
+        rows = self.backend.query(f"SELECT ?f WHERE {{ GRAPH ?g {{ <{subject}> <{FINGERPRINT}> ?f }} "
+                                  f"FILTER(?g IN (<{LOG_GRAPH}>, <{subject}>)) }} ORDER BY ?f")
         return rows.rows[0]["f"].value if rows.rows else None
 
     def is_current(self, doc: Document) -> bool:
@@ -171,12 +174,19 @@ class Store:
         if self._logged(REFERENCE_GRAPH) == h:
             self._reference_checked = True
             return False
-        from ..graph import reference_graph
+        from ..graph import gazetteer_entities, reference_graph
 
-        ref = triples_of(reference_graph())
+        g = reference_graph()
+        entities = {str(e) for e in gazetteer_entities(g)}
+        ref = triples_of(g)
         with self.backend.lock():
+            # the merged graph shows a gazetteer person or city only while some article mentions it
+            rows = self.backend.query(f"""SELECT DISTINCT ?e WHERE {{ {values('e', map(iri, entities))}
+                GRAPH ?g {{ ?e a ?t }} FILTER(?g NOT IN (<{REFERENCE_GRAPH}>, <{DERIVED_GRAPH}>)) }}""")
+            shown = {r["e"].value for r in rows}
+            merged = [t for t in ref if t.subject.value not in entities or t.subject.value in shown]
             ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
-                   _insert({"": ref, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, h)})]
+                   _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, h)})]
             self.backend.update(" ;\n".join(ops))
         self._reference_checked = True
         return True
@@ -188,7 +198,7 @@ class Store:
         doc, fp = str(ra.iri), self.fingerprint(ra.facts.document)
         if not self._reference_checked:  # once per Store: the ontology does not change during a run
             self.ensure_reference()
-        triples = triples_of(article_graph(ra))
+        triples = [*triples_of(article_graph(ra)), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
         with self.backend.lock():  # reads and the write it derives from them, with no writer in between
             logged = self._logged(doc)
             if logged == fp:
@@ -225,12 +235,20 @@ class Store:
             ops.append(delete_intervals(change.cochairs))
         ops.append(_unlog(doc))
         merged = {t for ts in change.graphs.values() for t in ts
-                  if (t.subject.value, t.predicate.value) not in reset and t.predicate.value not in ARTICLE_ONLY}
+                  if (t.subject.value, t.predicate.value) not in reset and t.predicate.value not in ARTICLE_ONLY
+                  and t not in change.hidden}
         derived = [t for c, span in sorted(change.intervals.items()) for t in interval_triples(c, span)]
         graphs = {**change.graphs, DERIVED_GRAPH: derived, LOG_GRAPH: log,
                   "": sorted(merged | set(change.chosen) | set(derived), key=str)}
         insert = _insert(graphs)
-        return ops + ([insert] if insert else [])
+        ops += [insert] if insert else []
+        if change.unshown:
+            ops.append(f"DELETE {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.unshown))} "
+                       f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}")
+        if change.shown:
+            ops.append(f"INSERT {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.shown))} "
+                       f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}")
+        return ops
 
     # ------------------------------------------------------------ reports
 

@@ -56,13 +56,17 @@ def test_formats_agree(exports):
         assert len(docs) == len(ALL)
         assert {"https://w3id.org/tmru/ontology", "https://w3id.org/tmru/derived"} <= graphs
         # the merged graph is the union of the named graphs with one value per functional property
-        # (computed labels of meetings and agreements) and without the article-only bookkeeping
+        # (computed labels of meetings and agreements), without the article-only bookkeeping, the
+        # gazetteer people and cities no article mentions, and article altLabels repeating a prefLabel
         union = {q.triple for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
         label = "http://www.w3.org/2000/01/rdf-schema#label"
         assert {t for t in merged - union if t.predicate.value != label} == set()
         only_sources = {t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for t in union - merged}
         assert only_sources <= {"reportKey", "weekday", "startDate", "kind", "city", "format", "sessionNumber",
-                                "agreementsSigned", "reportedOn", "forCountry", "label"}
+                                "agreementsSigned", "reportedOn", "forCountry", "label", "ingestFingerprint",
+                                "type", "prefLabel", "altLabel", "sameAs"}
+        entities = {t.subject.value for t in union - merged if t.predicate.value.endswith(("#type", "#prefLabel"))}
+        assert all("/id/person/" in e or "/id/city/" in e for e in entities)
 
 
 def test_ontology_labels_exported(exports):
