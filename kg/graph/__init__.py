@@ -9,7 +9,7 @@ ontology, area scheme and gazetteer form the reference graph.
 from __future__ import annotations
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV
+from rdflib.namespace import DCTERMS, PROV
 
 from .. import __version__, ontology
 from ..documents.reader import content_hash
@@ -22,7 +22,7 @@ from ..resolve import (
     country_iri,
     person_iri,
 )
-from ..vocab import BASE, ID, ORG, SCHEMA, TMRU
+from ..vocab import BASE, ID, ORG, PREFIXES, SCHEMA, TMRU
 
 REFERENCE_GRAPH = URIRef(BASE + "ontology")
 
@@ -38,10 +38,8 @@ def kind_iri(kind: str) -> URIRef:
 
 
 def bind(g: Graph) -> Graph:
-    for prefix, ns in (("tmru", str(TMRU._NS)), ("id", str(ID)), ("area", BASE + "area/"), ("doc", BASE + "doc/"),
-                       ("org", str(ORG)), ("schema", str(SCHEMA)), ("skos", str(SKOS)), ("prov", str(PROV)),
-                       ("dcterms", str(DCTERMS)), ("owl", str(OWL)), ("wd", "http://www.wikidata.org/entity/"),
-                       ("time", "http://www.w3.org/2006/time#")):
+    """``g`` with the prefixes of ``kg.vocab.PREFIXES``."""
+    for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
     return g
 
