@@ -4,7 +4,7 @@ A *report* is one article's account of one meeting.  ``cluster`` maps a set of r
 keys; it depends only on the set (never on the order in which reports arrive), so the store can
 recompute the clusters touched by an ingest and get the same graph for the same articles in any
 order, any batching, and after remove + re-add.  ``choose`` picks the one value of a functional
-property from the values the sources give.  The store (``kg.store.merge``) feeds both from its
+property from the values the sources give.  The planner (``kg.resolve.plan``) feeds both from the store's
 article graphs; docs/architecture.md ("Merge rules") states the same rules.
 """
 

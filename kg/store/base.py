@@ -30,6 +30,20 @@ LOCK_GRAPH = BASE + "lock"  # writers' lock entries on a shared endpoint (transi
 
 
 @dataclass(slots=True)
+class Change:
+    """What one ingest or removal writes, as quads (planned above the store, by ``kg.resolve.plan``)."""
+
+    drop: list[str]  # article graphs dropped (replaced, removed, or rewritten under new meeting IRIs)
+    graphs: dict[str, list[ox.Triple]]  # article graphs inserted
+    reset: list[tuple[str, str]]  # (subject, property) pairs whose merged values are replaced
+    merged: list[ox.Triple]  # triples inserted into the merged (default) graph
+    derived: list[ox.Triple]  # triples inserted into the derived graph (and the merged graph, via ``merged``)
+    derived_reset: list[str]  # subjects whose derived triples are replaced
+    shown: list[str] = field(default_factory=list)  # gazetteer entities shown in the merged graph
+    unshown: list[str] = field(default_factory=list)  # gazetteer entities no article mentions any more
+
+
+@dataclass(slots=True)
 class Table:
     """Result of a query: SELECT rows (dicts by variable name), CONSTRUCT triples as
     ``subject``/``predicate``/``object`` rows, or an ASK ``boolean``."""

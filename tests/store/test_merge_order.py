@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from kg.documents import iter_documents
 from kg.export.rdf import write_to
 from kg.extract import extract
+from kg.pipeline import Ingester
 from kg.resolve import resolve
 from kg.store.local import LocalBackend
 from kg.store.store import Store
@@ -57,13 +58,15 @@ def export(batches: list[list[int]], removals: list[int] = ()) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         for batch in batches:
             with Store(LocalBackend(Path(tmp) / "s")) as store:
+                ing = Ingester(store)
                 for i in batch:
-                    store.ingest(ras[i])
+                    ing.ingest(ras[i])
         with Store(LocalBackend(Path(tmp) / "s")) as store:
+            ing = Ingester(store)
             for i in removals:
-                assert store.remove(str(ras[i].iri))
+                assert ing.remove(str(ras[i].iri))
             for i in removals:
-                store.ingest(ras[i])
+                ing.ingest(ras[i])
             out = io.BytesIO()
             write_to(store, out, "nq")
     return out.getvalue()

@@ -1,7 +1,8 @@
-"""Merging in the store: the update that adds, replaces or removes one article.
+"""Planning the store change that adds, replaces or removes one article (``kg.store.base.Change``).
 
-The rules are the pure functions of ``kg.resolve.merge``; this module feeds them from the store and
-turns their answer into one SPARQL update.  For an article being written (or removed):
+The rules are the pure functions of ``kg.resolve.merge``; this module feeds them from the store's
+lookups (bound SPARQL queries on its ``Backend``) and turns their answer into quads the store
+writes in one atomic update.  For an article being written (or removed):
 
 1. **Component.** The reports (one article's account of one meeting) the change can touch: the
    article's reports, every report dated within a day of one of them, the other reports of the
@@ -29,10 +30,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..resolve.merge import Report, choose, cluster, kind_group
+from ..store.base import DERIVED_GRAPH, LOCK_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Change
+from ..store.terms import PREFIXES, date, iri, values
 from ..vocab import ID
-from .base import DERIVED_GRAPH, LOCK_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend
-from .terms import PREFIXES, date, iri, values
+from .merge import Report, choose, cluster, kind_group
 
 T, SCHEMA, ORG, TIME, RDF, RDFS = (PREFIXES[p] for p in ("tmru", "schema", "org", "time", "rdf", "rdfs"))
 XSD = PREFIXES["xsd"]
@@ -217,21 +218,6 @@ def rename_graph(doc: str, triples: Iterable[ox.Triple], mapping: dict[str, str]
 # ----------------------------------------------------------------- the update
 
 
-@dataclass(slots=True)
-class Change:
-    """What one ingest or removal writes: graphs to drop, graphs to insert, merged-graph edits."""
-
-    drop: list[str]  # article graphs replaced (or removed)
-    graphs: Quads  # new article graphs
-    functional: list[tuple[str, str]]  # (node, property) pairs whose merged value is reset
-    chosen: list[ox.Triple]  # their merged values
-    cochairs: list[str]  # co-chairships whose interval is reset
-    intervals: dict[str, Interval]
-    shown: list[str] = field(default_factory=list)  # gazetteer people and cities some article mentions
-    unshown: list[str] = field(default_factory=list)  # ... that no article mentions any more
-    hidden: set[ox.Triple] = field(default_factory=set)  # article triples kept out of the merged graph
-
-
 def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: bool) -> Change:
     """The change that writes ``new`` as article ``doc``'s graph (``None``: removes it)."""
     new_graphs: Quads = {doc: sorted(new, key=str)} if new is not None else {}
@@ -257,36 +243,42 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
     chosen, dates = _choose(backend, pairs, dropped, new_graphs)
     cochairs = _cochairs(old_graphs) | _cochairs(new_graphs)
     intervals = _intervals(backend, cochairs, dropped, new_graphs, dates)
-    change = Change(dropped, new_graphs, sorted(pairs), chosen, sorted(cochairs), intervals)
-    _entities(backend, change, old_graphs)
-    return change
+    derived = [t for c, span in sorted(intervals.items()) for t in interval_triples(c, span)]
+    shown, unshown, hidden = _entities(backend, dropped, new_graphs, old_graphs)
+    merged = {t for ts in new_graphs.values() for t in ts
+              if (t.subject.value, t.predicate.value) not in pairs and t.predicate.value not in ARTICLE_ONLY
+              and t not in hidden}
+    return Change(drop=dropped, graphs=new_graphs, reset=sorted(pairs),
+                  merged=sorted(merged | set(chosen) | set(derived), key=str), derived=derived,
+                  derived_reset=sorted(x for c in cochairs for x in (c, *interval_iris(c))),
+                  shown=shown, unshown=unshown)
 
 
-def _entities(backend: Backend, change: Change, old_graphs: Quads) -> None:
-    """Which gazetteer people and cities the change shows or hides in the merged graph, and the
-    articles' alternative labels that repeat a preferred label (SKOS: the two are disjoint)."""
+def _entities(backend: Backend, dropped: list[str], new_graphs: Quads, old_graphs: Quads
+              ) -> tuple[list[str], list[str], set[ox.Triple]]:
+    """Gazetteer people and cities the change shows and hides in the merged graph, and the articles'
+    alternative labels that repeat a preferred label (SKOS: the two are disjoint)."""
     def typed(graphs: Quads) -> set[str]:
         return {t.subject.value for ts in graphs.values() for t in ts
                 if t.predicate.value == TYPE and t.object.value in ENTITY_CLASSES}
 
-    touched = typed(old_graphs) | typed(change.graphs)
+    touched = typed(old_graphs) | typed(new_graphs)
     if not touched:
-        return
+        return [], [], set()
     rows = backend.query(f"""SELECT ?e ?l WHERE {{ {values('e', map(iri, touched))}
         GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t OPTIONAL {{ ?e <{PREF}> ?l }} }} }}""")
     known: dict[str, set[ox.Literal]] = {}
     for r in rows:
         known.setdefault(r["e"].value, set()).update([r["l"]] if r["l"] is not None else [])
     if not known:
-        return
-    skip = set(change.drop) | set(change.graphs) | set(NOT_ARTICLES)
+        return [], [], set()
+    skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
     rows = backend.query(f"""SELECT DISTINCT ?e WHERE {{ {values('e', map(iri, known))}
         GRAPH ?g {{ ?e a ?t }} {_in('g', skip)} }}""")
-    mentioned = {r["e"].value for r in rows} | (typed(change.graphs) & set(known))
-    change.shown = sorted(mentioned)
-    change.unshown = sorted(set(known) - mentioned)
-    change.hidden = {t for ts in change.graphs.values() for t in ts
-                     if t.predicate.value == ALT and t.object in known.get(t.subject.value, ())}
+    mentioned = {r["e"].value for r in rows} | (typed(new_graphs) & set(known))
+    hidden = {t for ts in new_graphs.values() for t in ts
+              if t.predicate.value == ALT and t.object in known.get(t.subject.value, ())}
+    return sorted(mentioned), sorted(set(known) - mentioned), hidden
 
 
 def _meetings_of(backend: Backend, doc: str) -> set[str]:
@@ -438,12 +430,4 @@ def interval_triples(cochair: str, span: Interval) -> list[ox.Triple]:
     return out
 
 
-def delete_intervals(cochairs: Iterable[str]) -> str:
-    """Update operation removing the intervals of ``cochairs`` (derived and default graph)."""
-    subjects = [iri(x) for c in cochairs for x in (c, *interval_iris(c))]
-    return (f"DELETE {{ GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} ?x ?p ?o }} WHERE {{ {values('x', subjects)} "
-            f"GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}")
-
-
-__all__ = ["plan", "Change", "reports_of", "rename_graph", "interval_triples", "delete_intervals", "kind_group",
-           "FUNCTIONAL", "ARTICLE_ONLY"]
+__all__ = ["plan", "reports_of", "rename_graph", "interval_triples", "kind_group", "FUNCTIONAL", "ARTICLE_ONLY"]
