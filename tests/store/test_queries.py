@@ -70,3 +70,16 @@ def test_output_formats(built, capsys, fmt):
     assert main(["query", "areas", "--store", str(built), "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert ("area:trade" if fmt == "table" else "https://w3id.org/tmru/area/trade") in out
+
+
+def test_canned_queries_are_package_data():
+    import tomllib
+    from pathlib import Path
+
+    from kg.queries import QUERIES
+
+    root = Path(__file__).resolve().parents[2]
+    include = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"][
+        "force-include"]
+    assert include["examples/queries"] == "kg/_queries"  # shipped in the wheel
+    assert {p.stem for p in QUERIES.glob("*.rq")} >= {"cochairs", "meetings-per-year", "evidence"}
