@@ -143,10 +143,15 @@ def choose(prop: str, values: Iterable[tuple[str, str]]) -> str | None:
     by_value: dict[str, set[str]] = {}
     for v, src in values:
         by_value.setdefault(v, set()).add(src)
-    if not by_value:
+    return choose_counts(prop, {v: len(srcs) for v, srcs in by_value.items()})
+
+
+def choose_counts(prop: str, counts: dict[str, int]) -> str | None:
+    """``choose`` from the number of sources giving each value."""
+    if not counts:
         return None
     rank = SPECIFICITY.get(prop.rsplit("#", 1)[-1].rsplit("/", 1)[-1], {})
-    return min(by_value, key=lambda v: (-len(by_value[v]), -rank.get(v.rsplit("#", 1)[-1], 0), _order(v)))
+    return min(counts, key=lambda v: (-counts[v], -rank.get(v.rsplit("#", 1)[-1], 0), _order(v)))
 
 
 def _order(v: str) -> tuple[int, str]:
@@ -191,4 +196,4 @@ def cluster(reports: Iterable[Report]) -> dict[str, str]:
     return out
 
 
-__all__ = ["Report", "cluster", "choose", "score", "kind_group", "SPECIFICITY", "AREA_AGREEMENT"]
+__all__ = ["Report", "cluster", "choose", "choose_counts", "score", "kind_group", "SPECIFICITY", "AREA_AGREEMENT"]

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from ..store.base import DERIVED_GRAPH, LOCK_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Change
 from ..store.terms import PREFIXES, date, iri, values
 from ..vocab import ID
-from .merge import Report, choose, cluster, kind_group
+from .merge import Report, choose_counts, cluster, kind_group
 
 T, SCHEMA, ORG, TIME, RDF, RDFS = (PREFIXES[p] for p in ("tmru", "schema", "org", "time", "rdf", "rdfs"))
 XSD = PREFIXES["xsd"]
@@ -47,7 +47,7 @@ SKOS = PREFIXES["skos"]
 PREF, ALT = SKOS + "prefLabel", SKOS + "altLabel"
 ENTITY_CLASSES = (T + "Person", T + "City")
 NOT_ARTICLES = (REFERENCE_GRAPH, DERIVED_GRAPH, LOG_GRAPH, LOCK_GRAPH)
-MEETING_NS, AGREEMENT_NS = str(ID) + "meeting/", str(ID) + "agreement/"
+MEETING_NS, AGREEMENT_NS, COCHAIR_NS = str(ID) + "meeting/", str(ID) + "agreement/", str(ID) + "cochair/"
 #: properties with one value in the merged graph (rdfs:label only for meetings and agreements)
 FUNCTIONAL = (KIND, START, CITY, FORMAT, SESSION, SIGNED, REPORTED, FOR_COUNTRY)
 #: bookkeeping kept in the article graphs only
@@ -59,6 +59,8 @@ Quads = dict[str, list[ox.Triple]]  # graph IRI -> triples
 
 
 def _functional(s: str, p: str) -> bool:
+    if p == FOR_COUNTRY:  # a co-chairship's side is in its IRI: one value by construction
+        return not s.startswith(COCHAIR_NS)
     return p in FUNCTIONAL or (p == LABEL and s.startswith((MEETING_NS, AGREEMENT_NS)))
 
 
@@ -241,8 +243,8 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
     old_graphs = {**stored, **(_graphs(backend, [doc]) if replacing else {})}
     pairs = _pairs(old_graphs) | _pairs(new_graphs)
     chosen, dates = _choose(backend, pairs, dropped, new_graphs)
-    cochairs = _cochairs(old_graphs) | _cochairs(new_graphs)
-    intervals = _intervals(backend, cochairs, dropped, new_graphs, dates)
+    cochairs, intervals = _intervals(backend, _cochairs(old_graphs) | _cochairs(new_graphs), dropped, new_graphs,
+                                     old_graphs, dates)
     derived = [t for c, span in sorted(intervals.items()) for t in interval_triples(c, span)]
     shown, unshown, hidden = _entities(backend, dropped, new_graphs, old_graphs)
     merged = {t for ts in new_graphs.values() for t in ts
@@ -273,8 +275,8 @@ def _entities(backend: Backend, dropped: list[str], new_graphs: Quads, old_graph
     if not known:
         return [], [], set()
     skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
-    rows = backend.query(f"""SELECT DISTINCT ?e WHERE {{ {values('e', map(iri, known))}
-        GRAPH ?g {{ ?e a ?t }} {_in('g', skip)} }}""")
+    rows = backend.query(f"""SELECT ?e WHERE {{ {values('e', map(iri, known))}
+        FILTER EXISTS {{ GRAPH ?g {{ ?e a ?t }} {_in('g', skip)} }} }}""")
     mentioned = {r["e"].value for r in rows} | (typed(new_graphs) & set(known))
     hidden = {t for ts in new_graphs.values() for t in ts
               if t.predicate.value == ALT and t.object in known.get(t.subject.value, ())}
@@ -314,7 +316,8 @@ def _cochairs(graphs: Quads) -> set[str]:
 def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], new_graphs: Quads
             ) -> tuple[list[ox.Triple], dict[str, tuple[str, bool]]]:
     """Merged values of ``pairs``, and the (date, exact) of each touched meeting."""
-    seen: dict[tuple[str, str], list[tuple[ox.Term, str]]] = {}
+    counts: dict[tuple[str, str], dict[str, int]] = {}  # (node, property) -> value -> number of sources
+    terms: dict[str, ox.Term] = {}
     gazetteer: dict[tuple[str, str], list[ox.Term]] = {}
     skip = set(dropped) | set(new_graphs) | {LOG_GRAPH, DERIVED_GRAPH, LOCK_GRAPH}
     by_prop: dict[str, set[str]] = {}
@@ -323,18 +326,23 @@ def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], n
     for p, subjects in sorted(by_prop.items()):
         if p == LABEL:
             continue  # computed below
-        rows = backend.query(f"""SELECT ?s ?o ?g WHERE {{ {values('s', map(iri, subjects))}
-            GRAPH ?g {{ ?s <{p}> ?o }} {_in('g', skip)} }}""")
+        rows = backend.query(f"""SELECT ?s ?o (COUNT(DISTINCT ?g) AS ?n) (MAX(?g = <{REFERENCE_GRAPH}>) AS ?ref)
+            WHERE {{ {values('s', map(iri, subjects))} GRAPH ?g {{ ?s <{p}> ?o }} {_in('g', skip)} }}
+            GROUP BY ?s ?o""")
         for r in rows:
-            key = (r["s"].value, p)
-            if r["g"].value == REFERENCE_GRAPH:
-                gazetteer.setdefault(key, []).append(r["o"])
+            key, o = (r["s"].value, p), r["o"]
+            terms[str(o)] = o
+            if r["ref"] is not None and r["ref"].value == "true":
+                gazetteer.setdefault(key, []).append(o)
             else:
-                seen.setdefault(key, []).append((r["o"], r["g"].value))
-    for g, ts in new_graphs.items():
+                counts.setdefault(key, {})[str(o)] = int(r["n"].value)
+    for ts in new_graphs.values():
         for t in ts:
-            if (t.subject.value, t.predicate.value) in pairs and t.predicate.value != LABEL:
-                seen.setdefault((t.subject.value, t.predicate.value), []).append((t.object, g))
+            key = (t.subject.value, t.predicate.value)
+            if key in pairs and t.predicate.value != LABEL:
+                terms[str(t.object)] = t.object
+                by_value = counts.setdefault(key, {})
+                by_value[str(t.object)] = by_value.get(str(t.object), 0) + 1
     values_of: dict[tuple[str, str], ox.Term] = {}
     for key in sorted(pairs):
         s, p = key
@@ -343,12 +351,13 @@ def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], n
         if key in gazetteer:
             values_of[key] = min(gazetteer[key], key=str)
             continue
-        vals = seen.get(key, [])
-        terms = {t.value: t for t, _ in vals}
+        by_value = counts.get(key, {})
         if p == REPORTED:  # the earliest publication date
-            v = min(terms) if terms else None
+            v = min(by_value, key=lambda x: terms[x].value) if by_value else None
         else:
-            v = choose(p, ((t.value, g) for t, g in vals))
+            lexical = {terms[x].value: x for x in by_value}
+            best = choose_counts(p, {terms[x].value: n for x, n in by_value.items()})
+            v = lexical[best] if best is not None else None
         if v is not None:
             values_of[key] = terms[v]
     meetings = {s for s, p in pairs if s.startswith(MEETING_NS)}
@@ -360,8 +369,14 @@ def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], n
         elif (m, REPORTED) in values_of:
             dates[m] = (values_of[(m, REPORTED)].value, False)
     out = [ox.Triple(iri(s), iri(p), v) for (s, p), v in sorted(values_of.items())]
+    agreements = {s for s, p in pairs if s.startswith(AGREEMENT_NS)}
+    if agreements:  # an agreement is labelled while some source still reports it
+        present = {t.subject.value for ts in new_graphs.values() for t in ts if t.predicate.value == TYPE}
+        rows = backend.query(f"""SELECT ?a WHERE {{ {values('a', map(iri, agreements - present))}
+            FILTER EXISTS {{ GRAPH ?g {{ ?a a ?t }} {_in('g', skip | {REFERENCE_GRAPH})} }} }}""")
+        agreements = (agreements & present) | {r["a"].value for r in rows}
     for s, p in sorted(pairs):
-        if p != LABEL:
+        if p != LABEL or (s.startswith(AGREEMENT_NS) and s not in agreements):
             continue
         m = MEETING_NS + s[len(AGREEMENT_NS):] if s.startswith(AGREEMENT_NS) else s
         kind = values_of.get((m, KIND))
@@ -375,38 +390,92 @@ def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], n
     return out, dates
 
 
-def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_graphs: Quads,
-               dates: dict[str, tuple[str, bool]]) -> dict[str, Interval]:
-    """First and last (date, exact) of the meetings showing each co-chairship."""
-    if not cochairs:
-        return {}
-    skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
-    shows: dict[str, set[str]] = {}
-    rows = backend.query(f"""SELECT DISTINCT ?c ?m WHERE {{ {values('c', map(iri, cochairs))}
-        GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in('g', skip)} }}""")
-    for r in rows:
-        shows.setdefault(r["c"].value, set()).add(r["m"].value)
-    for ts in new_graphs.values():
+def _showing(graphs: Quads, cochairs: set[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for ts in graphs.values():
         for t in ts:
             if t.predicate.value == COCHAIR and t.object.value in cochairs:
-                shows.setdefault(t.object.value, set()).add(t.subject.value)
-    others = {m for ms in shows.values() for m in ms} - set(dates)
-    known = dict(dates)
-    if others:
-        rows = backend.query(f"""SELECT ?m ?d ?r WHERE {{ {values('m', map(iri, others))}
+                out.setdefault(t.object.value, set()).add(t.subject.value)
+    return out
+
+
+def _hull(points: Iterable[tuple[str, bool]]) -> Interval | None:
+    """First and last (date, exact); on one date an exact bound wins."""
+    pts = list(points)
+    if not pts:
+        return None
+    return min(pts, key=lambda x: (x[0], not x[1])), max(pts, key=lambda x: (x[0], x[1]))
+
+
+def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_graphs: Quads, old_graphs: Quads,
+               dates: dict[str, tuple[str, bool]]) -> tuple[set[str], dict[str, Interval]]:
+    """The co-chairships whose interval the change may move, and their (first, last) (date, exact).
+
+    The change touches few meetings (those of the changed graphs), so a stored interval is widened
+    by their new dates, unless one of them sat on one of its ends before the change and no longer
+    does (the interval may shrink): then it is recomputed by aggregating the dates of the
+    co-chairship's other meetings (in the store) with the touched ones."""
+    skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
+    touched = {t.subject.value for ts in (*old_graphs.values(), *new_graphs.values()) for t in ts
+               if t.predicate.value == TYPE and t.subject.value.startswith(MEETING_NS)}
+    kept: dict[str, set[str]] = {}  # co-chairship -> touched meetings that other graphs show it at
+    if touched:
+        rows = backend.query(f"""SELECT DISTINCT ?c ?m WHERE {{ {values('m', map(iri, touched))}
+            GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in('g', skip)} }}""")
+        for r in rows:
+            kept.setdefault(r["c"].value, set()).add(r["m"].value)
+    cochairs = cochairs | set(kept)
+    if not cochairs:
+        return set(), {}
+    before, after = _showing(old_graphs, cochairs), _showing(new_graphs, cochairs)
+    old_dates: dict[str, tuple[str, bool]] = {}
+    if touched:
+        rows = backend.query(f"""SELECT ?m ?d ?r WHERE {{ {values('m', map(iri, touched))}
             OPTIONAL {{ ?m <{START}> ?d }} OPTIONAL {{ ?m <{REPORTED}> ?r }} }}""")
         for r in rows:
             if r["d"] is not None:
-                known[r["m"].value] = (r["d"].value, True)
+                old_dates[r["m"].value] = (r["d"].value, True)
             elif r["r"] is not None:
-                known.setdefault(r["m"].value, (r["r"].value, False))
-    out: dict[str, Interval] = {}
-    for c, ms in shows.items():
-        pts = [known[m] for m in ms if m in known]
-        if pts:
-            first = min(pts, key=lambda x: (x[0], not x[1]))
-            last = max(pts, key=lambda x: (x[0], x[1]))
-            out[c] = (first, last)
+                old_dates[r["m"].value] = (r["r"].value, False)
+    stored = _stored_intervals(backend, cochairs)
+    out: dict[str, Interval | None] = {}
+    full = set()
+    for c in cochairs:
+        span = stored.get(c)
+        gone = {old_dates[m] for m in before.get(c, set()) | kept.get(c, set()) if m in old_dates}
+        new = {dates[m] for m in after.get(c, set()) | kept.get(c, set()) if m in dates}
+        if span is None or any(end in gone and end not in new for end in span):
+            full.add(c)  # an end may have gone away
+            continue
+        out[c] = _hull([*span, *new])
+    if full:
+        others = f"FILTER(?m NOT IN ({', '.join(f'<{m}>' for m in sorted(touched))}))" if touched else ""
+        # one row per (co-chairship, exactness): an aggregate over an unbound value would be an error
+        rows = backend.query(f"""SELECT ?c ?exact (MIN(?x) AS ?x0) (MAX(?x) AS ?x1)
+            WHERE {{ {values('c', map(iri, full))} GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in('g', skip)} {others}
+            {{ ?m <{START}> ?x BIND(true AS ?exact) }} UNION {{ ?m <{REPORTED}> ?x BIND(false AS ?exact) }}
+            }} GROUP BY ?c ?exact""")
+        found: dict[str, list[tuple[str, bool]]] = {}
+        for r in rows:
+            exact = r["exact"].value == "true"
+            found.setdefault(r["c"].value, []).extend((r[k].value, exact) for k in ("x0", "x1"))
+        for c in full:
+            new = {dates[m] for m in after.get(c, set()) | kept.get(c, set()) if m in dates}
+            out[c] = _hull([*found.get(c, []), *new])
+    return cochairs, {c: span for c, span in out.items() if span is not None}
+
+
+def _stored_intervals(backend: Backend, cochairs: set[str]) -> dict[str, Interval]:
+    """The intervals in the derived graph, with their bounds' exactness."""
+    ends = [iri(x) for c in cochairs for x in interval_iris(c)[1:]]
+    rows = backend.query(f"""SELECT ?x ?d ?e WHERE {{ {values('x', ends)} GRAPH <{DERIVED_GRAPH}> {{
+        ?x <{TIME}inXSDDate> ?d ; <{T}exactDate> ?e }} }}""")
+    found = {r["x"].value: (r["d"].value, r["e"].value == "true") for r in rows}
+    out = {}
+    for c in cochairs:
+        _, b, e = interval_iris(c)
+        if b in found and e in found:
+            out[c] = (found[b], found[e])
     return out
 
 

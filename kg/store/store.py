@@ -145,8 +145,8 @@ class Store:
         """Replace the reference graph by ``ref``; in the merged graph, the gazetteer ``entities`` (people,
         cities) only while some article mentions them."""
         with self.backend.lock():
-            rows = self.backend.query(f"""SELECT DISTINCT ?e WHERE {{ {values('e', map(iri, entities))}
-                GRAPH ?g {{ ?e a ?t }} FILTER(?g NOT IN (<{REFERENCE_GRAPH}>, <{DERIVED_GRAPH}>)) }}""")
+            rows = self.backend.query(f"""SELECT ?e WHERE {{ {values('e', map(iri, entities))} FILTER EXISTS {{
+                GRAPH ?g {{ ?e a ?t }} FILTER(?g NOT IN (<{REFERENCE_GRAPH}>, <{DERIVED_GRAPH}>)) }} }}""")
             shown = {r["e"].value for r in rows}
             merged = [t for t in ref if t.subject.value not in entities or t.subject.value in shown]
             ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
