@@ -96,6 +96,8 @@ def test_dev_corpus_sides_and_kinds(tmp_path, capsys):
     root = _corpus()
     files = [root / n for n in ("114_en.txt", "119_tr.txt", "000_tr.txt", "003_en.txt", "020_ru.txt")]
     assert build(files, str(tmp_path / "s"), tmp_path / "out") == 0  # conflicting sides still validate
+    for fmt in ("ttl", "trig", "nq"):  # kg validate checks a dataset's merged (default) graph
+        assert main(["validate", str(tmp_path / "out" / f"graph.{fmt}")]) == 0
     with open_store(str(tmp_path / "s")) as s:
         found = {(c.meeting.rsplit("/", 1)[-1], c.property.rsplit("#", 1)[-1].rsplit("/", 1)[-1]): c
                  for c in s.conflicts()}
