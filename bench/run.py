@@ -143,6 +143,7 @@ def add_one(store: Path, work: Path, n: int = 20) -> dict[str, float]:
     """Add ``n`` new articles, one at a time, to the store at ``store`` (then remove them again)."""
     from kg.documents import iter_documents
     from kg.extract import extract
+    from kg.pipeline import Ingester
     from kg.resolve import resolve
     from kg.store import open_store
 
@@ -156,20 +157,21 @@ def add_one(store: Path, work: Path, n: int = 20) -> dict[str, float]:
     docs = list(iter_documents([folder]))
     prep, ingest, remove = [], [], []
     with open_store(str(store)) as st:
-        st.ensure_reference()
+        ing = Ingester(st)
+        ing.ensure_reference()
         for d in docs:
             t = time.perf_counter()
-            assert not st.is_current(d)
+            assert not ing.is_current(d)
             ra = resolve(extract(d))
             t1 = time.perf_counter()
-            assert st.ingest(ra) == "added"
+            assert ing.ingest(ra) == "added"
             t2 = time.perf_counter()
             prep.append(t1 - t)
             ingest.append(t2 - t1)
         for d in docs:
             iri = st.documents(d.url)[0]
             t = time.perf_counter()
-            st.remove(iri)
+            ing.remove(iri)
             remove.append(time.perf_counter() - t)
     ms = lambda xs: round(1000 * statistics.median(xs), 1)  # noqa: E731
     return {"articles": n, "extract_ms": ms(prep), "ingest_ms": ms(ingest),

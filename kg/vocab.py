@@ -1,4 +1,7 @@
-"""RDF namespaces (closed ``DefinedNamespace`` classes: a typo fails loudly) and IRI bases."""
+"""The one prefix table, RDF namespaces (closed ``DefinedNamespace`` classes: a typo fails loudly) and IRI bases.
+
+``PREFIXES`` is used everywhere a prefix is written: exports, query output, SPARQL built in code,
+rdflib graphs (``kg.graph.bind``) and the JSON-LD context."""
 
 from __future__ import annotations
 
@@ -6,18 +9,29 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 BASE = "https://w3id.org/tmru/"
-ID = Namespace(BASE + "id/")
-AREA = Namespace(BASE + "area/")
-DOC = Namespace(BASE + "doc/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
+
+#: prefix -> namespace, for every vocabulary the graph uses
+PREFIXES: dict[str, str] = {
+    "tmru": BASE + "ontology#", "id": BASE + "id/", "area": BASE + "area/", "doc": BASE + "doc/",
+    "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/", "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#", "time": "http://www.w3.org/2006/time#",
+    "foaf": "http://xmlns.com/foaf/0.1/", "wd": "http://www.wikidata.org/entity/",
+}
+ID = Namespace(PREFIXES["id"])
+AREA = Namespace(PREFIXES["area"])
+DOC = Namespace(PREFIXES["doc"])
+ORG = Namespace(PREFIXES["org"])
+SCHEMA = Namespace(PREFIXES["schema"])
+WD = Namespace(PREFIXES["wd"])
 
 
 class TMRU(DefinedNamespace):
     """The tmru-kg ontology (``ontology/tmru.ttl``)."""
 
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(PREFIXES["tmru"])
     _fail = True
 
     Commission: URIRef
@@ -38,6 +52,10 @@ class TMRU(DefinedNamespace):
     commission: URIRef
     kind: URIRef
     sessionNumber: URIRef
+    reportedOn: URIRef
+    reportKey: URIRef
+    weekday: URIRef
+    exactDate: URIRef
     format: URIRef
     city: URIRef
     cochair: URIRef

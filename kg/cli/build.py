@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import InputError, KGError, printable, reason
-from ..model import Document
 from .common import EXIT_INVALID, EXIT_OK, EXIT_SKIPPED, Progress, Reporter, add_command, add_store_option
 
 #: merged graphs larger than this are not SHACL-validated by default (validate an export instead)
@@ -41,97 +35,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-class Steps:
-    """Wall time of each step of a build and the peak memory (max RSS) at its end."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-        self.peak_mb: dict[str, float] = {}
-
-    @contextmanager
-    def __call__(self, name: str) -> Iterator[None]:
-        t = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.add(name, t)
-
-    def add(self, name: str, since: float) -> None:
-        self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - since, 3)
-        self.peak_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
 def run(args: argparse.Namespace) -> int:
-    from ..export.rdf import write_rdf
-    from ..graph.validate import validate
-    from ..runner import pool, resolve_docs
-    from ..store import open_store
+    from ..pipeline import build
 
     rep = Reporter()
-    counts = {"added": 0, "replaced": 0, "unchanged": 0}
     progress = Progress("building")
-    steps = Steps()
-    workers = pool(args.jobs)  # before the store is opened: workers never inherit it
     try:
-        with open_store(args.store) as store:
-            store.ensure_reference()
-
-            def fresh() -> Iterator[Document]:
-                from ..documents import iter_documents
-
-                own = [Path(args.out) / "graph.html"]  # an input folder may hold the output folder
-                for doc in iter_documents(args.paths, rep, exclude=own):
-                    progress.step(doc.name)
-                    if store.is_current(doc):
-                        counts["unchanged"] += 1
-                    else:
-                        yield doc
-
-            with steps("ingest"):
-                for ra in resolve_docs(fresh(), rep, workers):
-                    try:
-                        counts[store.ingest(ra)] += 1
-                    except KGError:  # the store failed: stop (nothing of this article was written)
-                        raise
-                    except Exception as exc:  # noqa: BLE001 - one article's data broke ingestion:
-                        # skip it (its update was never sent, so the store is unchanged), the batch goes on
-                        rep(InputError(f"{printable(ra.facts.document.path)}: cannot store this article "
-                                       f"({type(exc).__name__}: {reason(exc)})"))
-            progress.close()
-            with steps("stats"):
-                st = store.stats()
-            report = None
-            if not args.no_validate and st.triples <= VALIDATE_MAX:
-                with steps("validate"):
-                    report = validate(store.graph())
-            out = Path(args.out)
-            files = []
-            for fmt in RDF_FILES:
-                with steps(fmt):
-                    files.append(write_rdf(store, out / f"graph.{fmt}", fmt))
-            if not args.no_html:
-                from ..export.html import write_html
-
-                with steps("html"):
-                    files.append(write_html(store, out / "graph.html", lang=args.lang))
-            location = store.location
-            closing = time.perf_counter()
-        steps.add("close", closing)
+        res = build(args.paths, args.store, Path(args.out), on_skip=rep, step=progress.step, lang=args.lang,
+                    validate=not args.no_validate, validate_max=VALIDATE_MAX, html=not args.no_html,
+                    jobs=args.jobs, formats=RDF_FILES)
     finally:
-        if workers is not None:
-            workers.terminate()
-            workers.join()
+        progress.close()
+    st, counts, report, files = res.stats, res.counts, res.report, res.files
     summary = {
-        "store": location, "articles": sum(counts.values()), **counts, "skipped": rep.skipped,
+        "store": res.location, "articles": sum(counts.values()), **counts, "skipped": rep.skipped,
         "meetings": st.classes.get("Meeting", 0), "triples": st.triples, "quads": st.quads,
         "conflicts": st.conflicts, "conforms": None if report is None else report.conforms,
-        "files": [str(f) for f in files], "seconds": steps.seconds, "peak_mb": steps.peak_mb,
+        "files": [str(f) for f in files], "seconds": res.steps.seconds, "peak_mb": res.steps.peak_mb,
     }
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
         print(f"{summary['articles']} articles ({counts['added']} added, {counts['replaced']} replaced, "
-              f"{counts['unchanged']} unchanged, {rep.skipped} skipped) in {location}")
+              f"{counts['unchanged']} unchanged, {rep.skipped} skipped) in {res.location}")
         print(f"{summary['meetings']} meetings, {st.triples} triples ({st.quads} quads), "
               f"{st.conflicts} conflicts (kg conflicts)")
         if report is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, UsageError, printable, reason
+from ..queries import QUERIES  # the source tree's examples/queries, else the wheel's copy
 from .common import EXIT_OK, add_command, add_store_option
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
     from ..store.terms import Term
 
-QUERIES = Path(__file__).resolve().parents[2] / "examples" / "queries"
 
 
 def register(sub: argparse._SubParsersAction) -> None:

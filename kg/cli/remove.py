@@ -31,16 +31,18 @@ def _refs(article: str, rep: Reporter) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..pipeline import Ingester
     from ..store import open_store
 
     rep, removed = Reporter(), []
     with open_store(args.store, create=False) as store:
+        ing = Ingester(store)
         for article in args.articles:
             docs = [d for ref in _refs(article, rep) for d in store.documents(ref)]
             if not docs:
                 rep(InputError(f"{article}: not in the store"))
             for d in docs:
-                if store.remove(d):
+                if ing.remove(d):
                     removed.append(d)
     if args.json:
         print(json.dumps(removed, indent=1))

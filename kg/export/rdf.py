@@ -33,9 +33,14 @@ class Source(Protocol):
 
 
 def merged(ds: Dataset) -> Graph:
-    """All graphs of an rdflib ``ds`` as one graph (used by ``kg validate`` on TriG/N-Quads files)."""
+    """The merged graph of an rdflib ``ds`` (used by ``kg validate`` on TriG/N-Quads files): its default
+    graph when it has one (our exports: sources may disagree in their named graphs, the default graph
+    holds one value per property), else the union of its graphs."""
     g = bind(Graph())
-    for s, p, o, _ in ds.quads((None, None, None, None)):
+    default = ds.default_context.identifier if hasattr(ds, "default_context") else None
+    quads = list(ds.quads((None, None, None, None)))
+    in_default = [(s, p, o) for s, p, o, c in quads if c is None or getattr(c, "identifier", c) == default]
+    for s, p, o in in_default or [(s, p, o) for s, p, o, _ in quads]:
         g.add((s, p, o))
     return g
 

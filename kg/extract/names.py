@@ -211,5 +211,8 @@ def _extend_left(text: str, lo: int, start: int) -> int:
 
 def _side(s: Sent, lo: int, name_start: int) -> str | None:
     """The country mentioned closest before the name (within the post or 80 characters)."""
-    near = [m for m in s.mentions if m.cat == "COUNTRY" and min(lo, name_start - 80) <= m.start < name_start]
+    # a country inside the commission's name ("Turkmen-Russian Commission") names no side
+    names = [(m.start, m.end) for m in s.mentions if m.cat == "COMMISSION"]
+    near = [m for m in s.mentions if m.cat == "COUNTRY" and min(lo, name_start - 80) <= m.start < name_start
+            and not any(a <= m.start and m.end <= b for a, b in names)]
     return max(near, key=lambda m: m.start).value if near else None

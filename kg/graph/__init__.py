@@ -9,7 +9,7 @@ ontology, area scheme and gazetteer form the reference graph.
 from __future__ import annotations
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV
+from rdflib.namespace import DCTERMS, PROV
 
 from .. import __version__, ontology
 from ..documents.reader import content_hash
@@ -22,7 +22,7 @@ from ..resolve import (
     country_iri,
     person_iri,
 )
-from ..vocab import BASE, ID, ORG, SCHEMA, TMRU
+from ..vocab import BASE, ID, ORG, PREFIXES, SCHEMA, TMRU
 
 REFERENCE_GRAPH = URIRef(BASE + "ontology")
 
@@ -38,20 +38,30 @@ def kind_iri(kind: str) -> URIRef:
 
 
 def bind(g: Graph) -> Graph:
-    for prefix, ns in (("tmru", str(TMRU._NS)), ("id", str(ID)), ("area", BASE + "area/"), ("doc", BASE + "doc/"),
-                       ("org", str(ORG)), ("schema", str(SCHEMA)), ("skos", str(SKOS)), ("prov", str(PROV)),
-                       ("dcterms", str(DCTERMS)), ("owl", str(OWL)), ("wd", "http://www.wikidata.org/entity/"),
-                       ("time", "http://www.w3.org/2006/time#")):
+    """``g`` with the prefixes of ``kg.vocab.PREFIXES``."""
+    for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
     return g
 
 
+#: the extractor's lexicon: files and properties that only the matchers read (kept in ``ontology/``)
+LEXICON_FILES = ("cues.ttl", "months.ttl", "ordinals.ttl")
+LEXICON_PROPS = (TMRU.stem, TMRU.exact, TMRU.suffix)
+
+
 def reference_graph() -> Graph:
-    """Ontology, areas, cues and gazetteer as one graph."""
+    """Ontology, areas and gazetteer as one graph, without the extractor's lexicon (cue words,
+    month and ordinal words, matching stems)."""
     g = bind(Graph())
-    for t in ontology.load():
-        g.add(t)
+    for t in ontology.load(*(f for f in ontology.FILES if f not in LEXICON_FILES)):
+        if t[1] not in LEXICON_PROPS:
+            g.add(t)
     return g
+
+
+def gazetteer_entities(g: Graph) -> set[URIRef]:
+    """People and cities of the reference graph: in the merged graph only while an article mentions them."""
+    return {s for cls in (TMRU.Person, TMRU.City) for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef)}
 
 
 def article_graph(ra: ResolvedArticle) -> Graph:
@@ -85,8 +95,14 @@ def _meeting(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting) -> None:
     g.add((mi, RDFS.label, Literal(f"{m.kind.replace('-', ' ')} {m.date or ''}".strip(), lang="en")))
     if rm.commission is not None:
         g.add((mi, TMRU.commission, rm.commission))
+    g.add((mi, TMRU.reportKey, Literal(rm.key)))
     if m.date:
         g.add((mi, SCHEMA.startDate, Literal(m.date, datatype=XSD.date)))
+    else:
+        if m.weekday:
+            g.add((mi, TMRU.weekday, Literal(m.weekday, datatype=XSD.integer)))
+        if ra.facts.document.published:
+            g.add((mi, TMRU.reportedOn, Literal(ra.facts.document.published, datatype=XSD.date)))
     if m.ordinal is not None:
         g.add((mi, TMRU.sessionNumber, Literal(m.ordinal, datatype=XSD.integer)))
     if m.format:
@@ -164,4 +180,5 @@ def _evidence(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting, fld: str, targ
     g.add((rm.iri, TMRU.evidence, e))
 
 
-__all__ = ["article_graph", "reference_graph", "bind", "REFERENCE_GRAPH", "kind_iri"]
+__all__ = ["article_graph", "reference_graph", "gazetteer_entities", "bind", "REFERENCE_GRAPH", "kind_iri",
+           "LEXICON_FILES", "LEXICON_PROPS"]

@@ -8,8 +8,9 @@ country             ``id/country/{ISO}``
 city                ``id/city/{slug of English name}``
 person              ``id/person/{gazetteer key}``, unknown people ``id/person/x-{folded surname}``
 commission          ``id/commission/{gazetteer key}`` (default ``tm-ru-economic``)
-meeting             ``id/meeting/{date}-{kind}`` or, without a date, ``id/meeting/{doc}-{n}``; the store
-                    reuses the IRI of the same meeting reported earlier (``kg.store.merge``)
+meeting             ``id/meeting/{date}-{kind}[-n]`` (chosen date and kind of the merged meeting) or, without a
+                    date, ``id/meeting/{doc}-{n}``; resolve gives ``{doc}-{n}``, the store the merged key
+                    (``kg.resolve.merge.cluster``)
 co-chairship        ``id/cochair/{person}--{commission}--{ISO}`` (one per person, commission, side)
 participation       ``id/participation/{meeting}--{person}``
 agreement           ``id/agreement/{meeting}``
@@ -92,9 +93,9 @@ class ResolvedArticle:
 
 
 def meeting_key(m: Meeting, doc: str, n: int) -> str:
-    """Meetings with a date are keyed by date and kind, so reports of the same meeting
-    in several articles meet on one node; undated ones stay per article."""
-    return f"{m.date}-{m.kind}" if m.date else f"{doc}-{n}"
+    """The key of an article's ``n``-th report: ``{doc}-{n}``.  The store gives the meeting its
+    canonical key (``{date}-{kind}`` for a dated meeting, see ``kg.resolve.merge.cluster``)."""
+    return f"{doc}-{n}"
 
 
 def resolve(facts: ArticleFacts) -> ResolvedArticle:

@@ -14,6 +14,7 @@ Layout of a store (any backend):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,6 +26,21 @@ from .terms import Term
 REFERENCE_GRAPH = BASE + "ontology"
 DERIVED_GRAPH = BASE + "derived"
 LOG_GRAPH = BASE + "ingestion"
+LOCK_GRAPH = BASE + "lock"  # writers' lock entries on a shared endpoint (transient, never exported)
+
+
+@dataclass(slots=True)
+class Change:
+    """What one ingest or removal writes, as quads (planned above the store, by ``kg.resolve.plan``)."""
+
+    drop: list[str]  # article graphs dropped (replaced, removed, or rewritten under new meeting IRIs)
+    graphs: dict[str, list[ox.Triple]]  # article graphs inserted
+    reset: list[tuple[str, str]]  # (subject, property) pairs whose merged values are replaced
+    merged: list[ox.Triple]  # triples inserted into the merged (default) graph
+    derived: list[ox.Triple]  # triples inserted into the derived graph (and the merged graph, via ``merged``)
+    derived_reset: list[str]  # subjects whose derived triples are replaced
+    shown: list[str] = field(default_factory=list)  # gazetteer entities shown in the merged graph
+    unshown: list[str] = field(default_factory=list)  # gazetteer entities no article mentions any more
 
 
 @dataclass(slots=True)
@@ -65,6 +81,9 @@ class Backend(Protocol):
 
     def count(self) -> int:
         """Number of quads in the store (all graphs)."""
+
+    def lock(self) -> AbstractContextManager[None]:
+        """Exclusive write access for one ingest or removal (a no-op where the store is already exclusive)."""
 
     def close(self) -> None: ...
 

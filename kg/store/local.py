@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -91,6 +92,15 @@ class LocalBackend:
             self._lock.release()
             raise StoreError(f"cannot open store {self.path}: {reason(exc)}") from exc
 
+    @classmethod
+    def memory(cls) -> LocalBackend:
+        """An in-memory Oxigraph store (no folder, no lock): for tests and throw-away graphs."""
+        self = cls.__new__(cls)
+        self.path, self.location, self._lock, self._written = Path(":memory:"), ":memory:", None, 0
+        self.read_only = False
+        self.store = ox.Store()
+        return self
+
     def _open_read_only(self) -> None:
         self.read_only = True
         try:
@@ -147,6 +157,10 @@ class LocalBackend:
 
     def count(self) -> int:
         return len(self.store)
+
+    def lock(self) -> nullcontext[None]:
+        """Already exclusive: the lock file is held while the store is open."""
+        return nullcontext()
 
     def close(self) -> None:
         try:

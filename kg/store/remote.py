@@ -13,23 +13,42 @@ or wrong URL fails at once with one line (``StoreError``, exit 3); later request
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import os
+import random
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import QueryError, StoreError, UsageError, reason
-from .base import LOG_GRAPH, Table
+from ..errors import QueryError, StoreBusyError, StoreError, UsageError, reason
+from .base import LOCK_GRAPH, LOG_GRAPH, Table
 from .terms import Term
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/plain;q=0.5"
 CONNECT_TIMEOUT = 10.0
+#: a writer's lock entry older than this many seconds is taken to be left by a killed process
+LOCK_STALE = 120.0
+LOCKED_AT = LOCK_GRAPH + "#lockedAt"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are not followed: urllib would repeat a POST as a GET without its body (an update
+    "succeeding" without being applied), so a 3xx answer is an error like any other non-2xx."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def _timeout() -> float:
@@ -127,13 +146,19 @@ class RemoteBackend:
                                          headers={"Content-Type": "application/x-www-form-urlencoded",
                                                   **({"Accept": accept} if accept else {}),
                                                   **({"Authorization": auth} if auth else {})})
-            with urllib.request.urlopen(req, timeout=timeout or self.timeout) as resp:
+            with _OPENER.open(req, timeout=timeout or self.timeout) as resp:
+                if not 200 <= resp.status < 300:
+                    raise StoreError(f"{url}: HTTP {resp.status} (expected 2xx); nothing was changed")
                 return resp.headers.get("Content-Type", ""), resp.read()
         except urllib.error.HTTPError as exc:
             try:
                 msg = exc.read().decode("utf-8", "replace").strip().splitlines()
             except OSError:
                 msg = []
+            if 300 <= exc.code < 400:
+                where = exc.headers.get("Location", "?") if exc.headers else "?"
+                raise StoreError(f"{url}: HTTP {exc.code} redirect to {where} (not followed: give the "
+                                 "endpoint's final URL)") from exc
             detail = f"HTTP {exc.code}: {msg[0][:300] if msg else exc.reason}"
             if exc.code == 400 and "query" in body:
                 raise QueryError(f"invalid SPARQL ({detail})") from exc
@@ -167,13 +192,48 @@ class RemoteBackend:
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": sparql})
 
+    @contextmanager
+    def lock(self, wait: float | None = None) -> Iterator[None]:
+        """Exclusive write access among kg processes sharing this endpoint, for one ingest or removal.
+
+        Each writer adds its own entry to the lock graph and holds the lock when its entry is the
+        only one; otherwise it withdraws the entry and retries after a random pause (so no
+        read-modify-write on the server is needed).  Entries older than ``LOCK_STALE`` seconds
+        (a killed writer's) are removed.  ``StoreBusyError`` after ``wait`` seconds (default: the
+        request timeout)."""
+        me = f"urn:uuid:{uuid.uuid4()}"
+        deadline = time.monotonic() + (self.timeout if wait is None else wait)
+        xsd_dt = "<http://www.w3.org/2001/XMLSchema#dateTime>"
+
+        def stamp(seconds_ago: float = 0.0) -> str:
+            t = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=seconds_ago)
+            return f'"{t.strftime("%Y-%m-%dT%H:%M:%S.%fZ")}"^^{xsd_dt}'
+
+        mine = f"GRAPH <{LOCK_GRAPH}> {{ <{me}> <{LOCKED_AT}> ?t }}"
+        while True:
+            self.update(f"DELETE {{ GRAPH <{LOCK_GRAPH}> {{ ?h <{LOCKED_AT}> ?t }} }} WHERE {{ GRAPH <{LOCK_GRAPH}> "
+                        f"{{ ?h <{LOCKED_AT}> ?t }} FILTER(?t < {stamp(LOCK_STALE)}) }} ;\n"
+                        f"INSERT DATA {{ GRAPH <{LOCK_GRAPH}> {{ <{me}> <{LOCKED_AT}> {stamp()} }} }}")
+            holders = {r["h"].value for r in self.query(f"SELECT DISTINCT ?h WHERE {{ GRAPH <{LOCK_GRAPH}> "
+                                                         f"{{ ?h <{LOCKED_AT}> ?t }} }}")}
+            if holders == {me}:
+                break
+            self.update(f"DELETE WHERE {{ {mine} }}")
+            if time.monotonic() > deadline:
+                raise StoreBusyError(f"store {self.location} is busy (another kg process is writing to it)")
+            time.sleep(random.uniform(0.02, 0.25))
+        try:
+            yield
+        finally:
+            self.update(f"DELETE WHERE {{ {mine} }}")
+
     def triples(self) -> Iterator[ox.Triple]:
         rows = self.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
         yield from sorted((ox.Triple(r["s"], r["p"], r["o"]) for r in rows), key=str)
 
     def quads(self) -> Iterator[ox.Quad]:
         rows = self.query("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "
-                          f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{LOG_GRAPH}>) }} }}")
+                          f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{LOG_GRAPH}>, <{LOCK_GRAPH}>)) }} }}")
         quads = (ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph() if r["g"] is None else r["g"]) for r in rows)
         yield from sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 

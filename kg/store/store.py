@@ -1,42 +1,40 @@
-"""The knowledge-graph store: ingest / remove articles, query, stats, conflicts, export.
+"""The knowledge-graph store: it takes and gives quads (writes, lookups, stats, conflicts).
 
 Works on any ``Backend`` (embedded Oxigraph or a SPARQL 1.1 endpoint).  Every write is one
 SPARQL update request, which the backend applies atomically: an interrupted or failed ingest
-leaves the store as it was.
+leaves the store as it was.  What to write is planned above it (``kg.pipeline``,
+``kg.resolve.plan``); the store imports no stage above it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyoxigraph as ox
 
-from .. import __version__, ontology
-from ..errors import OntologyError
-from ..model import Document
-from ..resolve import ResolvedArticle, doc_iri, doc_key
-from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Table
-from .merge import Interval, assign_meetings, delete_intervals, interval_triples, new_intervals
-from .terms import PREFIXES, SPARQL_PREFIXES, Term, iri, triples_of
+from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Change, Table
+from .terms import PREFIXES, SPARQL_PREFIXES, Term, iri, values
 
 T = PREFIXES["tmru"]
 FINGERPRINT = T + "ingestFingerprint"
 GENERATED = PREFIXES["prov"] + "generatedAtTime"
 #: meeting properties whose sources may disagree (listed by ``kg conflicts``)
-CONFLICT_PROPS = ("schema:startDate", "tmru:sessionNumber", "tmru:city", "tmru:format", "tmru:kind")
+CONFLICT_PROPS = ("schema:startDate", "tmru:sessionNumber", "tmru:city", "tmru:format", "tmru:kind",
+                  "tmru:agreementsSigned")
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """One meeting property with several values, each with the sources asserting it."""
+    """One property of a meeting (or a person's side) with several values, each with the sources
+    asserting it, and the value the merged graph keeps (``chosen``)."""
 
-    meeting: str
+    meeting: str  # the meeting, or the person for tmru:forCountry
     property: str
     values: tuple[tuple[str, tuple[str, ...]], ...]  # (value, sources)
+    chosen: str | None = None
 
 
 @dataclass(slots=True)
@@ -84,24 +82,11 @@ def _log(subject: str, fingerprint: str) -> list[ox.Triple]:
                       ox.Literal(now, datatype=iri(PREFIXES["xsd"] + "dateTime")))]
 
 
-def ontology_hash() -> str:
-    h = hashlib.sha256()
-    folder = ontology.ontology_dir()
-    for name in ontology.FILES + ontology.LANG_FILES:
-        try:
-            h.update((folder / name).read_bytes())
-        except OSError as exc:
-            raise OntologyError(f"cannot read {folder / name}: {exc.strerror or exc}") from exc
-    return h.hexdigest()
-
-
 class Store:
     """The merged knowledge graph on a backend; use as a context manager."""
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
-        self._onto: str | None = None
-        self._reference_checked = False
 
     @property
     def location(self) -> str:
@@ -129,21 +114,12 @@ class Store:
         """Quads in the store, every graph included."""
         return self.backend.count()
 
-    def fingerprint(self, doc: Document) -> str:
-        """What makes an ingested article current: its text, metadata, extractor and ontology."""
-        if self._onto is None:
-            self._onto = ontology_hash()
-        basis = "\x1f".join(str(x) for x in (doc.text, doc.url, doc.lang, doc.published, doc.title, doc.name,
-                                              __version__, self._onto))
-        return hashlib.sha256(basis.encode("utf-8")).hexdigest()
-
-    def _logged(self, subject: str) -> str | None:
-        rows = self.backend.query(f"SELECT ?f WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{subject}> <{FINGERPRINT}> ?f }} }}")
+    def logged(self, subject: str) -> str | None:
+        """The fingerprint ``subject`` was ingested with: in the log, or in the article's own graph (so a
+        store loaded from our TriG export knows its articles)."""
+        rows = self.backend.query(f"SELECT ?f WHERE {{ GRAPH ?g {{ <{subject}> <{FINGERPRINT}> ?f }} "
+                                  f"FILTER(?g IN (<{LOG_GRAPH}>, <{subject}>)) }} ORDER BY ?f")
         return rows.rows[0]["f"].value if rows.rows else None
-
-    def is_current(self, doc: Document) -> bool:
-        """True when ``doc`` is in the store unchanged (re-ingesting it would change nothing)."""
-        return self._logged(str(doc_iri(doc_key(doc.url, doc.text)))) == self.fingerprint(doc)
 
     def documents(self, ref: str) -> list[str]:
         """Document IRIs for ``ref``: a document IRI or key, a source URL or a file name."""
@@ -153,91 +129,99 @@ class Store:
         elif len(ref) == 16 and all(c in "0123456789abcdef" for c in ref):
             cands = [base + ref]
         else:
-            cands = [str(doc_iri(doc_key(ref, ref)))] if "://" in ref else []
-            rows = self.backend.query(f"""PREFIX dcterms: <{PREFIXES['dcterms']}> SELECT DISTINCT ?d WHERE {{
-                ?d dcterms:identifier {ox.Literal(ref)} }}""")
-            cands += [r["d"].value for r in rows]
-        return sorted({c for c in cands if self._has_graph(c)})
+            lits = [ox.Literal(ref), ox.Literal(ref.strip(), datatype=iri(PREFIXES["xsd"] + "anyURI"))]
+            rows = self.backend.query(f"""SELECT DISTINCT ?d WHERE {{ {values('v', lits)}
+                {{ ?d <{PREFIXES['dcterms']}identifier> ?v }} UNION {{ ?d <{PREFIXES['schema']}url> ?v }} }}""")
+            cands = [r["d"].value for r in rows]
+        return sorted({c for c in cands if self.has_graph(c)})
 
-    def _has_graph(self, g: str) -> bool:
+    def has_graph(self, g: str) -> bool:
         return bool(self.backend.query(f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"))
-
-    def _meetings_of(self, doc: str) -> set[str]:
-        rows = self.backend.query(f"SELECT DISTINCT ?m WHERE {{ GRAPH <{doc}> {{ ?m a <{T}Meeting> }} }}")
-        return {r["m"].value for r in rows}
 
     # ------------------------------------------------------------ writing
 
-    def ensure_reference(self) -> bool:
-        """Load (or refresh) the ontology graph when the ontology files changed; True if it did."""
-        h = ontology_hash()
-        self._onto = h
-        if self._logged(REFERENCE_GRAPH) == h:
-            self._reference_checked = True
-            return False
-        from ..graph import reference_graph
+    def lock(self) -> AbstractContextManager[None]:
+        """Exclusive write access for one planned change (a no-op on a local store, already exclusive)."""
+        return self.backend.lock()
 
-        ref = triples_of(reference_graph())
-        ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
-               _insert({"": ref, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, h)})]
-        self.backend.update(" ;\n".join(ops))
-        self._reference_checked = True
-        return True
+    def load_reference(self, ref: list[ox.Triple], entities: set[str], fingerprint: str) -> None:
+        """Replace the reference graph by ``ref``; in the merged graph, the gazetteer ``entities`` (people,
+        cities) only while some article mentions them."""
+        with self.backend.lock():
+            rows = self.backend.query(f"""SELECT ?e WHERE {{ {values('e', map(iri, entities))} FILTER EXISTS {{
+                GRAPH ?g {{ ?e a ?t }} FILTER(?g NOT IN (<{REFERENCE_GRAPH}>, <{DERIVED_GRAPH}>)) }} }}""")
+            shown = {r["e"].value for r in rows}
+            merged = [t for t in ref if t.subject.value not in entities or t.subject.value in shown]
+            ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
+                   _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, fingerprint)})]
+            self.backend.update(" ;\n".join(ops))
 
-    def ingest(self, ra: ResolvedArticle) -> str:
-        """Add or replace one article: ``"added"``, ``"replaced"`` or ``"unchanged"``."""
-        from ..graph import article_graph
-
-        doc, fp = str(ra.iri), self.fingerprint(ra.facts.document)
-        logged = self._logged(doc)
-        if logged == fp:
-            return "unchanged"
-        if not self._reference_checked:  # once per Store: the ontology does not change during a run
-            self.ensure_reference()
-        replacing = logged is not None or self._has_graph(doc)
-        old = self._meetings_of(doc) if replacing else set()
-        merged = assign_meetings(self.backend, ra)
-        spans = new_intervals(self.backend, doc, merged.meetings, old, recompute=replacing)
-        triples = triples_of(article_graph(merged))
-        ops = _drop(doc) if replacing else []
-        ops += self._write(spans, {"": triples, doc: triples, LOG_GRAPH: _log(doc, fp)}, doc)
-        self.backend.update(" ;\n".join(ops))
-        return "replaced" if replacing else "added"
-
-    def remove(self, doc: str) -> bool:
-        """Drop an article's graph and everything only it supported; False if it is not in the store."""
-        if not self._has_graph(doc):
-            return False
-        spans = new_intervals(self.backend, doc, [], self._meetings_of(doc), recompute=True)
-        self.backend.update(" ;\n".join([*_drop(doc), *self._write(spans, {}, doc)]))
-        return True
-
-    @staticmethod
-    def _write(spans: dict[str, Interval | None], graphs: dict[str, list[ox.Triple]], doc: str) -> list[str]:
-        derived = [t for c, span in sorted(spans.items()) if span for t in interval_triples(c, span)]
-        graphs = {**graphs, DERIVED_GRAPH: derived, "": graphs.get("", []) + derived}
-        ops = [delete_intervals(set(spans))] if spans else []
+    def write(self, change: Change, doc: str, fingerprint: str | None) -> None:
+        """Apply ``change`` in one update: drop the replaced graphs (and what only they supported in the
+        merged graph), reset the touched functional values and derived data, insert the new graphs and
+        merged triples, log ``doc`` (with ``fingerprint``; None: ``doc`` is removed)."""
+        ops = []
+        if change.drop:
+            gs = " ".join(f"<{g}>" for g in change.drop)
+            keep = ", ".join(f"<{g}>" for g in (*change.drop, LOG_GRAPH))
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {gs} }} GRAPH ?g {{ ?s ?p ?o }} "
+                       f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({keep})) }} }}")
+        if change.reset:
+            rows = " ".join(f"(<{s}> <{p}>)" for s, p in change.reset)
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p) {{ {rows} }} ?s ?p ?o }}")
+        ops += [f"DROP SILENT GRAPH <{g}>" for g in change.drop]
+        if change.derived_reset:
+            ops.append(f"DELETE {{ GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} ?x ?p ?o }} WHERE {{ "
+                       f"{values('x', map(iri, change.derived_reset))} GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}")
         ops.append(_unlog(doc))
-        insert = _insert(graphs)
-        return ops + ([insert] if insert else [])
+        log = _log(doc, fingerprint) if fingerprint is not None else []
+        insert = _insert({**change.graphs, DERIVED_GRAPH: change.derived, LOG_GRAPH: log, "": change.merged})
+        ops += [insert] if insert else []
+        if change.unshown:
+            ops.append(f"DELETE {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.unshown))} "
+                       f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}")
+        if change.shown:
+            ops.append(f"INSERT {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.shown))} "
+                       f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}")
+        self.backend.update(" ;\n".join(ops))
 
     # ------------------------------------------------------------ reports
 
     def conflicts(self) -> list[Conflict]:
-        """Meeting properties to which sources give different values."""
+        """Meeting properties to which sources give different values, and people given several sides."""
+        src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
+  BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         rows = self.backend.query(f"""{SPARQL_PREFIXES}
-SELECT ?m ?p ?v ?src WHERE {{
-  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {' '.join(CONFLICT_PROPS)} }} ?m a tmru:Meeting ; ?p ?v . }}
+SELECT ?m ?p ?v ?src ?chosen WHERE {{
+  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {' '.join(CONFLICT_PROPS)} }} GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }}
     GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }}
-  GRAPH ?doc {{ ?m ?p ?v }}
-  OPTIONAL {{ ?doc schema:url ?url }} OPTIONAL {{ ?doc dcterms:identifier ?name }}
-  BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)
+  GRAPH ?doc {{ ?m ?p ?v }} FILTER(?doc != <{REFERENCE_GRAPH}>)
+  OPTIONAL {{ ?m ?p ?chosen }}
+  {src}
+}}""")
+        sides = self.backend.query(f"""{SPARQL_PREFIXES}
+SELECT ?m ?v ?src ?chosen WHERE {{
+  {{ SELECT ?m WHERE {{ GRAPH ?g {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ;
+      tmru:forCountry ?v }} UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }} }}
+    GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }}
+  GRAPH ?doc {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ; tmru:forCountry ?v }}
+    UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }}
+  OPTIONAL {{ ?m tmru:forCountry ?chosen }}
+  {src.replace("COALESCE(", f"COALESCE(IF(?doc = <{REFERENCE_GRAPH}>, 'gazetteer', ?unbound), ")}
 }}""")
         grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
+        chosen: dict[tuple[str, str], str] = {}
         for r in rows:
             key = (r["m"].value, r["p"].value)
             grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
-        return [Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())))
+            if r["chosen"] is not None:
+                chosen[key] = r["chosen"].value
+        for r in sides:
+            key = (r["m"].value, T + "forCountry")
+            grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
+            if r["chosen"] is not None:
+                chosen[key] = r["chosen"].value
+        return [Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())), chosen.get((m, p)))
                 for (m, p), vals in sorted(grouped.items())]
 
     def stats(self) -> Stats:
@@ -256,13 +240,7 @@ SELECT ?m ?p ?v ?src WHERE {{
                      classes=dict(sorted((r["c"].value.rsplit("#", 1)[-1], int(r["n"].value)) for r in classes)),
                      conflicts=len(self.conflicts()), multi_source_meetings=int(multi.rows[0]["n"].value))
 
-    # ------------------------------------------------------------ export
-
-    def export(self, fmt: str, path: str | Path) -> Path:
-        """Write the store as ``fmt`` (ttl, trig, nq, jsonld) to ``path``, atomically."""
-        from ..export.rdf import write_rdf
-
-        return write_rdf(self, path, fmt)
+    # ------------------------------------------------------------ quads out
 
     def triples(self) -> Iterable[ox.Triple]:
         """The merged graph, in a stable order."""
@@ -271,12 +249,3 @@ SELECT ?m ?p ?v ?src WHERE {{
     def quads(self) -> Iterable[ox.Quad]:
         """The merged default graph and the named graphs (articles, ontology, derived), in a stable order."""
         return self.backend.quads()
-
-    def graph(self):  # -> rdflib.Graph
-        """The merged graph as an rdflib ``Graph`` (for SHACL validation of small stores)."""
-        from rdflib import Graph
-
-        from ..graph import bind
-
-        data = ox.serialize(self.backend.triples(), None, ox.RdfFormat.N_TRIPLES)
-        return bind(Graph()).parse(data=data, format="nt")

@@ -9,21 +9,11 @@ from rdflib import BNode, URIRef
 from rdflib import Literal as RLiteral
 from rdflib.term import Node
 
-from ..vocab import BASE
+from ..vocab import PREFIXES
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = PREFIXES["xsd"]
 
-#: Prefixes used in exports, query output and the canned queries.
-PREFIXES: dict[str, str] = {
-    "tmru": BASE + "ontology#", "id": BASE + "id/", "area": BASE + "area/", "doc": BASE + "doc/",
-    "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/", "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD, "time": "http://www.w3.org/2006/time#", "foaf": "http://xmlns.com/foaf/0.1/",
-    "wd": "http://www.wikidata.org/entity/",
-}
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 

@@ -48,9 +48,13 @@ def consistent(store: Path) -> int:
         graphs = {r["d"].value for r in s.query(
             "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a <https://w3id.org/tmru/ontology#Document> } }")}
         assert logged == graphs
-        missing = s.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?d { ?d a "
+        # the merged graph holds each article's triples, except the values it merges into one per
+        # functional property and the article-only bookkeeping (issue 11)
+        missing = s.query("SELECT DISTINCT ?p WHERE { GRAPH ?d { ?d a "
                           "<https://w3id.org/tmru/ontology#Document> . ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
-        assert missing.rows[0]["n"].value == "0"
+        names = {r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for r in missing}
+        assert names <= {"reportKey", "weekday", "ingestFingerprint", "startDate", "kind", "city", "format",
+                         "sessionNumber", "agreementsSigned", "reportedOn", "forCountry", "label", "altLabel"}
         return len(graphs)
 
 

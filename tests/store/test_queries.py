@@ -31,7 +31,7 @@ def test_who_cochaired_for_turkmenistan_in_2021(built, capsys):
 def test_meetings(built, capsys):
     rows = run(capsys, built, "meetings")
     got = [(r["year"], r["dates"], r["kind"], r["sessions"], r["city"], r["format"], r["sources"]) for r in rows]
-    assert got == [("2019", "2019-05-07 | 2019-05-08", "commission-session", "11", "Ashgabat", "in-person", "2"),
+    assert got == [("2019", "2019-05-07", "commission-session", "11", "Ashgabat", "in-person", "2"),
                    ("2023", "2023-04-14", "co-chairs-meeting", None, None, "video", "3"),
                    ("2024", "2024-06-05", "commission-session", "13", "Ashgabat", "in-person", "1")]
     per_year = run(capsys, built, "meetings-per-year")
@@ -70,3 +70,16 @@ def test_output_formats(built, capsys, fmt):
     assert main(["query", "areas", "--store", str(built), "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert ("area:trade" if fmt == "table" else "https://w3id.org/tmru/area/trade") in out
+
+
+def test_canned_queries_are_package_data():
+    import tomllib
+    from pathlib import Path
+
+    from kg.queries import QUERIES
+
+    root = Path(__file__).resolve().parents[2]
+    include = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"][
+        "force-include"]
+    assert include["examples/queries"] == "kg/_queries"  # shipped in the wheel
+    assert {p.stem for p in QUERIES.glob("*.rq")} >= {"cochairs", "meetings-per-year", "evidence"}

@@ -30,7 +30,7 @@ def test_build_into_server(server, all_dir, tmp_path, capsys):
     rows = run(capsys, server.url, "meetings")
     assert [r["sources"] for r in rows] == ["2", "3", "1"]
     with open_store(server.url) as s:
-        assert s.stats().conflicts == 1
+        assert s.stats().conflicts == 2  # date and agreements signed of the 2019 session
     assert main(["remove", "https://example.org/ru/news/103", "--store", server.url]) == 0
     capsys.readouterr()
     assert [r["sources"] for r in run(capsys, server.url, "meetings")] == ["2", "2", "1"]

@@ -1,0 +1,229 @@
+"""The one orchestrator: documents -> extract -> resolve -> graph -> merge -> store (-> export).
+
+``kg/cli/build.py`` parses options and prints; this module runs the stages.  The store only takes
+and gives quads: what an article changes in it (``Change``) is planned here from the article's
+graph (``kg.graph``) and the merge rules (``kg.resolve.merge`` via ``kg.resolve.plan``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import resource
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import __version__, ontology
+from .errors import InputError, KGError, OntologyError, printable, reason
+from .model import Document
+from .resolve import ResolvedArticle, doc_iri, doc_key
+from .store import Stats, Store
+from .store.base import REFERENCE_GRAPH
+from .store.terms import PREFIXES, iri, triples_of
+
+FINGERPRINT = PREFIXES["tmru"] + "ingestFingerprint"
+
+
+@lru_cache(maxsize=8)
+def _ontology_hash(folder: str) -> str:
+    h = hashlib.sha256()
+    for name in ontology.FILES + ontology.LANG_FILES:  # the language data changes what is extracted
+        try:
+            h.update((ontology.ontology_dir() / name).read_bytes())
+        except OSError as exc:
+            raise OntologyError(f"cannot read {folder}/{name}: {exc.strerror or exc}") from exc
+    return h.hexdigest()
+
+
+def ontology_hash() -> str:
+    """Hash of the ontology files (a change refreshes the reference graph and re-ingests everything)."""
+    _ontology_hash.cache_clear()  # the files may change between runs of one process (tests)
+    return _ontology_hash(str(ontology.ontology_dir()))
+
+
+def fingerprint(doc: Document, onto: str) -> str:
+    """What makes an ingested article current: its text, metadata, extractor and ontology."""
+    basis = "\x1f".join(str(x) for x in (doc.text, doc.url, doc.lang, doc.published, doc.title, doc.name,
+                                          __version__, onto))
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+class Ingester:
+    """Adds, replaces and removes articles in a store (one atomic update each)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.onto = ontology_hash()
+        self._reference_checked = False
+
+    def ensure_reference(self) -> bool:
+        """Load (or refresh) the ontology graph when the ontology files changed; True if it did."""
+        from .graph import gazetteer_entities, reference_graph
+
+        self._reference_checked = True
+        if self.store.logged(REFERENCE_GRAPH) == self.onto:
+            return False
+        g = reference_graph()
+        self.store.load_reference(triples_of(g), {str(e) for e in gazetteer_entities(g)}, self.onto)
+        return True
+
+    def is_current(self, doc: Document) -> bool:
+        """True when ``doc`` is in the store unchanged (re-ingesting it would change nothing)."""
+        return self.store.logged(str(doc_iri(doc_key(doc.url, doc.text)))) == fingerprint(doc, self.onto)
+
+    def ingest(self, ra: ResolvedArticle) -> str:
+        """Add or replace one article: ``"added"``, ``"replaced"`` or ``"unchanged"``."""
+        from .graph import article_graph
+        from .resolve.plan import plan
+
+        if not self._reference_checked:
+            self.ensure_reference()
+        doc, fp = str(ra.iri), fingerprint(ra.facts.document, self.onto)
+        triples = [*triples_of(article_graph(ra)), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
+        with self.store.lock():  # the reads a change is planned from and its write, no writer in between
+            logged = self.store.logged(doc)
+            if logged == fp:
+                return "unchanged"
+            replacing = logged is not None or self.store.has_graph(doc)
+            self.store.write(plan(self.store.backend, doc, triples, replacing), doc, fp)
+        return "replaced" if replacing else "added"
+
+    def remove(self, doc: str) -> bool:
+        """Drop an article's graph and everything only it supported; False if it is not in the store."""
+        from .resolve.plan import plan
+
+        with self.store.lock():
+            if not self.store.has_graph(doc):
+                return False
+            self.store.write(plan(self.store.backend, doc, None, True), doc, None)
+        return True
+
+
+def merged_graph(store: Store):  # -> rdflib.Graph
+    """The merged graph as an rdflib ``Graph`` (for SHACL validation of small stores)."""
+    from rdflib import Graph
+
+    from .graph import bind
+
+    data = ox.serialize(store.triples(), None, ox.RdfFormat.N_TRIPLES)
+    return bind(Graph()).parse(data=data, format="nt")
+
+
+
+
+class Steps:
+    """Wall time of each step of a build and the peak memory (max RSS) at its end."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.peak_mb: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, t)
+
+    def add(self, name: str, since: float) -> None:
+        self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - since, 3)
+        self.peak_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """What ``build`` did: article counts, the store's stats, SHACL report, files written, timings."""
+
+    location: str
+    counts: dict[str, int]
+    stats: Stats
+    report: object | None  # kg.graph.validate report, None when not validated
+    files: list[Path]
+    steps: Steps = field(default_factory=Steps)
+
+
+def _where(doc: Document) -> str:
+    """The input a document came from: its file, and its line for a ``.jsonl`` file."""
+    return doc.path if Path(doc.path).name == doc.name else f"{doc.path} ({doc.name})"
+
+
+def build(paths: list[str], store_spec: str | None, out: Path, *, on_skip: Callable[[InputError], None],
+          step: Callable[[str], None] = lambda name: None, lang: str = "en", validate: bool = True,
+          validate_max: int = 200_000, html: bool = True, jobs: int = 1,
+          formats: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld")) -> BuildResult:
+    """Read, extract and ingest every article under ``paths`` into the store, validate the merged
+    graph (up to ``validate_max`` triples) and write ``out/graph.{formats}`` (and ``graph.html``).
+
+    Two inputs claiming one URL are one article: the first is kept, each later one goes to
+    ``on_skip``; so do unreadable inputs.  ``step(name)`` is called for each document read."""
+    from .documents import iter_documents
+    from .export.rdf import write_rdf
+    from .graph.validate import validate as shacl
+    from .runner import pool, resolve_docs
+    from .store import open_store
+
+    counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    steps = Steps()
+    workers = pool(jobs)  # before the store is opened: workers never inherit it
+    try:
+        with open_store(store_spec) as store:
+            ing = Ingester(store)
+            ing.ensure_reference()
+
+            def fresh() -> Iterator[Document]:
+                first: dict[str, Document] = {}  # URL -> the input that claimed it first
+                own = [out / "graph.html"]  # an input folder may hold the output folder
+                for doc in iter_documents(paths, on_skip, exclude=own):
+                    step(doc.name)
+                    url = (doc.url or "").strip()
+                    if url and first.setdefault(url, doc) is not doc:
+                        on_skip(InputError(f"{_where(doc)}: same URL as {_where(first[url])} ({url}); "
+                                           "the first is kept"))
+                        continue
+                    if ing.is_current(doc):
+                        counts["unchanged"] += 1
+                    else:
+                        yield doc
+
+            with steps("ingest"):
+                for ra in resolve_docs(fresh(), on_skip, workers):
+                    try:
+                        counts[ing.ingest(ra)] += 1
+                    except KGError:  # the store failed: stop (nothing of this article was written)
+                        raise
+                    except Exception as exc:  # noqa: BLE001 - one article's data broke ingestion:
+                        # skip it (its update was never sent, so the store is unchanged), the batch goes on
+                        on_skip(InputError(f"{printable(ra.facts.document.path)}: cannot store this article "
+                                           f"({type(exc).__name__}: {reason(exc)})"))
+            with steps("stats"):
+                st = store.stats()
+            report = None
+            if validate and st.triples <= validate_max:
+                with steps("validate"):
+                    report = shacl(merged_graph(store))
+            files = []
+            for fmt in formats:
+                with steps(fmt):
+                    files.append(write_rdf(store, out / f"graph.{fmt}", fmt))
+            if html:
+                from .export.html import write_html
+
+                with steps("html"):
+                    files.append(write_html(store, out / "graph.html", lang=lang))
+            location = store.location
+            closing = time.perf_counter()
+        steps.add("close", closing)
+    finally:
+        if workers is not None:
+            workers.terminate()
+            workers.join()
+    return BuildResult(location, counts, st, report, files, steps)
+
+
+__all__ = ["Ingester", "build", "BuildResult", "Steps", "fingerprint", "ontology_hash", "merged_graph"]
