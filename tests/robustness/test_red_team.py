@@ -182,16 +182,16 @@ def test_case05_published_far_in_time(tmp_path):
 def test_case05_an_article_that_breaks_ingestion_is_skipped(tmp_path, monkeypatch):
     """Whatever an article's data makes the merge code raise, that article is skipped with one line
     (its update was never sent) and the batch goes on."""
-    import kg.store.store as store_module
+    import kg.resolve.plan as plan_module
 
-    real = store_module.assign_meetings
+    real = plan_module.plan
 
-    def assign(backend, ra):
-        if ra.facts.document.url == "https://example.org/ru/good/2":
+    def plan(backend, doc, new, replacing):
+        if any("example.org/ru/good/2" in str(t.object) for t in new or ()):
             raise OverflowError("date value out of range")
-        return real(backend, ra)
+        return real(backend, doc, new, replacing)
 
-    monkeypatch.setattr(store_module, "assign_meetings", assign)
+    monkeypatch.setattr(plan_module, "plan", plan)
     r, errors = build(tmp_path, {"a.md": GOOD, "b.md": GOOD_RU})
     assert r.returncode == 1, r.stderr
     assert len(errors) == 1 and "b.md: cannot store this article (OverflowError" in errors[0]

@@ -94,7 +94,15 @@ def test_no_default_side_for_unknown_cochairs(tmp_path):
 @pytest.mark.skipif(_corpus() is None, reason="the dev corpus is not here")
 def test_dev_corpus_sides_and_kinds(tmp_path, capsys):
     root = _corpus()
-    files = [root / n for n in ("114_en.txt", "119_tr.txt", "000_tr.txt", "003_en.txt", "020_ru.txt")]
+    # two reports of one meeting that give one person two sides (written for the test)
+    for i, side in enumerate(("Turkmenistan", "Russia")):
+        (tmp_path / f"side{i}.md").write_text(
+            f"---\nurl: https://example.org/side/{i}\nlang: en\npublished: 2026-01-23\n---\n"
+            f"On 22 January 2026 the Ambassador of {side} Esen Aydogdiyev held talks with the Foreign Minister "
+            "of Turkmenistan Rashid Meredov and Deputy Foreign Minister of Russia Mikhail Galuzin in Moscow.\n",
+            encoding="utf-8")
+    files = [tmp_path / "side0.md", tmp_path / "side1.md"]
+    files += [root / n for n in ("000_tr.txt", "003_en.txt", "020_ru.txt")]
     assert build(files, str(tmp_path / "s"), tmp_path / "out") == 0  # conflicting sides still validate
     for fmt in ("ttl", "trig", "nq"):  # kg validate checks a dataset's merged (default) graph
         assert main(["validate", str(tmp_path / "out" / f"graph.{fmt}")]) == 0
