@@ -385,7 +385,7 @@ def test_large_graph_is_interactive(browser, large_graph_html):
     check_scale(browser, html, len(meetings(data)))
 
 
-@pytest.mark.slow
+@pytest.mark.scale
 def test_ten_thousand_synthetic_articles(browser, tmp_path):
     """``kg build`` of 10,000 articles from bench/synth.py (several minutes): graph.html ≤ 10 MB,
     interactive in < 2 s, an aggregated timeline by default."""
