@@ -19,10 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..ontology import load
+    from ..extract.lexicon import check_ontology
     from ..runner import extract_many
 
-    load()  # a missing or broken ontology is one error (exit 2), not one per article
+    check_ontology()  # a missing or broken ontology is one error (exit 2), not one per article
     rep = Reporter()
     for facts in extract_many(args.paths, rep, jobs=args.jobs):
         sys.stdout.write(json.dumps(facts.to_json(), ensure_ascii=False) + "\n")

@@ -24,6 +24,7 @@ from rdflib import RDF, SKOS, Literal, URIRef
 
 from .. import ontology
 from ..vocab import TMRU
+from .cache import cached
 from .normalize import fold, fold_words
 
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -187,9 +188,26 @@ def _lang_ok(lit: Literal, lang: str) -> bool:
     return lit.language is None or lit.language == lang
 
 
+LANGS = ("en", "ru", "tk", "tr")
+
+
+def check_ontology() -> None:
+    """Compile (or load from the cache) every language's tables: a missing or broken ontology
+    file raises ``OntologyError`` here, once."""
+    from .morph import grammar
+
+    for lang in LANGS:
+        lexicon(lang)
+        grammar(lang)
+
+
 @lru_cache(maxsize=16)
 def lexicon(lang: str) -> Lexicon:
-    """The lexicon for ``lang`` (cached)."""
+    """The lexicon for ``lang`` (cached in memory and on disk, see ``cache.py``)."""
+    return cached("lexicon", lang, lambda: _build(lang))
+
+
+def _build(lang: str) -> Lexicon:
     g = ontology.load()
     lex = Lexicon(lang)
     entries: set[Entry] = set()

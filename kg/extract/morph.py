@@ -19,6 +19,7 @@ from rdflib import RDF, Literal
 
 from .. import ontology
 from ..vocab import TMRU
+from .cache import cached
 from .normalize import fold, fold_words
 
 HELD, PRESENT, FUTURE, BACKGROUND, NONFINITE, NONE = "held", "present", "future", "background", "nonfinite", "none"
@@ -57,6 +58,7 @@ class Grammar:
     function_words: frozenset[str] = frozenset()
     reporting: tuple[tuple[str, ...], ...] = ()  # folded stems of reporting verbs (phrases as tuples)
     reporting_lemmas: frozenset[str] = frozenset()
+    reporting_heads: frozenset[str] = frozenset()  # their first letters (a word not sharing them is none)
     reporting_by_head: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     conjunctions: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()  # "that", "что": a reported clause follows
@@ -69,7 +71,11 @@ class Grammar:
         out = self._cache.get(word, False)
         if out is not False:
             return out
-        out = _russian(word, self.plan_lemmas, self.lemma_forms) if self.lang == "ru" else self._ending(word)
+        if self.lang == "ru":  # pymorphy3, unless the word has a noun ending no verb form has
+            out = None if self._ending(word) is None and self._noun(word) else _russian(
+                word, self.plan_lemmas, self.lemma_forms)
+        else:
+            out = self._ending(word)
         if out is not None and fold(word, self.lang) in self.function_words:
             out = None
         if out is None and self.is_plan(word):
@@ -86,6 +92,10 @@ class Grammar:
             if form is not None:
                 return Form(form.status, form.role, self.is_plan(word)) if form.status != NONE else None
         return None
+
+    def _noun(self, word: str) -> bool:
+        w = word.lower()
+        return any(w[-k:] in self.endings for k in range(min(len(w) - MIN_STEM, self.max_ending), 0, -1))
 
     def is_plan(self, word: str) -> bool:
         f = fold(word, self.lang)
@@ -154,7 +164,12 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=8)
 def grammar(lang: str) -> Grammar:
-    """The grammar of ``lang`` from ``ontology/lang/{lang}.ttl`` (empty for an unknown language)."""
+    """The grammar of ``lang`` from ``ontology/lang/{lang}.ttl`` (empty for an unknown language;
+    cached in memory and on disk, see ``cache.py``)."""
+    return cached("grammar", lang, lambda: _build(lang))
+
+
+def _build(lang: str) -> Grammar:
     g = ontology.load_lang(lang)
     gr = Grammar(lang)
     stems: set[str] = set()
@@ -166,7 +181,8 @@ def grammar(lang: str) -> Grammar:
     for node in g.subjects(RDF.type, TMRU.VerbForm):
         form = Form(str(g.value(node, TMRU.status)), str(g.value(node, TMRU.role)))
         for lit in g.objects(node, TMRU.suffix):
-            end = fold(str(lit), lang)
+            # (Russian endings stay as written: folding merges «ии» into one letter)
+            end = str(lit).lower() if lang == "ru" else fold(str(lit), lang)
             if end:
                 gr.endings[end] = form
                 gr.max_ending = max(gr.max_ending, len(end))
@@ -195,6 +211,7 @@ def grammar(lang: str) -> Grammar:
             rep.update(ws for ws in (fold_words(str(lit), lang) for lit in g.objects(node, pred)) if ws)
         lemmas_r = {str(lit).lower() for lit in g.objects(node, TMRU.lemma)}
         gr.reporting_lemmas = gr.reporting_lemmas | lemmas_r
+    gr.reporting_heads = frozenset(x[:HEAD] for x in gr.reporting_lemmas)
     gr.reporting = tuple(sorted(rep))
     heads: dict[str, list[tuple[str, ...]]] = {}
     for phrase in gr.reporting:

@@ -93,8 +93,10 @@ def words(s: Sent) -> list[Word]:
                 for j in range(k):
                     rep[n + j] = True
     if gr.reporting_lemmas:
+        heads = gr.reporting_heads
         for n, (w, _, _) in enumerate(raw):
-            if not rep[n] and w[:1].isalpha() and "\u0400" <= w[0] <= "\u04ff" and lemma(w) in gr.reporting_lemmas:
+            if (not rep[n] and w[:1].isalpha() and "\u0400" <= w[0] <= "\u04ff" and w[:HEAD].lower() in heads
+                    and lemma(w) in gr.reporting_lemmas):
                 rep[n] = True
     out: list[Word] = []
     clause = 0
