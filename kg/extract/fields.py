@@ -209,7 +209,9 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
         return False  # a photo caption, a source note
     if s.undated():
         return False
-    return all(d.date == m.date for d in s.event_dates() if d.explicit_year) if m.date else True
+    if m.date:
+        return all(d.date == m.date for d in s.event_dates() if d.explicit_year)
+    return not s.has("MONTH")  # a statement dated to a month ("in September Putin said") is another event
 
 
 def _international(s: Sent, excluded: list[tuple[int, int]]) -> list[Mention]:
@@ -225,7 +227,8 @@ def _institution_ranges(s: Sent) -> list[tuple[int, int]]:
     "Группа ... по поддержке торговли")."""
     names = [m for m in s.mentions if m.cat in ("COUNTRY", "CITY", "PERSON", "COMMISSION")]
     # not the head of a country's name ("Russian Federation", "Russiýa Federasiýasynyň")
-    heads = [h for h in s.cues("institution")
+    # the head noun of a body, or a post ("oba hojalyk ministri", "Minister of Agriculture")
+    heads = [h for h in s.cues("institution", "post")
              if not any(n.start <= h.start < n.end or words_between(s, n, h) == 0 < h.start - n.end for n in names)]
     links = [m for m in s.cues("namelink")]
     out = []

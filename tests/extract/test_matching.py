@@ -51,3 +51,12 @@ def test_russian_lemmas(text, expected):
 ])
 def test_russian_meeting_verbs(text, expected):
     assert found(text, "ru", "CUE", "meeting") is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the month "maý" is no prefix of "maýa goýum" (investment)
+    ("tk", "Bilelikdäki maýa goýum taslamalary ara alnyp maslahatlaşyldy.", False),
+    ("tk", "Duşuşyk 5-nji maýda geçirildi.", True),
+])
+def test_month_names_are_words(lang, text, expected):
+    assert found(text, lang, "MONTH", "5") is expected
