@@ -211,7 +211,9 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
         return False
     if m.date:
         return all(d.date == m.date for d in s.event_dates() if d.explicit_year)
-    return not s.has("MONTH")  # a statement dated to a month ("in September Putin said") is another event
+    # a statement dated to a month ("in September Putin said") is another event (English month
+    # names are capitalised: "may" is a verb)
+    return not any(mo.text[:1].isupper() or s.lang != "en" for mo in s.values("MONTH"))
 
 
 def _international(s: Sent, excluded: list[tuple[int, int]]) -> list[Mention]:
