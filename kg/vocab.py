@@ -77,6 +77,7 @@ class TMRU(DefinedNamespace):
     PlanVerb: URIRef
     Conjunction: URIRef
     FunctionWord: URIRef
+    Negator: URIRef
     Complementizer: URIRef
     ReportingVerb: URIRef
     status: URIRef

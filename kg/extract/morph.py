@@ -24,7 +24,8 @@ from .normalize import fold, fold_words
 
 HELD, PRESENT, FUTURE, BACKGROUND, NONFINITE, NONE = "held", "present", "future", "background", "nonfinite", "none"
 MODAL = "modal"  # necessity ("should", "-meli"): the event is not reported as held, nor the sentence future
-NOT_HELD = (FUTURE, MODAL, BACKGROUND, NONFINITE)  # statuses of events not reported as held
+NEGATED = "negated"  # "yapılmadı", «не состоялось», "did not take place"
+NOT_HELD = (FUTURE, MODAL, BACKGROUND, NONFINITE, NEGATED)  # statuses of events not reported as held
 FINITE, FINAL, MODIFIER, BOTH = "finite", "final", "modifier", "both"
 MIN_STEM = 2  # letters an ending must leave before it
 HEAD = 3  # letters by which reporting-verb phrases are indexed
@@ -62,6 +63,7 @@ class Grammar:
     reporting_by_head: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     conjunctions: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()  # "that", "что": a reported clause follows
+    negators: frozenset[str] = frozenset()  # «не», "not": the verb next to it is negated
     max_ending: int = 0
     max_phrase: int = 0
     _cache: dict[str, Form | None] = field(default_factory=dict)
@@ -217,6 +219,8 @@ def _build(lang: str) -> Grammar:
     for phrase in gr.reporting:
         heads.setdefault(phrase[0][:HEAD], []).append(phrase)
     gr.reporting_by_head = {k: tuple(v) for k, v in heads.items()}
+    gr.negators = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.Negator)
+                            for lit in g.objects(node, TMRU.exact))
     gr.complementizers = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.Complementizer)
                                    for lit in g.objects(node, TMRU.exact))
     gr.function_words = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.FunctionWord)

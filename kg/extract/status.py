@@ -22,7 +22,22 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .morph import BACKGROUND, FUTURE, HEAD, HELD, MODAL, NONFINITE, PRESENT, Form, agree, grammar, lemma
+from .morph import (
+    BACKGROUND,
+    FINITE,
+    FUTURE,
+    HEAD,
+    HELD,
+    MODAL,
+    MODIFIER,
+    NEGATED,
+    NONFINITE,
+    PRESENT,
+    Form,
+    agree,
+    grammar,
+    lemma,
+)
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -84,6 +99,13 @@ def words(s: Sent) -> list[Word]:
                     i += n - 1
                     break
             i += 1
+    aux = [f is not None for f in forms]  # forms of fixed phrases (auxiliaries)
+
+    def forms_at(j: int) -> Form | None:
+        if forms[j] is None and not (j > 0 and raw[j][0][:1].isupper()):
+            forms[j] = gr.form(raw[j][0])
+        return forms[j]
+
     rep = [False] * len(raw)
     by_head = gr.reporting_by_head
     for n, f in enumerate(folded):
@@ -98,6 +120,14 @@ def words(s: Sent) -> list[Word]:
             if (not rep[n] and w[:1].isalpha() and "\u0400" <= w[0] <= "\u04ff" and w[:HEAD].lower() in heads
                     and lemma(w) in gr.reporting_lemmas):
                 rep[n] = True
+    # a negator makes the nearest verb form beside it in its clause negated («не состоялось», "did not")
+    for i, f in enumerate(folded):
+        if f in gr.negators or (raw[i][0].lower().endswith("n't") and gr.negators):
+            near = [j for j in (i + 1, i - 1, i + 2, i - 2) if 0 <= j < len(raw) and forms_at(j) is not None]
+            if near:
+                j = near[0]
+                form = forms_at(j)
+                forms[j] = Form(NEGATED, form.role if form.role != MODIFIER else FINITE, form.plan)
     out: list[Word] = []
     clause = 0
     ents.sort()
@@ -112,7 +142,7 @@ def words(s: Sent) -> list[Word]:
         nxt = folded[n + 1] if n + 1 < len(raw) else ""
         final = n + 1 == len(raw) or bool(_CLAUSE_END.search(gap)) or nxt in gr.conjunctions
         hard = n + 1 == len(raw) or bool(_HARD_END.search(gap))
-        out.append(Word(w, a, b, form, final, hard, clause, entity, rep[n], forms[n] is not None))
+        out.append(Word(w, a, b, form, final, hard, clause, entity, rep[n], aux[n]))
         if final:
             clause += 1
     s._words = out
@@ -133,6 +163,8 @@ def event_status(s: Sent, m: Mention) -> str | None:
     gr = grammar(s.lang)
     own = ws[last].form
     if own is not None and own.role == "modifier" and own.status != NONFINITE:
+        if m.value == "signed":  # "the agreement signed in June", «подписанного соглашения»: a document's past
+            return BACKGROUND
         return _status(own)  # the event word is a participle: "geçirilen (duşuşyk)", "held (talks)"
     if own is not None and own.finite(ws[last].final) and own.status != NONFINITE:
         if own.status == HELD and not gr.verb_final and _future_aux(ws, first):

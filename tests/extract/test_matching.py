@@ -60,3 +60,17 @@ def test_russian_meeting_verbs(text, expected):
 ])
 def test_month_names_are_words(lang, text, expected):
     assert found(text, lang, "MONTH", "5") is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "areas"), [
+    # "iş birliği" (cooperation) written in two words is no body's name
+    ("tr", "Taraflar enerji ve ulaştırma alanlarında iş birliğini ele aldı.", {"energy", "transport"}),
+    # ordinary nouns are no institutions: "energy concerns", "transport services"
+    ("en", "The sides discussed energy concerns and transport services.", {"energy", "transport"}),
+])
+def test_fields_outside_names(lang, text, areas):
+    from .helpers import meetings
+
+    (m,) = meetings("Turkmenistan and Russia held talks. " + text if lang == "en" else
+                    "Türkmenistan ve Rusya görüştü. " + text, lang)
+    assert areas <= set(m.areas)

@@ -121,3 +121,35 @@ def test_signing_status(lang, text, signed):
 ])
 def test_present_then_future(lang, text, n):
     assert len(meetings(text, lang)) == n
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # negated: the meeting did not take place
+    ("en", "The session of the Intergovernmental Commission did not take place in Ashgabat."),
+    ("ru", "Заседание межправительственной комиссии в Ашхабаде не состоялось."),
+    ("tr", "Hükümetlerarası Komisyonun toplantısı Aşkabat'ta yapılmadı."),
+    ("tk", "Hökümetara toparyň mejlisi Aşgabatda geçirilmedi."),
+])
+def test_negated_is_no_meeting(lang, text):
+    assert meetings(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a document described as signed earlier is no signing at this meeting
+    ("ru", "Министры Туркменистана и России провели переговоры в Москве и обсудили выполнение подписанного в июне "
+           "соглашения."),
+    ("tr", "Türkmenistan ve Rusya bakanları Moskova'da görüştü ve Haziran ayında imzalanan anlaşmanın uygulanmasını "
+           "ele aldı."),
+    ("tk", "Türkmenistanyň we Russiýanyň ministrleri Moskwada duşuşdylar we iýunda gol çekilen ylalaşygyň ýerine "
+           "ýetirilişini ara alyp maslahatlaşdylar."),
+])
+def test_signed_document_is_no_signing(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.agreements_signed is False
+
+
+def test_turkmen_plurals_are_no_aorist():
+    text = ("Aşgabatda türkmen-rus gepleşikleri: täze mümkinçilikler. 20-nji maýda Aşgabatda Türkmenistanyň we "
+            "Russiýanyň wekilleri gepleşik geçirdiler.")
+    (m,) = meetings(text, "tk", "2025-05-21")
+    assert m.date == "2025-05-20" and m.city == "Ashgabat"
