@@ -121,9 +121,10 @@ class _Component:
     meetings: set[str] = field(default_factory=set)
     links: set[tuple[str, str, int, bool]] = field(default_factory=set)  # (commission, format, weekday, dated)
 
-    def grow(self, reports: Iterable[Report], meetings: set[str]) -> None:
+    @staticmethod
+    def _keys(reports: Iterable[Report]) -> tuple[set[str], set[tuple[str, str, int, bool]]]:
+        """The dates and (commission, format, weekday, dated) links that reports can merge by."""
         dates, links = set(), set()
-        todo_meetings = set(meetings)
         for r in reports:
             if r.date:
                 dates.add(r.date)
@@ -131,6 +132,11 @@ class _Component:
                     links.add((r.commission, T + r.format, _weekday(r.date), True))
             elif r.weekday and r.commission and r.format:
                 links.add((r.commission, T + r.format, r.weekday, False))
+        return dates, links
+
+    def grow(self, reports: Iterable[Report], meetings: set[str]) -> None:
+        dates, links = self._keys(reports)
+        todo_meetings = set(meetings)
         while dates - self.dates or todo_meetings - self.meetings or links - self.links:
             found = self._lookup(dates - self.dates, todo_meetings - self.meetings, links - self.links)
             self.dates |= dates
@@ -138,14 +144,8 @@ class _Component:
             self.links |= links
             fresh = {k: r for k, r in self._fetch(found).items() if k not in self.reports}
             self.reports.update(fresh)
-            dates, todo_meetings, links = set(), {m for _, m in fresh}, set()
-            for r in fresh.values():
-                if r.date:
-                    dates.add(r.date)
-                    if r.commission and r.format:
-                        links.add((r.commission, T + r.format, _weekday(r.date), True))
-                elif r.weekday and r.commission and r.format:
-                    links.add((r.commission, T + r.format, r.weekday, False))
+            todo_meetings = {m for _, m in fresh}
+            dates, links = self._keys(fresh.values())
 
     def _lookup(self, dates: set[str], meetings: set[str], links: set[tuple[str, str, int, bool]]
                 ) -> set[tuple[str, str]]:
