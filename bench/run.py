@@ -48,15 +48,42 @@ TARGET_MS = 50.0
 
 
 def machine() -> dict[str, object]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), 0) if Path("/proc/meminfo").exists() else 0
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
+    mem = (
+        next(
+            (
+                int(line.split()[1]) // 1024
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ),
+            0,
+        )
+        if Path("/proc/meminfo").exists()
+        else 0
+    )
     import pyoxigraph
     import spacy
 
-    return {"nproc": os.cpu_count(), "cpu": cpu, "ram_mb": mem, "python": platform.python_version(),
-            "platform": platform.platform(), "spacy": spacy.__version__, "pyoxigraph": pyoxigraph.__version__}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram_mb": mem,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "spacy": spacy.__version__,
+        "pyoxigraph": pyoxigraph.__version__,
+    }
 
 
 def run_child(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
@@ -118,9 +145,15 @@ def throughput(paths: list[Path], limit: int | None = None) -> dict[str, float]:
             extract(d)
 
     tok, ext = best_of(tokenize), best_of(extract_all)
-    return {"articles": len(docs), "words": words, "tokenizer_wps": round(words / tok),
-            "extract_wps": round(words / ext), "ratio": round(tok / ext, 3),
-            "tokenizer_s": round(tok, 3), "extract_s": round(ext, 3)}
+    return {
+        "articles": len(docs),
+        "words": words,
+        "tokenizer_wps": round(words / tok),
+        "extract_wps": round(words / ext),
+        "ratio": round(tok / ext, 3),
+        "tokenizer_s": round(tok, 3),
+        "extract_s": round(ext, 3),
+    }
 
 
 def build(src: Path, work: Path, tag: str, jobs: int = 1) -> dict[str, object]:
@@ -129,14 +162,36 @@ def build(src: Path, work: Path, tag: str, jobs: int = 1) -> dict[str, object]:
     shutil.rmtree(store, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
     with log.open("wb") as fh:
-        wall, peak, _ = run_child(kg("build", str(src), "--store", str(store), "--out", str(out), "--json",
-                                     "--no-validate", "--jobs", str(jobs)), stdout=fh)
+        wall, peak, _ = run_child(
+            kg(
+                "build",
+                str(src),
+                "--store",
+                str(store),
+                "--out",
+                str(out),
+                "--json",
+                "--no-validate",
+                "--jobs",
+                str(jobs),
+            ),
+            stdout=fh,
+        )
     summary = json.loads(log.read_text())
     html = out / "graph.html"
-    return {"articles": summary["articles"], "meetings": summary["meetings"], "quads": summary["quads"],
-            "seconds": round(wall, 2), "peak_mb": round(peak), "steps": summary["seconds"],
-            "html_s": summary["seconds"].get("html"), "html_mb": round(html.stat().st_size / 2**20, 2),
-            "store": str(store), "out": str(out), "jobs": jobs}
+    return {
+        "articles": summary["articles"],
+        "meetings": summary["meetings"],
+        "quads": summary["quads"],
+        "seconds": round(wall, 2),
+        "peak_mb": round(peak),
+        "steps": summary["seconds"],
+        "html_s": summary["seconds"].get("html"),
+        "html_mb": round(html.stat().st_size / 2**20, 2),
+        "store": str(store),
+        "out": str(out),
+        "jobs": jobs,
+    }
 
 
 def add_one(store: Path, work: Path, n: int = 20) -> dict[str, float]:
@@ -174,10 +229,14 @@ def add_one(store: Path, work: Path, n: int = 20) -> dict[str, float]:
             ing.remove(iri)
             remove.append(time.perf_counter() - t)
     ms = lambda xs: round(1000 * statistics.median(xs), 1)  # noqa: E731
-    return {"articles": n, "extract_ms": ms(prep), "ingest_ms": ms(ingest),
-            "ingest_max_ms": round(1000 * max(ingest), 1),
-            "total_ms": round(1000 * statistics.median(p + i for p, i in zip(prep, ingest, strict=True)), 1),
-            "remove_ms": ms(remove)}
+    return {
+        "articles": n,
+        "extract_ms": ms(prep),
+        "ingest_ms": ms(ingest),
+        "ingest_max_ms": round(1000 * max(ingest), 1),
+        "total_ms": round(1000 * statistics.median(p + i for p, i in zip(prep, ingest, strict=True)), 1),
+        "remove_ms": ms(remove),
+    }
 
 
 def queries(store: Path) -> dict[str, dict[str, object]]:
@@ -204,19 +263,30 @@ def queries(store: Path) -> dict[str, dict[str, object]]:
     return out
 
 
-def jobs_speedup(big: Path, src: Path, work: Path, serial_build: dict[str, object] | None, jobs: int
-                 ) -> dict[str, object]:
+def jobs_speedup(
+    big: Path, src: Path, work: Path, serial_build: dict[str, object] | None, jobs: int
+) -> dict[str, object]:
     """``kg extract`` of ``big`` and ``kg build`` of ``src`` with 1 and ``jobs`` processes."""
     t1, _, _ = run_child(kg("extract", str(big), "--jobs", "1"))
     tn, _, _ = run_child(kg("extract", str(big), "--jobs", str(jobs)))
     b1 = serial_build or build(src, work, "jobs1", 1)
     bn = build(src, work, f"jobs{jobs}", jobs)
-    same = all((Path(b1["out"]) / f"graph.{x}").read_bytes() == (Path(bn["out"]) / f"graph.{x}").read_bytes()
-               for x in ("ttl", "trig", "nq", "jsonld", "html"))
-    return {"extract_articles": len(list(big.glob("*.txt"))), "articles": bn["articles"], "jobs": jobs,
-            "extract_1_s": round(t1, 2), f"extract_{jobs}_s": round(tn, 2),
-            "extract_speedup": round(t1 / tn, 2), "build_1_s": b1["seconds"], f"build_{jobs}_s": bn["seconds"],
-            "build_speedup": round(b1["seconds"] / bn["seconds"], 2), "same_output": same}
+    same = all(
+        (Path(b1["out"]) / f"graph.{x}").read_bytes() == (Path(bn["out"]) / f"graph.{x}").read_bytes()
+        for x in ("ttl", "trig", "nq", "jsonld", "html")
+    )
+    return {
+        "extract_articles": len(list(big.glob("*.txt"))),
+        "articles": bn["articles"],
+        "jobs": jobs,
+        "extract_1_s": round(t1, 2),
+        f"extract_{jobs}_s": round(tn, 2),
+        "extract_speedup": round(t1 / tn, 2),
+        "build_1_s": b1["seconds"],
+        f"build_{jobs}_s": bn["seconds"],
+        "build_speedup": round(b1["seconds"] / bn["seconds"], 2),
+        "same_output": same,
+    }
 
 
 # ------------------------------------------------------------------ report
@@ -229,26 +299,34 @@ def table(res: dict) -> str:
     lines.append("")
     lines.append("extraction throughput (words/s)      articles    words   tokenizer     extract   ratio")
     for k, t in res["throughput"].items():
-        lines.append(f"  {k:34} {t['articles']:8} {t['words']:8} {t['tokenizer_wps']:11,} {t['extract_wps']:11,}"
-                     f" {t['ratio']:7.0%}")
+        lines.append(
+            f"  {k:34} {t['articles']:8} {t['words']:8} {t['tokenizer_wps']:11,} {t['extract_wps']:11,}"
+            f" {t['ratio']:7.0%}"
+        )
     lines.append("")
-    lines.append("kg build (fresh store)      articles  meetings      quads   time s  x prev  peak MB"
-                 "   ingest s  export s  html s  html MB")
+    lines.append(
+        "kg build (fresh store)      articles  meetings      quads   time s  x prev  peak MB"
+        "   ingest s  export s  html s  html MB"
+    )
     prev = None
     for k, b in res["builds"].items():
         steps = b["steps"]
         export = sum(steps.get(x, 0) for x in ("ttl", "trig", "nq", "jsonld"))
         growth = f"{b['seconds'] / prev:6.1f}x" if prev and k.startswith("synthetic") else "       "
-        lines.append(f"  {k:24} {b['articles']:9} {b['meetings']:9} {b['quads']:10} {b['seconds']:8.1f} {growth}"
-                     f" {b['peak_mb']:8} {steps.get('ingest', 0):10.1f} {export:9.1f} {b['html_s'] or 0:7.1f}"
-                     f" {b['html_mb']:8.2f}")
+        lines.append(
+            f"  {k:24} {b['articles']:9} {b['meetings']:9} {b['quads']:10} {b['seconds']:8.1f} {growth}"
+            f" {b['peak_mb']:8} {steps.get('ingest', 0):10.1f} {export:9.1f} {b['html_s'] or 0:7.1f}"
+            f" {b['html_mb']:8.2f}"
+        )
         if k.startswith("synthetic"):
             prev = b["seconds"]
     a = res["add_one"]
     lines.append("")
-    lines.append(f"add one article to the {res['largest']:,}-article store (median of {a['articles']}): "
-                 f"ingest {a['ingest_ms']} ms (max {a['ingest_max_ms']}), extract+resolve {a['extract_ms']} ms, "
-                 f"total {a['total_ms']} ms; remove {a['remove_ms']} ms")
+    lines.append(
+        f"add one article to the {res['largest']:,}-article store (median of {a['articles']}): "
+        f"ingest {a['ingest_ms']} ms (max {a['ingest_max_ms']}), extract+resolve {a['extract_ms']} ms, "
+        f"total {a['total_ms']} ms; remove {a['remove_ms']} ms"
+    )
     lines.append("")
     lines.append(f"canned queries at {res['largest']:,} articles (best of 3)")
     for k, q in res["queries"].items():
@@ -256,10 +334,12 @@ def table(res: dict) -> str:
         lines.append(f"  {k:70} {q['ms']:9.1f} ms {q['rows']:7} rows{flag}")
     j, n = res["jobs"], res["jobs"]["jobs"]
     lines.append("")
-    lines.append(f"--jobs {n}: kg extract ({j['extract_articles']} articles) {j['extract_1_s']} s -> "
-                 f"{j[f'extract_{n}_s']} s ({j['extract_speedup']}x), kg build ({j['articles']} articles) "
-                 f"{j['build_1_s']} s -> {j[f'build_{n}_s']} s "
-                 f"({j['build_speedup']}x), same files: {j['same_output']}")
+    lines.append(
+        f"--jobs {n}: kg extract ({j['extract_articles']} articles) {j['extract_1_s']} s -> "
+        f"{j[f'extract_{n}_s']} s ({j['extract_speedup']}x), kg build ({j['articles']} articles) "
+        f"{j['build_1_s']} s -> {j[f'build_{n}_s']} s "
+        f"({j['build_speedup']}x), same files: {j['same_output']}"
+    )
     return "\n".join(lines)
 
 
@@ -268,8 +348,12 @@ def main() -> None:
     ap.add_argument("--sizes", default="100,1000,10000", help="synthetic corpus sizes (default 100,1000,10000)")
     ap.add_argument("--quick", action="store_true", help="sizes 100 and 1000 only")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json", help="JSON results file")
-    ap.add_argument("--work", type=Path, default=ROOT / "bench" / ".work",
-                    help="scratch folder for corpora, stores and exports (default bench/.work)")
+    ap.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "bench" / ".work",
+        help="scratch folder for corpora, stores and exports (default bench/.work)",
+    )
     ap.add_argument("--real", type=Path, default=REAL, help="folder of real articles (used when present)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the --jobs measurement (default 2)")
     a = ap.parse_args()

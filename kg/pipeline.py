@@ -48,8 +48,9 @@ def ontology_hash() -> str:
 
 def fingerprint(doc: Document, onto: str) -> str:
     """What makes an ingested article current: its text, metadata, extractor and ontology."""
-    basis = "\x1f".join(str(x) for x in (doc.text, doc.url, doc.lang, doc.published, doc.title, doc.name,
-                                          __version__, onto))
+    basis = "\x1f".join(
+        str(x) for x in (doc.text, doc.url, doc.lang, doc.published, doc.title, doc.name, __version__, onto)
+    )
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
@@ -114,8 +115,6 @@ def merged_graph(store: Store):  # -> rdflib.Graph
     return bind(Graph()).parse(data=data, format="nt")
 
 
-
-
 class Steps:
     """Wall time of each step of a build and the peak memory (max RSS) at its end."""
 
@@ -153,10 +152,20 @@ def _where(doc: Document) -> str:
     return doc.path if Path(doc.path).name == doc.name else f"{doc.path} ({doc.name})"
 
 
-def build(paths: list[str], store_spec: str | None, out: Path, *, on_skip: Callable[[InputError], None],
-          step: Callable[[str], None] = lambda name: None, lang: str = "en", validate: bool = True,
-          validate_max: int = 200_000, html: bool = True, jobs: int = 1,
-          formats: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld")) -> BuildResult:
+def build(
+    paths: list[str],
+    store_spec: str | None,
+    out: Path,
+    *,
+    on_skip: Callable[[InputError], None],
+    step: Callable[[str], None] = lambda name: None,
+    lang: str = "en",
+    validate: bool = True,
+    validate_max: int = 200_000,
+    html: bool = True,
+    jobs: int = 1,
+    formats: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld"),
+) -> BuildResult:
     """Read, extract and ingest every article under ``paths`` into the store, validate the merged
     graph (up to ``validate_max`` triples) and write ``out/graph.{formats}`` (and ``graph.html``).
 
@@ -183,8 +192,9 @@ def build(paths: list[str], store_spec: str | None, out: Path, *, on_skip: Calla
                     step(doc.name)
                     url = (doc.url or "").strip()
                     if url and first.setdefault(url, doc) is not doc:
-                        on_skip(InputError(f"{_where(doc)}: same URL as {_where(first[url])} ({url}); "
-                                           "the first is kept"))
+                        on_skip(
+                            InputError(f"{_where(doc)}: same URL as {_where(first[url])} ({url}); the first is kept")
+                        )
                         continue
                     if ing.is_current(doc):
                         counts["unchanged"] += 1
@@ -199,8 +209,12 @@ def build(paths: list[str], store_spec: str | None, out: Path, *, on_skip: Calla
                         raise
                     except Exception as exc:  # noqa: BLE001 - one article's data broke ingestion:
                         # skip it (its update was never sent, so the store is unchanged), the batch goes on
-                        on_skip(InputError(f"{printable(ra.facts.document.path)}: cannot store this article "
-                                           f"({type(exc).__name__}: {reason(exc)})"))
+                        on_skip(
+                            InputError(
+                                f"{printable(ra.facts.document.path)}: cannot store this article "
+                                f"({type(exc).__name__}: {reason(exc)})"
+                            )
+                        )
             with steps("stats"):
                 st = store.stats()
             report = None

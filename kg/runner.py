@@ -55,22 +55,29 @@ def pool(jobs: int) -> Pool | None:
     return ctx.Pool(jobs)
 
 
-def resolve_docs(docs: Iterable[Document], on_error: Callable[[InputError], None], workers: Pool | None = None,
-                 window: int = 64) -> Iterator[ResolvedArticle]:
+def resolve_docs(
+    docs: Iterable[Document], on_error: Callable[[InputError], None], workers: Pool | None = None, window: int = 64
+) -> Iterator[ResolvedArticle]:
     """``resolve(extract(doc))`` of every document, in input order, on the pool ``workers`` (or here)."""
     yield from _in_order(_resolve_one, docs, on_error, workers, window)
 
 
-def extract_many(paths: Iterable[str | Path], on_error: Callable[[InputError], None], jobs: int = 1
-                 ) -> Iterator[ArticleFacts]:
+def extract_many(
+    paths: Iterable[str | Path], on_error: Callable[[InputError], None], jobs: int = 1
+) -> Iterator[ArticleFacts]:
     """Facts of every document under ``paths``, in input order; failures go to ``on_error``."""
     workers = pool(jobs)
     with workers or nullcontext():
         yield from _in_order(_extract_one, iter_documents(paths, on_error), on_error, workers)
 
 
-def _in_order(fn: Callable[[Document], Result], docs: Iterable[Document], on_error: Callable[[InputError], None],
-              workers: Pool | None, window: int = 64) -> Iterator:
+def _in_order(
+    fn: Callable[[Document], Result],
+    docs: Iterable[Document],
+    on_error: Callable[[InputError], None],
+    workers: Pool | None,
+    window: int = 64,
+) -> Iterator:
     """``fn`` of every document, in input order, on ``workers`` (or here).
 
     At most ``window`` documents are in flight, so memory stays bounded however many there are;

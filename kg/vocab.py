@@ -12,13 +12,22 @@ BASE = "https://w3id.org/tmru/"
 
 #: prefix -> namespace, for every vocabulary the graph uses
 PREFIXES: dict[str, str] = {
-    "tmru": BASE + "ontology#", "id": BASE + "id/", "area": BASE + "area/", "doc": BASE + "doc/",
-    "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/", "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#", "time": "http://www.w3.org/2006/time#",
-    "foaf": "http://xmlns.com/foaf/0.1/", "wd": "http://www.wikidata.org/entity/",
+    "tmru": BASE + "ontology#",
+    "id": BASE + "id/",
+    "area": BASE + "area/",
+    "doc": BASE + "doc/",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "time": "http://www.w3.org/2006/time#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "wd": "http://www.wikidata.org/entity/",
 }
 ID = Namespace(PREFIXES["id"])
 AREA = Namespace(PREFIXES["area"])

@@ -4,6 +4,7 @@
 usage: corpus_diff.py PRED.jsonl GOLD_DIR [ARTICLE_PREFIX...]
 Uses the scorer of the corpus (``score.py`` beside GOLD_DIR) for pairing and facts.
 """
+
 import importlib.util
 import sys
 from pathlib import Path

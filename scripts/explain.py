@@ -3,6 +3,7 @@
 
 usage: explain.py FILE...   (a debugging aid for rule work; not part of the CLI)
 """
+
 import sys
 
 from kg.documents.reader import iter_documents

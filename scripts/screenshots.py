@@ -33,12 +33,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from kg.cli import main as kg
 
-    articles = args.articles or [p for p in (ROOT.parent / "shared" / "corpus" / "texts", ROOT / "examples")
-                                 if p.exists()]
+    articles = args.articles or [
+        p for p in (ROOT.parent / "shared" / "corpus" / "texts", ROOT / "examples") if p.exists()
+    ]
     with tempfile.TemporaryDirectory(prefix="kg-shots-") as tmp:
         out = Path(tmp) / "out"
-        code = kg(["build", *map(str, articles), "--store", str(Path(tmp) / "store"), "--out", str(out),
-                   "--no-validate", "--lang", args.lang])
+        code = kg(
+            [
+                "build",
+                *map(str, articles),
+                "--store",
+                str(Path(tmp) / "store"),
+                "--out",
+                str(out),
+                "--no-validate",
+                "--lang",
+                args.lang,
+            ]
+        )
         if code not in (0, 1):
             return code
         html = out / "graph.html"
@@ -48,8 +60,11 @@ def main(argv: list[str] | None = None) -> int:
             data = b.js("explorer.data")
             shots = []
             # timeline: everything, a commission session selected
-            sessions = [i for i, n in enumerate(data["nodes"]) if n["c"] == 0 and n.get("k") == "commission-session"
-                        and n.get("d")]
+            sessions = [
+                i
+                for i, n in enumerate(data["nodes"])
+                if n["c"] == 0 and n.get("k") == "commission-session" and n.get("d")
+            ]
             if sessions:
                 b.js(f"explorer.select({max(sessions, key=lambda i: data['nodes'][i]['d'])}); 0")
             b.js("explorer.timeline().fit({animation: false}); 0")
@@ -61,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             focus = b.js("explorer.state.focus")
             cochair = next((e[1] for e in data["edges"] if e[0] == focus and e[2] == "cochair"), None)
             if cochair is not None:
-                b.js(f"explorer.network().selectNodes([{cochair}]);"
-                     f" explorer.network().body.emitter.emit('click', {{nodes: [{cochair}], edges: []}}); 0")
+                b.js(
+                    f"explorer.network().selectNodes([{cochair}]);"
+                    f" explorer.network().body.emitter.emit('click', {{nodes: [{cochair}], edges: []}}); 0"
+                )
                 time.sleep(2.5)
                 b.js("explorer.network().fit({animation: false}); 0")
                 time.sleep(0.5)

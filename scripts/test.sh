@@ -15,5 +15,6 @@ if [ $rc -eq 5 ]; then
   exit 1
 fi
 [ $rc -eq 0 ] || exit $rc
-# lint (ruff check; "ruff format --check" is not run: the tree is not ruff-formatted yet)
+# lint and formatting
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .

@@ -69,8 +69,11 @@ def _tracked_files() -> dict[str, tuple[int, int]] | None:
 
     root = Path(__file__).resolve().parent.parent
     try:
-        names = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, timeout=30,
-                               check=True).stdout.decode("utf-8", "surrogateescape").split("\0")
+        names = (
+            subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, timeout=30, check=True)
+            .stdout.decode("utf-8", "surrogateescape")
+            .split("\0")
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     out = {}
@@ -95,8 +98,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     before, after = getattr(session.config, "_kg_tracked", None), _tracked_files()
     if before is None or after is None:
         return
-    allowed = {os.path.relpath(os.environ["KG_SCREENSHOT"], Path(__file__).resolve().parent.parent)} \
-        if os.environ.get("KG_SCREENSHOT") else set()
+    allowed = (
+        {os.path.relpath(os.environ["KG_SCREENSHOT"], Path(__file__).resolve().parent.parent)}
+        if os.environ.get("KG_SCREENSHOT")
+        else set()
+    )
     changed = sorted(n for n in before if before[n] != after.get(n) and n not in allowed)
     if changed:
         print(f"\nerror: the tests rewrote tracked files: {', '.join(changed)}")

@@ -43,8 +43,13 @@ def test_extract_fixture_meeting(corpus):
 
 def test_extract_session(corpus):
     m = extract(next(d for d in iter_documents([corpus]) if d.lang == "en")).meetings[0]
-    assert (m.kind, m.date, m.ordinal, m.city, m.format) == ("commission-session", "2022-12-07", 12, "Moscow",
-                                                             "in-person")
+    assert (m.kind, m.date, m.ordinal, m.city, m.format) == (
+        "commission-session",
+        "2022-12-07",
+        12,
+        "Moscow",
+        "in-person",
+    )
     assert {p.key for p in m.cochairs} == {"rashid-meredov", "alexei-overchuk"}
     assert all(p.post for p in m.cochairs)
 

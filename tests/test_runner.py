@@ -11,8 +11,9 @@ from kg.runner import extract_many
 
 def _run(paths, jobs):
     errors: list[str] = []
-    out = [json.dumps(f.to_json(), sort_keys=True) for f in extract_many(paths, lambda e: errors.append(str(e)),
-                                                                         jobs=jobs)]
+    out = [
+        json.dumps(f.to_json(), sort_keys=True) for f in extract_many(paths, lambda e: errors.append(str(e)), jobs=jobs)
+    ]
     return out, sorted(errors)
 
 

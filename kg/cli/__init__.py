@@ -23,8 +23,11 @@ COMMANDS = ("extract", "build", "query", "stats", "conflicts", "remove", "export
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="kg", description="Turn news about Turkmenistan-Russia relations into a knowledge graph.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="kg",
+        description="Turn news about Turkmenistan-Russia relations into a knowledge graph.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--version", action="version", version=f"tmru-kg {__version__}")
     p.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -78,8 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         detail = printable(next(iter(str(exc).strip().splitlines()), ""))
         hint = "report it with the traceback above" if debug else "run again with --debug or KG_DEBUG=1 for details"
         what = "" if isinstance(exc, OSError) else "a bug in kg; "
-        print(f"kg: internal error: {type(exc).__name__}{': ' + detail if detail else ''} ({what}{hint})",
-              file=sys.stderr)
+        print(
+            f"kg: internal error: {type(exc).__name__}{': ' + detail if detail else ''} ({what}{hint})", file=sys.stderr
+        )
         return EXIT_INTERNAL
 
 

@@ -15,23 +15,36 @@ RDF_FILES = ("ttl", "trig", "nq", "jsonld")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(sub, "build", "ingest articles into the store and write graph.{ttl,trig,nq,jsonld,html}",
-                    "Extract every article under PATH and ingest it into the store (unchanged articles are "
-                    "skipped, changed ones replaced, reports of one meeting merged), validate the merged "
-                    "graph against the SHACL shapes and write DIR/graph.ttl, graph.trig, graph.nq, "
-                    "graph.jsonld and graph.html from the store.")
+    p = add_command(
+        sub,
+        "build",
+        "ingest articles into the store and write graph.{ttl,trig,nq,jsonld,html}",
+        "Extract every article under PATH and ingest it into the store (unchanged articles are "
+        "skipped, changed ones replaced, reports of one meeting merged), validate the merged "
+        "graph against the SHACL shapes and write DIR/graph.ttl, graph.trig, graph.nq, "
+        "graph.jsonld and graph.html from the store.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .md .html .jsonl) or folders (recursive)")
     add_store_option(p)
     p.add_argument("--out", default="exports", metavar="DIR", help="output folder (default: exports)")
     p.add_argument("--lang", default="en", choices=("en", "tr", "ru", "tk"), help="label language of the HTML graph")
-    p.add_argument("--no-validate", action="store_true",
-                   help=f"skip SHACL validation (skipped anyway above {VALIDATE_MAX} triples)")
+    p.add_argument(
+        "--no-validate",
+        action="store_true",
+        help=f"skip SHACL validation (skipped anyway above {VALIDATE_MAX} triples)",
+    )
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                   help="extract in N processes while this one ingests (the store is the same for any N; "
-                        "default 1)")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON (with the time and peak "
-                   "memory of each step)")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract in N processes while this one ingests (the store is the same for any N; default 1)",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print the summary as JSON (with the time and peak memory of each step)"
+    )
     p.set_defaults(func=run)
 
 
@@ -41,25 +54,47 @@ def run(args: argparse.Namespace) -> int:
     rep = Reporter()
     progress = Progress("building")
     try:
-        res = build(args.paths, args.store, Path(args.out), on_skip=rep, step=progress.step, lang=args.lang,
-                    validate=not args.no_validate, validate_max=VALIDATE_MAX, html=not args.no_html,
-                    jobs=args.jobs, formats=RDF_FILES)
+        res = build(
+            args.paths,
+            args.store,
+            Path(args.out),
+            on_skip=rep,
+            step=progress.step,
+            lang=args.lang,
+            validate=not args.no_validate,
+            validate_max=VALIDATE_MAX,
+            html=not args.no_html,
+            jobs=args.jobs,
+            formats=RDF_FILES,
+        )
     finally:
         progress.close()
     st, counts, report, files = res.stats, res.counts, res.report, res.files
     summary = {
-        "store": res.location, "articles": sum(counts.values()), **counts, "skipped": rep.skipped,
-        "meetings": st.classes.get("Meeting", 0), "triples": st.triples, "quads": st.quads,
-        "conflicts": st.conflicts, "conforms": None if report is None else report.conforms,
-        "files": [str(f) for f in files], "seconds": res.steps.seconds, "peak_mb": res.steps.peak_mb,
+        "store": res.location,
+        "articles": sum(counts.values()),
+        **counts,
+        "skipped": rep.skipped,
+        "meetings": st.classes.get("Meeting", 0),
+        "triples": st.triples,
+        "quads": st.quads,
+        "conflicts": st.conflicts,
+        "conforms": None if report is None else report.conforms,
+        "files": [str(f) for f in files],
+        "seconds": res.steps.seconds,
+        "peak_mb": res.steps.peak_mb,
     }
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
-        print(f"{summary['articles']} articles ({counts['added']} added, {counts['replaced']} replaced, "
-              f"{counts['unchanged']} unchanged, {rep.skipped} skipped) in {res.location}")
-        print(f"{summary['meetings']} meetings, {st.triples} triples ({st.quads} quads), "
-              f"{st.conflicts} conflicts (kg conflicts)")
+        print(
+            f"{summary['articles']} articles ({counts['added']} added, {counts['replaced']} replaced, "
+            f"{counts['unchanged']} unchanged, {rep.skipped} skipped) in {res.location}"
+        )
+        print(
+            f"{summary['meetings']} meetings, {st.triples} triples ({st.quads} quads), "
+            f"{st.conflicts} conflicts (kg conflicts)"
+        )
         if report is not None:
             print("SHACL: conforms" if report.conforms else f"SHACL: {report.violations} violations")
         elif not args.no_validate:

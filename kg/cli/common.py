@@ -48,11 +48,17 @@ class Reporter:
 DEBUG_HELP = "show the Python traceback of an internal error (also KG_DEBUG=1)"
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, help: str, description: str | None = None
-                ) -> argparse.ArgumentParser:
+def add_command(
+    sub: argparse._SubParsersAction, name: str, help: str, description: str | None = None
+) -> argparse.ArgumentParser:
     """A sub-command parser with the shared epilog (and ``--debug``, also accepted after the command)."""
-    p = sub.add_parser(name, help=help, description=description or help, epilog=EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        name,
+        help=help,
+        description=description or help,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
     return p
 
@@ -81,8 +87,9 @@ class Progress:
             sys.stderr.write("\n")
 
 
-STORE_HELP = ("store folder or SPARQL 1.1 endpoint URL (default: $KG_STORE, else ./.kg/store; "
-              "see README 'Store and queries')")
+STORE_HELP = (
+    "store folder or SPARQL 1.1 endpoint URL (default: $KG_STORE, else ./.kg/store; see README 'Store and queries')"
+)
 
 
 def add_store_option(p: argparse.ArgumentParser) -> None:

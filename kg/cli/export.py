@@ -9,9 +9,13 @@ from .common import EXIT_OK, add_command, add_store_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(sub, "export", "write the store as Turtle, TriG, N-Quads or JSON-LD",
-                    "Turtle and JSON-LD hold the merged graph; TriG and N-Quads also keep each article's "
-                    "named graph.  Output is byte-identical for the same store content.")
+    p = add_command(
+        sub,
+        "export",
+        "write the store as Turtle, TriG, N-Quads or JSON-LD",
+        "Turtle and JSON-LD hold the merged graph; TriG and N-Quads also keep each article's "
+        "named graph.  Output is byte-identical for the same store content.",
+    )
     p.add_argument("--format", choices=("ttl", "trig", "nq", "jsonld"), default="ttl", help="file format")
     add_store_option(p)
     p.add_argument("--out", metavar="FILE", default=None, help="output file (default: standard output)")

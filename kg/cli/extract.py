@@ -10,11 +10,21 @@ from .common import EXIT_OK, EXIT_SKIPPED, Reporter, add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(sub, "extract", "print the facts of each article as JSON Lines",
-                    "Print the facts of each article (the SCHEMA.md facts format, with evidence) as JSON Lines.")
+    p = add_command(
+        sub,
+        "extract",
+        "print the facts of each article as JSON Lines",
+        "Print the facts of each article (the SCHEMA.md facts format, with evidence) as JSON Lines.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .md .html .jsonl) or folders (recursive)")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                   help="extract in N processes (output order is unchanged; default 1)")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract in N processes (output order is unchanged; default 1)",
+    )
     p.set_defaults(func=run)
 
 

@@ -21,18 +21,26 @@ if TYPE_CHECKING:
     from ..store.terms import Term
 
 
-
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(sub, "query", "run a SPARQL query on the store",
-                    "Run a SPARQL query (text, a .rq file, or the name of a canned query in examples/queries, "
-                    "e.g. 'cochairs') on the merged graph; GRAPH ?doc { } reaches each article's own graph.")
+    p = add_command(
+        sub,
+        "query",
+        "run a SPARQL query on the store",
+        "Run a SPARQL query (text, a .rq file, or the name of a canned query in examples/queries, "
+        "e.g. 'cochairs') on the merged graph; GRAPH ?doc { } reaches each article's own graph.",
+    )
     p.add_argument("query", metavar="QUERY_OR_FILE", help="SPARQL text, a .rq file or a canned query name")
     add_store_option(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
-    p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
-                   help="bind ?VAR (a selected variable of the query) to one RDF term: <IRI>, prefix:name "
-                        "(id:country/TM), \"text\", \"text\"@en, a number, true/false or a date YYYY-MM-DD; "
-                        "repeatable")
+    p.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="bind ?VAR (a selected variable of the query) to one RDF term: <IRI>, prefix:name "
+        '(id:country/TM), "text", "text"@en, a number, true/false or a date YYYY-MM-DD; '
+        "repeatable",
+    )
     p.set_defaults(func=run)
 
 
@@ -60,8 +68,10 @@ def bindings(query: str, binds: list[str]) -> dict[str, Term]:
         if not sep or not re.fullmatch(r"\w+", var):
             raise UsageError(f"--bind {printable(b)!r}: expected VAR=VALUE")
         if var not in names:
-            raise UsageError(f"--bind {var}: the query has no variable ?{var}"
-                             + (f" (it has {', '.join('?' + n for n in sorted(names))})" if names else ""))
+            raise UsageError(
+                f"--bind {var}: the query has no variable ?{var}"
+                + (f" (it has {', '.join('?' + n for n in sorted(names))})" if names else "")
+            )
         if var in out:
             raise UsageError(f"--bind {var}: given twice (one value per variable)")
         out[var] = parse_term(value.strip(), f"--bind {var}")
@@ -88,7 +98,7 @@ def parse_term(value: str, what: str = "value") -> Term:
     from ..store.terms import PREFIXES, XSD
 
     if not value:
-        raise UsageError(f"{what}: empty value (give an IRI, prefix:name, \"text\", a number or a date)")
+        raise UsageError(f'{what}: empty value (give an IRI, prefix:name, "text", a number or a date)')
     try:
         if value.startswith("<") and value.endswith(">"):
             return ox.NamedNode(value[1:-1])

@@ -11,9 +11,13 @@ from .common import EXIT_OK, EXIT_SKIPPED, Reporter, add_command, add_store_opti
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(sub, "remove", "remove articles from the store",
-                    "Remove articles (by file, source URL, file name, document IRI or key) from the store: "
-                    "their named graphs, the facts only they supported, and derived data they touched.")
+    p = add_command(
+        sub,
+        "remove",
+        "remove articles from the store",
+        "Remove articles (by file, source URL, file name, document IRI or key) from the store: "
+        "their named graphs, the facts only they supported, and derived data they touched.",
+    )
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="file, URL, file name, doc IRI or key")
     add_store_option(p)
     p.add_argument("--json", action="store_true", help="print the removed documents as JSON")

@@ -27,8 +27,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"store {where}: {st.quads} quads, {st.triples} triples in the merged graph")
     print(printable(f"articles: {st.articles} (" + ", ".join(f"{k} {v}" for k, v in st.languages.items()) + ")"))
-    print(f"meetings with several sources: {st.multi_source_meetings}; conflicting values: {st.conflicts} "
-          "(kg conflicts)")
+    print(
+        f"meetings with several sources: {st.multi_source_meetings}; conflicting values: {st.conflicts} (kg conflicts)"
+    )
     print("classes:")
     for cls, n in st.classes.items():
         print(f"  {cls:<18} {n}")

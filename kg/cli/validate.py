@@ -10,9 +10,13 @@ from .common import EXIT_INVALID, EXIT_OK, add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(sub, "validate", "check a graph file against the SHACL shapes",
-                    "Validate a Turtle/TriG/N-Quads/JSON-LD file (with the ontology) against ontology/shapes.ttl; "
-                    "nothing is fetched (a JSON-LD file with a remote @context is refused).")
+    p = add_command(
+        sub,
+        "validate",
+        "check a graph file against the SHACL shapes",
+        "Validate a Turtle/TriG/N-Quads/JSON-LD file (with the ontology) against ontology/shapes.ttl; "
+        "nothing is fetched (a JSON-LD file with a remote @context is refused).",
+    )
     p.add_argument("file", metavar="FILE", help="graph file (e.g. exports/graph.ttl)")
     p.add_argument("--verbose", "-v", action="store_true", help="print the full SHACL report")
     p.set_defaults(func=run)
@@ -41,10 +45,10 @@ def run(args: argparse.Namespace) -> int:
                 ds.parse(file=fh, format=fmt)
     except (OSError, ValueError, SyntaxError) as exc:
         if "LoadDocumentCallback" in str(exc):
-            raise InputError(f"{args.file}: cannot parse (a remote JSON-LD @context is never fetched; "
-                             "put the context in the file)") from exc
-        raise InputError(f"{args.file}: cannot parse ({reason(exc)})"
-                         ) from exc
+            raise InputError(
+                f"{args.file}: cannot parse (a remote JSON-LD @context is never fetched; put the context in the file)"
+            ) from exc
+        raise InputError(f"{args.file}: cannot parse ({reason(exc)})") from exc
     g = merged(ds)
     g += ontology.load()
     report = validate(g)

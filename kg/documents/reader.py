@@ -40,17 +40,25 @@ MAX_CHARS = 1_000_000
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?", re.S)
 
 
-def iter_documents(paths: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None,
-                   exclude: Iterable[str | Path] = ()) -> Iterator[Document]:
+def iter_documents(
+    paths: Iterable[str | Path],
+    on_error: Callable[[InputError], None] | None = None,
+    exclude: Iterable[str | Path] = (),
+) -> Iterator[Document]:
     """Yield the documents under ``paths`` in a stable order (folders sorted, recursive); files of
     ``exclude`` met in a folder are left out (``kg build .`` never reads its own ``graph.html``)."""
     skip = {os.path.realpath(x) for x in exclude}
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts)
-                           and not (skip and os.path.realpath(f) in skip))
+            files = sorted(
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                and not (skip and os.path.realpath(f) in skip)
+            )
             if not files:
                 _report(on_error, InputError(f"{_q(path)}: no articles ({' '.join(SUFFIXES)}) in this folder"))
         elif path.exists():
@@ -115,8 +123,10 @@ def read_path(path: Path, on_error: Callable[[InputError], None] | None = None) 
         title, body, offset = html_page(body)
         meta.setdefault("title", title)
     if not body.strip():
-        raise InputError(f"{_q(path)}: no article text" + (" in the page" if offset == 0 and suffix in (
-            ".html", ".htm") else " after the front matter"))
+        raise InputError(
+            f"{_q(path)}: no article text"
+            + (" in the page" if offset == 0 and suffix in (".html", ".htm") else " after the front matter")
+        )
     yield make_document(_shown(path.name), _shown(path), body, meta, offset)
 
 
@@ -209,8 +219,10 @@ def decode(raw: bytes, path: Path) -> str:
     try:
         text = raw.decode(enc)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{_q(path)}: unknown text encoding (not UTF-8, cp1251 or cp1254: byte "
-                         f"0x{raw[exc.start]:02x} at {exc.start})") from exc
+        raise InputError(
+            f"{_q(path)}: unknown text encoding (not UTF-8, cp1251 or cp1254: byte "
+            f"0x{raw[exc.start]:02x} at {exc.start})"
+        ) from exc
     wide = [ch for ch in text if ord(ch) >= 0x80]
     odd = sum(1 for ch in wide if not ch.isalpha() and ch not in _LEGACY_PUNCT)
     if odd > max(3, len(wide) // 4):
@@ -235,8 +247,9 @@ class _FrontMatterLoader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_FRONT_DEPTH:
-                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_FRONT_DEPTH} levels",
-                                                  self.peek_event().start_mark)
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested deeper than {MAX_FRONT_DEPTH} levels", self.peek_event().start_mark
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -258,7 +271,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
         raise InputError(f"{_q(path)}: broken front matter (not a real date: {reason(exc)})") from exc
     if not isinstance(meta, dict):
         raise InputError(f"{_q(path)}: front matter is not a mapping")
-    return meta, text[m.end():], m.end()
+    return meta, text[m.end() :], m.end()
 
 
 def _from_json(line: str, path: Path, n: int) -> Document:
@@ -278,14 +291,15 @@ def _from_json(line: str, path: Path, n: int) -> Document:
     return make_document(str(name), f"{path}#{n}", obj["text"], obj, 0, where=f"{_q(path)}: line {n}")
 
 
-def make_document(name: str, path: str, body: str, meta: dict, offset: int, where: str | None = None
-                  ) -> Document:
+def make_document(name: str, path: str, body: str, meta: dict, offset: int, where: str | None = None) -> Document:
     """A ``Document`` of ``body`` with the metadata ``meta``; ``InputError`` (naming ``where``, default
     ``path``) when ``published`` is not a real date in range or ``title``/``url`` are not text."""
     where = where or printable(path)
     if len(body) > MAX_CHARS:
-        raise InputError(f"{where}: the text is {len(body):,} characters, more than the {MAX_CHARS:,}-character "
-                         "limit of an article (split it)")
+        raise InputError(
+            f"{where}: the text is {len(body):,} characters, more than the {MAX_CHARS:,}-character "
+            "limit of an article (split it)"
+        )
     body = _clean(body)
     lang = str(meta.get("lang") or meta.get("language") or "").lower()[:2]
     if lang not in LANGS:
@@ -295,8 +309,16 @@ def make_document(name: str, path: str, body: str, meta: dict, offset: int, wher
         url, title = _str(meta.get("url"), "url"), _str(meta.get("title"), "title")
     except ValueError as exc:
         raise InputError(f"{where}: {exc}") from None
-    return Document(name=_clean(name), path=_clean(path), text=body, lang=lang, url=url,
-                    published=published, title=title, text_offset=offset)
+    return Document(
+        name=_clean(name),
+        path=_clean(path),
+        text=body,
+        lang=lang,
+        url=url,
+        published=published,
+        title=title,
+        text_offset=offset,
+    )
 
 
 def content_hash(text: str) -> str:
@@ -337,11 +359,13 @@ def _date(v: object) -> str | None:
 
 
 #: elements whose text is not article text
-_SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg", "iframe",
-                   "template"})
+_SKIP = frozenset(
+    {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg", "iframe", "template"}
+)
 #: elements that end a paragraph
-_BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
-                    "blockquote"})
+_BLOCK = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "blockquote"}
+)
 #: elements whose content is raw text up to their end tag
 _RAW = frozenset({"script", "style"})
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")

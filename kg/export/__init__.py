@@ -45,8 +45,12 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
 
 def _kind(mode: int) -> str | None:
     """What a file that is neither a regular file nor a folder is (None for those two)."""
-    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return None
@@ -64,8 +68,7 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
     except OSError:
         kind = None
     if kind:
-        raise ExportError(f"cannot write {printable(str(path))}: it is {kind}, not a regular file; nothing was "
-                          "written")
+        raise ExportError(f"cannot write {printable(str(path))}: it is {kind}, not a regular file; nothing was written")
     try:
         for up in (path.parent, *path.parent.parents):
             if up.exists():

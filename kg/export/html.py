@@ -55,9 +55,11 @@ MAX_CONFLICT_SOURCES = 3  # sources shown per conflicting value, then "+N"
 T, ORG, SCHEMA = BASE + "ontology#", "http://www.w3.org/ns/org#", "https://schema.org/"
 SKOS, RDFS = "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2000/01/rdf-schema#"
 PROV, DCT = "http://www.w3.org/ns/prov#", "http://purl.org/dc/terms/"
-PREFIXES = (f"PREFIX tmru: <{T}>\nPREFIX org: <{ORG}>\nPREFIX schema: <{SCHEMA}>\nPREFIX skos: <{SKOS}>\n"
-            f"PREFIX rdfs: <{RDFS}>\nPREFIX prov: <{PROV}>\nPREFIX dcterms: <{DCT}>\n"
-            "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
+PREFIXES = (
+    f"PREFIX tmru: <{T}>\nPREFIX org: <{ORG}>\nPREFIX schema: <{SCHEMA}>\nPREFIX skos: <{SKOS}>\n"
+    f"PREFIX rdfs: <{RDFS}>\nPREFIX prov: <{PROV}>\nPREFIX dcterms: <{DCT}>\n"
+    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+)
 
 # class key -> (colour, vis shape, legend glyph, size)
 CLASSES: dict[str, tuple[str, str, str, int]] = {
@@ -70,45 +72,81 @@ CLASSES: dict[str, tuple[str, str, str, int]] = {
     "Agreement": ("#9d755d", "triangleDown", "\u25bc", 10),
 }
 # meeting property -> relation key shown on the edge
-EDGE_PROPS = {"city": "city", "area": "area", "commission": "commission", "signed": "signed",
-              "participant": "participant"}
-REL_PROPS = {"city": T + "city", "area": T + "area", "commission": T + "commission", "signed": T + "signed",
-             "participant": T + "participant", "cochair": T + "cochair", "forCountry": T + "forCountry"}
+EDGE_PROPS = {
+    "city": "city",
+    "area": "area",
+    "commission": "commission",
+    "signed": "signed",
+    "participant": "participant",
+}
+REL_PROPS = {
+    "city": T + "city",
+    "area": T + "area",
+    "commission": T + "commission",
+    "signed": T + "signed",
+    "participant": T + "participant",
+    "cochair": T + "cochair",
+    "forCountry": T + "forCountry",
+}
 
-MEETING_PROPS = ("schema:startDate tmru:kind tmru:format tmru:sessionNumber tmru:agreementsSigned tmru:city "
-                 "tmru:area tmru:commission tmru:signed tmru:participant prov:wasDerivedFrom").split()
+MEETING_PROPS = (
+    "schema:startDate tmru:kind tmru:format tmru:sessionNumber tmru:agreementsSigned tmru:city "
+    "tmru:area tmru:commission tmru:signed tmru:participant prov:wasDerivedFrom"
+).split()
 # one UNION branch per property: several times faster on rdflib than VALUES or FILTER
-Q_MEETINGS = PREFIXES + "SELECT ?m ?p ?o WHERE {\n" + "\n  UNION ".join(
-    f"{{ ?m {p} ?o . BIND({p} AS ?p) }}" for p in MEETING_PROPS) + "\n}"
+Q_MEETINGS = (
+    PREFIXES
+    + "SELECT ?m ?p ?o WHERE {\n"
+    + "\n  UNION ".join(f"{{ ?m {p} ?o . BIND({p} AS ?p) }}" for p in MEETING_PROPS)
+    + "\n}"
+)
 Q_MEETING_IRIS = PREFIXES + "SELECT ?m WHERE { ?m a tmru:Meeting }"
-Q_ROLES = PREFIXES + """SELECT ?m ?r ?person ?country ?post ?cochair WHERE {
+Q_ROLES = (
+    PREFIXES
+    + """SELECT ?m ?r ?person ?country ?post ?cochair WHERE {
   { ?m tmru:cochair ?r . ?r org:member ?person . BIND(true AS ?cochair) }
   UNION { ?m tmru:participation ?r . ?r tmru:person ?person . BIND(false AS ?cochair) }
   OPTIONAL { ?r tmru:forCountry ?country }
   OPTIONAL { ?r tmru:post ?post }
 }"""
+)
 Q_PERSON_COUNTRY = PREFIXES + "SELECT ?p ?country WHERE { ?p a tmru:Person ; tmru:forCountry ?country }"
-Q_EVIDENCE = PREFIXES + """SELECT ?m ?prop ?val ?sentence ?doc WHERE {
+Q_EVIDENCE = (
+    PREFIXES
+    + """SELECT ?m ?prop ?val ?sentence ?doc WHERE {
   ?m tmru:evidence ?e . ?e tmru:property ?prop ; tmru:sentence ?sentence ; prov:wasQuotedFrom ?doc .
   OPTIONAL { ?e rdf:value ?val }
 }"""
-Q_DOCS = PREFIXES + """SELECT ?d ?url ?title ?issued WHERE {
+)
+Q_DOCS = (
+    PREFIXES
+    + """SELECT ?d ?url ?title ?issued WHERE {
   ?d a tmru:Document .
   OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:issued ?issued }
 }"""
-Q_LABELS = PREFIXES + """SELECT ?s ?p ?l WHERE {
+)
+Q_LABELS = (
+    PREFIXES
+    + """SELECT ?s ?p ?l WHERE {
   VALUES ?p { skos:prefLabel rdfs:label skos:altLabel }
   ?s ?p ?l .
 }"""
-Q_TENURES = PREFIXES + """PREFIX time: <http://www.w3.org/2006/time#>
+)
+Q_TENURES = (
+    PREFIXES
+    + """PREFIX time: <http://www.w3.org/2006/time#>
 SELECT ?c ?person ?country ?b ?e WHERE {
   ?c a tmru:CoChair ; org:member ?person ; tmru:forCountry ?country .
   OPTIONAL { ?c org:memberDuring ?i . ?i time:hasBeginning/time:inXSDDate ?b ; time:hasEnd/time:inXSDDate ?e }
 }"""
-Q_TYPES = PREFIXES + """SELECT ?s ?t WHERE {
+)
+Q_TYPES = (
+    PREFIXES
+    + """SELECT ?s ?t WHERE {
   VALUES ?t { tmru:Person tmru:Country tmru:City tmru:Commission tmru:CooperationArea tmru:Agreement }
   ?s a ?t .
 }"""
+)
 
 
 # ---------------------------------------------------------------- querying
@@ -148,7 +186,7 @@ def short_id(iri: str) -> str:
     """``https://w3id.org/tmru/id/person/x`` -> ``person/x``; other IRIs lose their scheme."""
     for base in (BASE + "id/", BASE):
         if iri.startswith(base):
-            return iri[len(base):]
+            return iri[len(base) :]
     return re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", iri)
 
 
@@ -235,7 +273,7 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
     types: dict[str, str] = {}
     for s, t in _rows(source, Q_TYPES, "s t"):
         types.setdefault(_s(s), _local(_s(t)))
-    meetings: dict[str, dict[str, Any]] = {_s(m): {"docs": set()} for m, in _rows(source, Q_MEETING_IRIS, "m")}
+    meetings: dict[str, dict[str, Any]] = {_s(m): {"docs": set()} for (m,) in _rows(source, Q_MEETING_IRIS, "m")}
     edges: set[tuple[str, str, str]] = set()
     for m, p, o in _rows(source, Q_MEETINGS, "m p o"):
         m, p, o = _s(m), _local(_s(p)), _s(o)
@@ -293,8 +331,9 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
     return _assemble(labels, types, meetings, edges, posts, docs, evidence, tenures, conflicts, countries, lang)
 
 
-def _tenures(source: Any, meetings: dict[str, dict[str, Any]],
-             role_meetings: dict[str, set[str]]) -> list[tuple[str, str, str, str]]:
+def _tenures(
+    source: Any, meetings: dict[str, dict[str, Any]], role_meetings: dict[str, set[str]]
+) -> list[tuple[str, str, str, str]]:
     """(person, country, begin, end) per co-chairship: its stored OWL-Time interval, or else the
     first and last dates of the meetings that show it."""
     out = set()
@@ -330,9 +369,16 @@ def _conflicts(source: Any, labels: _Labels) -> dict[str, list[list[Any]]]:
     return dict(out)
 
 
-def _meeting_label(m: dict[str, Any], names: list[str], city: str | None, date: str | None,
-                   kind_label: str, ui: dict[str, Any], lang: str) -> str:
-    """"12th session, Moscow, 2022-12-07"; "Meredov–Lavrov talks, 2025-08-28"."""
+def _meeting_label(
+    m: dict[str, Any],
+    names: list[str],
+    city: str | None,
+    date: str | None,
+    kind_label: str,
+    ui: dict[str, Any],
+    lang: str,
+) -> str:
+    """ "12th session, Moscow, 2022-12-07"; "Meredov–Lavrov talks, 2025-08-28"."""
     kind = m.get("kind", "other")
     if kind == "commission-session" and "n" in m:
         first = _fill(ui["label.session"], ord=_ordinal(m["n"], lang), n=m["n"])
@@ -345,10 +391,19 @@ def _meeting_label(m: dict[str, Any], names: list[str], city: str | None, date: 
     return ", ".join(p for p in parts if p)
 
 
-def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[str, Any]],
-              edges: set[tuple[str, str, str]], posts: dict[str, set[str]], docs: dict[str, dict[str, Any]],
-              evidence: dict[str, list[tuple[str, str | None, str, str]]], tenures: list[tuple[str, str, str, str]],
-              conflicts: dict[str, list[list[Any]]], countries: dict[str, set[str]], lang: str) -> dict[str, Any]:
+def _assemble(
+    labels: _Labels,
+    types: dict[str, str],
+    meetings: dict[str, dict[str, Any]],
+    edges: set[tuple[str, str, str]],
+    posts: dict[str, set[str]],
+    docs: dict[str, dict[str, Any]],
+    evidence: dict[str, list[tuple[str, str | None, str, str]]],
+    tenures: list[tuple[str, str, str, str]],
+    conflicts: dict[str, list[list[Any]]],
+    countries: dict[str, set[str]],
+    lang: str,
+) -> dict[str, Any]:
     """Number nodes, sentences and documents; keep at most MAX_EVIDENCE sentences per fact."""
     ui = ui_strings(lang)
     classes = list(CLASSES)
@@ -364,14 +419,24 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
     index = {iri: i for i, iri in enumerate(iris)}
     kinds = {T + k: k for k in {m.get("kind") for m in meetings.values()} if k}
     formats = {T + f: f for f in {m.get("format") for m in meetings.values()} if f}
-    doc_list = sorted({d for m in meetings.values() for d in m["docs"]}
-                      | {e[3] for ev in evidence.values() for e in ev})
+    doc_list = sorted(
+        {d for m in meetings.values() for d in m["docs"]} | {e[3] for ev in evidence.values() for e in ev}
+    )
     doc_index = {d: i for i, d in enumerate(doc_list)}
-    doc_by_src = {**{d: i for d, i in doc_index.items()},
-                  **{docs[d]["url"]: i for d, i in doc_index.items() if docs.get(d, {}).get("url")}}
+    doc_by_src = {
+        **{d: i for d, i in doc_index.items()},
+        **{docs[d]["url"]: i for d, i in doc_index.items() if docs.get(d, {}).get("url")},
+    }
     sentences: dict[str, int] = {}
-    rel_class = {"city": "City", "area": "CooperationArea", "commission": "Commission", "signed": "Agreement",
-                 "participant": "Person", "cochair": "Person", "forCountry": "Country"}
+    rel_class = {
+        "city": "City",
+        "area": "CooperationArea",
+        "commission": "Commission",
+        "signed": "Agreement",
+        "participant": "Person",
+        "cochair": "Person",
+        "forCountry": "Country",
+    }
     by_rel = {o: rel_class[rel] for _, o, rel in edges}
     out_edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for s, o, rel in edges:
@@ -390,18 +455,29 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
             date = m.get("date")
             if not date and reported and reported != "9999":
                 node["rd"] = reported
-            heads = sorted(((o for o, rel in out_edges[iri] if rel == "cochair")), key=lambda p: (
-                first_country.get(p) != tm, first_country.get(p, "~"), labels.get(p)))
+            heads = sorted(
+                ((o for o, rel in out_edges[iri] if rel == "cochair")),
+                key=lambda p: (first_country.get(p) != tm, first_country.get(p, "~"), labels.get(p)),
+            )
             if not heads:
-                heads = sorted((o for o, rel in out_edges[iri] if rel == "participant"), key=lambda p: (
-                    first_country.get(p) != tm, first_country.get(p, "~"), labels.get(p)))
+                heads = sorted(
+                    (o for o, rel in out_edges[iri] if rel == "participant"),
+                    key=lambda p: (first_country.get(p) != tm, first_country.get(p, "~"), labels.get(p)),
+                )
             sides: dict[str, str] = {}
             for p in heads:  # one name per side
                 sides.setdefault(first_country.get(p, p), p)
             names = [_surname(labels.get(p)) for p in list(sides.values())[:2]]
             city = next((labels.get(o) for o, rel in sorted(out_edges[iri]) if rel == "city"), None)
-            label = _meeting_label(m, names, city, date or (f"\u2248{node['rd']}" if "rd" in node else None),
-                                   labels.get(T + kind), ui, lang)
+            label = _meeting_label(
+                m,
+                names,
+                city,
+                date or (f"\u2248{node['rd']}" if "rd" in node else None),
+                labels.get(T + kind),
+                ui,
+                lang,
+            )
             node.update(d=date, k=kind, l=label, src=sorted(doc_index[d] for d in m["docs"] if d in doc_index))
             if m.get("format"):
                 node["fm"] = m["format"]
@@ -409,9 +485,22 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
                 node["n"] = m["n"]
             node["s"] = bool(m.get("signed"))
             if iri in conflicts:  # sources as document numbers (or text), at most MAX_CONFLICT_SOURCES, then "+N"
-                node["cf"] = [[prop, [[v, [doc_by_src.get(x, short_id(x)) for x in srcs[:MAX_CONFLICT_SOURCES]]
-                                       + ([f"+{len(srcs) - MAX_CONFLICT_SOURCES}"] if len(srcs) > MAX_CONFLICT_SOURCES
-                                          else [])] for v, srcs in values]] for prop, values in conflicts[iri]]
+                node["cf"] = [
+                    [
+                        prop,
+                        [
+                            [
+                                v,
+                                [doc_by_src.get(x, short_id(x)) for x in srcs[:MAX_CONFLICT_SOURCES]]
+                                + (
+                                    [f"+{len(srcs) - MAX_CONFLICT_SOURCES}"] if len(srcs) > MAX_CONFLICT_SOURCES else []
+                                ),
+                            ]
+                            for v, srcs in values
+                        ],
+                    ]
+                    for prop, values in conflicts[iri]
+                ]
             seen: dict[tuple[str, str | None], int] = defaultdict(int)
             ev = []
             for prop, target, sentence, doc in sorted(evidence.get(iri, []), key=lambda e: (e[0], e[1] or "", e[3])):
@@ -440,20 +529,40 @@ def _assemble(labels: _Labels, types: dict[str, str], meetings: dict[str, dict[s
         "lang": lang,
         "ui": ui,
         "fold": fold_table(),
-        "classes": [{"key": k, "label": labels.get(T + k, k), "color": c[0], "shape": c[1], "glyph": c[2],
-                     "size": c[3]} for k, c in CLASSES.items()],
+        "classes": [
+            {"key": k, "label": labels.get(T + k, k), "color": c[0], "shape": c[1], "glyph": c[2], "size": c[3]}
+            for k, c in CLASSES.items()
+        ],
         "kinds": {k: labels.get(iri) for iri, k in sorted(kinds.items(), key=lambda x: x[1])},
         "formats": {f: labels.get(iri) for iri, f in sorted(formats.items(), key=lambda x: x[1])},
         "rels": {k: labels.get(iri) for k, iri in REL_PROPS.items()},
-        "props": {_local(iri): labels.get(iri) for iri in
-                  [SCHEMA + "startDate", *(T + p for p in ("sessionNumber", "format", "kind", "agreementsSigned",
-                                                           "city", "area", "cochair", "participation"))]},
+        "props": {
+            _local(iri): labels.get(iri)
+            for iri in [
+                SCHEMA + "startDate",
+                *(
+                    T + p
+                    for p in (
+                        "sessionNumber",
+                        "format",
+                        "kind",
+                        "agreementsSigned",
+                        "city",
+                        "area",
+                        "cochair",
+                        "participation",
+                    )
+                ),
+            ]
+        },
         "nodes": nodes,
         "edges": sorted([index[s], index[o], rel_keys.index(rel)] for s, o, rel in edges),
         "relKeys": rel_keys,
         "tenures": [[index[p], index[c], b, e] for p, c, b, e in tenures if p in index and c in index],
-        "docs": [[docs.get(d, {}).get("url"), docs.get(d, {}).get("title"), docs.get(d, {}).get("issued"),
-                  short_id(d)] for d in doc_list],
+        "docs": [
+            [docs.get(d, {}).get("url"), docs.get(d, {}).get("title"), docs.get(d, {}).get("issued"), short_id(d)]
+            for d in doc_list
+        ],
         "sents": list(sentences),
     }
 
@@ -468,10 +577,12 @@ def vis_options() -> dict[str, Any]:
     net.set_edge_smooth("continuous")
     opts = json.loads(net.options.to_json())
     opts["physics"]["stabilization"].update(iterations=200, fit=True)
-    opts["edges"].update(smooth={"enabled": True, "type": "continuous"},
-                         color={"inherit": False, "color": "#9aa5b1"},
-                         arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
-                         font={"size": 9, "color": "#555", "strokeWidth": 2, "align": "middle"})
+    opts["edges"].update(
+        smooth={"enabled": True, "type": "continuous"},
+        color={"inherit": False, "color": "#9aa5b1"},
+        arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
+        font={"size": 9, "color": "#555", "strokeWidth": 2, "align": "middle"},
+    )
     opts["nodes"] = {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1}
     opts["interaction"].update(hover=True, tooltipDelay=150, navigationButtons=False, keyboard=False)
     opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
@@ -527,10 +638,14 @@ def render(data: dict[str, Any], lang: str = "en") -> str:
         "JS": _neutral_js((ASSETS / "explorer.js").read_text(encoding="utf-8")),
         "DATA": _script_json(data),
     }
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(parts[k].encode()).digest()).decode()}'"
-                      for k in ("TL_JS", "VIS_JS", "JS"))
-    parts["CSP"] = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
-                    "base-uri 'none'; form-action 'none'")
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(parts[k].encode()).digest()).decode()}'"
+        for k in ("TL_JS", "VIS_JS", "JS")
+    )
+    parts["CSP"] = (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
     out = re.sub(r"/\*@(\w+)@\*/", lambda m: parts[m.group(1)], page)
     if re.search(r"(?i)https?://", out):
         raise ExportError("graph.html: a http(s):// reference slipped into the page")

@@ -31,7 +31,7 @@ def is_dateline(s: Sent, d: DateMention) -> bool:
     if s.i >= OPENING:
         return False
     text = s.text
-    before, after = text[:d.start], text[d.end:]
+    before, after = text[: d.start], text[d.end :]
     if before.count("(") > before.count(")") and ")" in after:
         return True
     if d.start > HEAD or not _BEFORE.match(before) or not _AFTER.match(after):

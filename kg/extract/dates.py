@@ -45,8 +45,9 @@ def _named(word: str, lang: str, cat: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def find_dates(text: str, lang: str, published: str | None = None,
-               relative: list[tuple[int, int, str, str]] | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, lang: str, published: str | None = None, relative: list[tuple[int, int, str, str]] | None = None
+) -> list[DateMention]:
     """Every date in ``text``, in order; dates that cannot be completed are skipped.
     ``relative`` may give the weekday and relative-day words already found in the text
     as (start, end, ``WEEKDAY``/``RELDAY``, value); else they are looked up here."""
@@ -94,7 +95,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _relative_words(text: str, lang: str) -> list[tuple[int, int, str, str]]:
-    """"today", "yesterday" (``RELDAY``) and weekday names (``WEEKDAY``), one or two words."""
+    """ "today", "yesterday" (``RELDAY``) and weekday names (``WEEKDAY``), one or two words."""
     lex = lexicon(lang)
     words = [(m.start(), m.end(), fold(m.group(), lang)) for m in _WORDS.finditer(text)]
     keys = [lex.keys_of(w[2]) for w in words]
@@ -103,8 +104,11 @@ def _relative_words(text: str, lang: str) -> list[tuple[int, int, str, str]]:
         for k in keys[i]:
             for e in lex.by_first.get(k, ()):
                 n = len(e.words)
-                if e.cat in ("RELDAY", "WEEKDAY") and i + n <= len(words) and all(
-                        lex.word_ok(words[i + j][2], keys[i + j], e.words[j], e.modes[j]) for j in range(n)):
+                if (
+                    e.cat in ("RELDAY", "WEEKDAY")
+                    and i + n <= len(words)
+                    and all(lex.word_ok(words[i + j][2], keys[i + j], e.words[j], e.modes[j]) for j in range(n))
+                ):
                     out.append((a, words[i + n - 1][1], e.cat, e.value))
     return out
 

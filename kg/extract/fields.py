@@ -28,8 +28,9 @@ def _from_trigger(seg: Segment) -> list[Sent]:
     return [seg.trigger] + [s for s in seg.sents if s.i > seg.trigger.i]
 
 
-def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
-          earlier: list[Meeting], called: set[str]) -> Meeting:
+def _fill(
+    seg: Segment, lang: str, sents: list[Sent], published: str | None, earlier: list[Meeting], called: set[str]
+) -> Meeting:
     m = Meeting(kind=seg.kind)
     lex = lexicon(lang)
     ordered = _ordered(seg)
@@ -50,14 +51,25 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
     # (a call named in another sentence is another event unless that sentence reports it: "during
     # a telephone conversation not long ago, we agreed ...")
     for cue, fmt in (("video", "video"), ("phone", "phone")):
-        s = next((s for s in present if s.cue(cue) and (s is seg.trigger or any(
-            s.status(c) in (HELD, PRESENT) for c in s.cues(cue)))), None)
+        s = next(
+            (
+                s
+                for s in present
+                if s.cue(cue) and (s is seg.trigger or any(s.status(c) in (HELD, PRESENT) for c in s.cues(cue)))
+            ),
+            None,
+        )
         if s is not None:
             m.format = fmt
             m.evidence["format"] = s.evidence()
             break
-    if (m.format is None and prev is not None and prev.format in ("video", "phone") and not seg.trigger.undated()
-            and not any(s.values("CITY") or s.cue("visit", "received") for s in present)):
+    if (
+        m.format is None
+        and prev is not None
+        and prev.format in ("video", "phone")
+        and not seg.trigger.undated()
+        and not any(s.values("CITY") or s.cue("visit", "received") for s in present)
+    ):
         m.format = prev.format
         m.evidence["format"] = prev.evidence["format"]
     if m.format is None:
@@ -67,8 +79,11 @@ def _fill(seg: Segment, lang: str, sents: list[Sent], published: str | None,
             m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
     _people(m, seg, _from_trigger(seg), lang, called)
     # talks between the two sides' co-chairs (not a reception) are a co-chairs' meeting
-    if (m.kind == "other" and not any(t.held("received") for t in seg.triggers)
-            and set(lex.sides) <= {p.country for p in m.cochairs}):
+    if (
+        m.kind == "other"
+        and not any(t.held("received") for t in seg.triggers)
+        and set(lex.sides) <= {p.country for p in m.cochairs}
+    ):
         m.kind = "co-chairs-meeting"
     # areas
     excluded = [r for s in ordered for r in _name_ranges(s, lex) + _institution_ranges(s)]
@@ -100,9 +115,9 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
     t = seg.trigger
     cands: list[Sent] = [t]
     if not t.undated():
-        cands += [s for s in reversed(sents[max(0, t.i - 2):t.i]) if s.reported and s.kind is None]
+        cands += [s for s in reversed(sents[max(0, t.i - 2) : t.i]) if s.reported and s.kind is None]
         cands += [s for s in seg.triggers if s is not t]
-        cands += [s for s in sents[t.i + 1:t.i + 3] if s.reported and s.kind is None]
+        cands += [s for s in sents[t.i + 1 : t.i + 3] if s.reported and s.kind is None]
     for s in cands:
         d = next((d for d in s.event_dates() if plausible(d, published)), None)
         if d is not None:
@@ -116,8 +131,7 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
         if not s.event_cues():
             continue
         rel = s.values("RELDAY") + s.values("WEEKDAY")
-        d = next((d for d in s.event_dates() if any(s.start + d.start <= r.start < s.start + d.end for r in rel)),
-                 None)
+        d = next((d for d in s.event_dates() if any(s.start + d.start <= r.start < s.start + d.end for r in rel)), None)
         if d is not None and s.reported:
             m.date = d.date
             m.evidence["date"] = s.evidence()
@@ -129,7 +143,7 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
             m.date = prev.date
             m.evidence["date"] = prev.evidence["date"]
         return
-    for s in sents[:max(t.i, OPENING)]:
+    for s in sents[: max(t.i, OPENING)]:
         d = next((d for d in s.dates if plausible(d, published) and not is_dateline(s, d)), None)
         if d is not None and s.reported and s.kind is None:
             m.date = d.date
@@ -155,10 +169,13 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     A city inside a person's name is none;
     a city named otherwise ("Moscow values ...", "for Moscow and Ashgabat") is the
     government, not a place."""
-    cands = [(0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
-             for i, s in enumerate(present) for c in s.values("CITY")
-             if (s is seg.trigger or _locative(c, s, lex) or _hosts(c, s) or s.cue("visit") or _in_dateline(c, s))
-             and not any(f.start <= c.start < f.end for f in people(s, lex.lang))]
+    cands = [
+        (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
+        for i, s in enumerate(present)
+        for c in s.values("CITY")
+        if (s is seg.trigger or _locative(c, s, lex) or _hosts(c, s) or s.cue("visit") or _in_dateline(c, s))
+        and not any(f.start <= c.start < f.end for f in people(s, lex.lang))
+    ]
     last = next((e for e in reversed(earlier) if e.city), None)
     if last is not None:
         cands.append((2, 0, None, None))
@@ -182,19 +199,24 @@ def _in_dateline(c: Mention, s: Sent) -> bool:
     """Whether a city stands in the article's dateline (just before or after its date)."""
     return header_line(s) or any(
         is_dateline(s, d) and -DATELINE_GAP <= c.start - (s.start + d.start) <= d.end - d.start + DATELINE_GAP
-        for d in s.dates)
+        for d in s.dates
+    )
 
 
 def _locative(c: Mention, s: Sent, lex) -> bool:
     """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
-    before = s.doc_text[max(s.start, c.start - 12):c.start].split()
+    before = s.doc_text[max(s.start, c.start - 12) : c.start].split()
     if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
         return True
     # the city word, or the word after it, with a locative ending ("Aşgabatda", "Moskwa şäherinde")
-    after = s.doc_text[c.end:min(s.end, c.end + 24)].split()
-    for word in [s.doc_text[c.start:c.end]] + after[:1]:
-        if any(e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
-               for k in lex.keys_of(fold(word, lex.lang)) if k.startswith("~") for e in lex.by_first.get(k, ())):
+    after = s.doc_text[c.end : min(s.end, c.end + 24)].split()
+    for word in [s.doc_text[c.start : c.end]] + after[:1]:
+        if any(
+            e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
+            for k in lex.keys_of(fold(word, lex.lang))
+            if k.startswith("~")
+            for e in lex.by_first.get(k, ())
+        ):
             return True
     return False
 
@@ -230,8 +252,11 @@ def _institution_ranges(s: Sent) -> list[tuple[int, int]]:
     names = [m for m in s.mentions if m.cat in ("COUNTRY", "CITY", "PERSON", "COMMISSION")]
     # not the head of a country's name ("Russian Federation", "Russiýa Federasiýasynyň")
     # the head noun of a body, or a post ("oba hojalyk ministri", "Minister of Agriculture")
-    heads = [h for h in s.cues("institution", "post")
-             if not any(n.start <= h.start < n.end or words_between(s, n, h) == 0 < h.start - n.end for n in names)]
+    heads = [
+        h
+        for h in s.cues("institution", "post")
+        if not any(n.start <= h.start < n.end or words_between(s, n, h) == 0 < h.start - n.end for n in names)
+    ]
     links = [m for m in s.cues("namelink")]
     out = []
     for a in s.values("AREA"):
@@ -239,8 +264,11 @@ def _institution_ranges(s: Sent) -> list[tuple[int, int]]:
             gap = words_between(s, a, h)
             after = h.start >= a.end and gap <= HEAD_AFTER
             # a head before: "Ministry of Agriculture", "Группа ... по поддержке торговли"
-            before = h.end <= a.start and gap <= HEAD_BEFORE and (
-                gap == 0 or any(h.end <= k.start and k.end <= a.start for k in links))
+            before = (
+                h.end <= a.start
+                and gap <= HEAD_BEFORE
+                and (gap == 0 or any(h.end <= k.start and k.end <= a.start for k in links))
+            )
             if after or before:
                 out.append((a.start, a.end))
                 break
@@ -258,10 +286,10 @@ def _name_ranges(s: Sent, lex) -> list[tuple[int, int]]:
         text = s.doc_text
         while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
             a = text.rfind(" ", s.start, a - 1) + 1 or s.start
-        tail = text[b:min(s.end, b + NAME_TAIL)]
+        tail = text[b : min(s.end, b + NAME_TAIL)]
         first = tail.split(None, 1)[0] if tail.strip() else ""
         coop = [c.end for c in s.cues("cooperation") if b <= c.start <= b + NAME_TAIL]
-        if coop and "." not in text[b:coop[0]] and lex.single(fold(first, lex.lang), "CUE") == "namelink":
+        if coop and "." not in text[b : coop[0]] and lex.single(fold(first, lex.lang), "CUE") == "namelink":
             b = coop[0]
         out.append((a, b))
     return out

@@ -29,14 +29,27 @@ from .normalize import fold, fold_words
 
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 NAME_CLASSES = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON", TMRU.Commission: "COMMISSION"}
-SCHEMES = {TMRU.areas: "AREA", TMRU.cues: "CUE", TMRU.months: "MONTH", TMRU.weekdays: "WEEKDAY",
-           TMRU.relativeDays: "RELDAY", TMRU.ordinals: "ORDINAL"}
+SCHEMES = {
+    TMRU.areas: "AREA",
+    TMRU.cues: "CUE",
+    TMRU.months: "MONTH",
+    TMRU.weekdays: "WEEKDAY",
+    TMRU.relativeDays: "RELDAY",
+    TMRU.ordinals: "ORDINAL",
+}
 SUFFIX = TMRU.suffix  # word endings
 EXACT, PREFIX, ENDING, LEMMA, ABBREVIATION = "e", "p", "s", "l", "a"
 LEMMA_HEAD = 3  # letters a lemma shares with all its forms (Russian suppletion: пройти, прошли)
 INFLECTED = frozenset({"AREA", "CUE"})  # whole-word labels that take noun inflections ("dün"+"ya" is no date)
-_PREDS = ((TMRU.stem, PREFIX), (SUFFIX, ENDING), (TMRU.exact, EXACT), (TMRU.lemma, LEMMA),
-          (TMRU.abbreviation, ABBREVIATION), (SKOS.prefLabel, EXACT), (SKOS.altLabel, EXACT))
+_PREDS = (
+    (TMRU.stem, PREFIX),
+    (SUFFIX, ENDING),
+    (TMRU.exact, EXACT),
+    (TMRU.lemma, LEMMA),
+    (TMRU.abbreviation, ABBREVIATION),
+    (SKOS.prefLabel, EXACT),
+    (SKOS.altLabel, EXACT),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +132,12 @@ class Lexicon:
                     keys = keys | {"@" + lem}
             if folded and text.isupper() and "^" + folded in self.by_first:
                 keys = keys | {"^" + folded}
-            firsts = tuple(e for k in keys for e in self.by_first.get(k, ())
-                           if self.word_ok(folded, keys, e.words[0], e.modes[0], e.cat))
+            firsts = tuple(
+                e
+                for k in keys
+                for e in self.by_first.get(k, ())
+                if self.word_ok(folded, keys, e.words[0], e.modes[0], e.cat)
+            )
             out = (folded, keys, firsts)
             if len(self._words) < 500_000:
                 self._words[text] = out
@@ -134,8 +151,7 @@ class Lexicon:
             return "@" + word in keys
         if mode == ABBREVIATION:
             return "^" + word in keys
-        return word in keys and (mode == PREFIX or folded == word
-                                 or ("=" + word in keys and cat in INFLECTED))
+        return word in keys and (mode == PREFIX or folded == word or ("=" + word in keys and cat in INFLECTED))
 
     def words_of(self, cat: str, value: str) -> frozenset[str]:
         """The folded one-word entries of ``cat``/``value`` (e.g. the ``CUE``/``join`` words)."""
@@ -143,8 +159,11 @@ class Lexicon:
         out = self._word_sets.get(key)
         if out is None:
             out = self._word_sets[key] = frozenset(
-                e.words[0] for es in self.by_first.values() for e in es
-                if e.cat == cat and e.value == value and len(e.words) == 1)
+                e.words[0]
+                for es in self.by_first.values()
+                for e in es
+                if e.cat == cat and e.value == value and len(e.words) == 1
+            )
         return out
 
     def only(self, text: str, cat: str, value: str) -> bool:
@@ -244,19 +263,30 @@ def _build(lang: str) -> Lexicon:
                         surnames[_stem(words[-1])].add(key)
                     else:
                         entries.add(Entry(cat, key, words, (mode,) * len(words)))
-    lex.sides = tuple(sorted({str(g.value(c, TMRU.iso) or _key(c)) for com in g.subjects(RDF.type, TMRU.Commission)
-                              for c in g.objects(com, TMRU.party)}))
+    lex.sides = tuple(
+        sorted(
+            {
+                str(g.value(c, TMRU.iso) or _key(c))
+                for com in g.subjects(RDF.type, TMRU.Commission)
+                for c in g.objects(com, TMRU.party)
+            }
+        )
+    )
     for key, words in people:
         stem = _stem(words[-1])
         # full name (any case form), initial + surname, and the surname alone when unambiguous
-        entries.add(Entry("PERSON", key, tuple(_stem(w) for w in words),
-                          tuple(EXACT if len(w) <= 2 else PREFIX for w in words)))
+        entries.add(
+            Entry("PERSON", key, tuple(_stem(w) for w in words), tuple(EXACT if len(w) <= 2 else PREFIX for w in words))
+        )
         entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
         if len(surnames[stem]) == 1:
             entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))
     g_lang = ontology.load_lang(lang)
-    lex.inflections = frozenset(fold(str(lit), lang) for n in g_lang.subjects(TMRU.inflection, None)
-                                for lit in g_lang.objects(n, TMRU.inflection)) - {""}
+    lex.inflections = frozenset(
+        fold(str(lit), lang)
+        for n in g_lang.subjects(TMRU.inflection, None)
+        for lit in g_lang.objects(n, TMRU.inflection)
+    ) - {""}
     lex.max_inflection = max(map(len, lex.inflections), default=0)
     for e in _alternants(entries, lang):
         entries.add(e)
@@ -271,15 +301,18 @@ MIN_ALTERNATING = 4  # letters a stem needs before its final consonant alternate
 def _alternants(entries: set[Entry], lang: str) -> list[Entry]:
     """Stems ending in a consonant that alternates before a vowel (``ontology/lang``:
     Turkish ortak -> ortağı, Turkmen hojalyk -> hojalygy), in their voiced form too."""
-    pairs = [tuple(fold(p, lang) for p in str(lit).split()) for node in ontology.load_lang(lang).subjects(
-        TMRU.alternation, None) for lit in ontology.load_lang(lang).objects(node, TMRU.alternation)]
+    pairs = [
+        tuple(fold(p, lang) for p in str(lit).split())
+        for node in ontology.load_lang(lang).subjects(TMRU.alternation, None)
+        for lit in ontology.load_lang(lang).objects(node, TMRU.alternation)
+    ]
     pairs = [p for p in pairs if len(p) == 2 and all(p)]
     out = []
     for e in entries:
         if e.cat in ("AREA", "CUE") and e.modes[-1] == PREFIX and len(e.words[-1]) >= MIN_ALTERNATING:
             for voiceless, voiced in pairs:
                 if e.words[-1].endswith(voiceless):
-                    last = e.words[-1][:-len(voiceless)] + voiced
+                    last = e.words[-1][: -len(voiceless)] + voiced
                     out.append(Entry(e.cat, e.value, e.words[:-1] + (last,), e.modes))
     return out
 
@@ -289,5 +322,3 @@ def _stem(surname: str) -> str:
     endings and consonant changes before them still match (Owerçuk -> Owerçugyň,
     Алексей -> Алексея)."""
     return surname[:-1] if len(surname) >= 6 else surname
-
-

@@ -74,8 +74,11 @@ class Grammar:
         if out is not False:
             return out
         if self.lang == "ru":  # pymorphy3, unless the word has a noun ending no verb form has
-            out = None if self._ending(word) is None and self._noun(word) else _russian(
-                word, self.plan_lemmas, self.lemma_forms)
+            out = (
+                None
+                if self._ending(word) is None and self._noun(word)
+                else _russian(word, self.plan_lemmas, self.lemma_forms)
+            )
         else:
             out = self._ending(word)
         if out is not None and fold(word, self.lang) in self.function_words:
@@ -219,12 +222,17 @@ def _build(lang: str) -> Grammar:
     for phrase in gr.reporting:
         heads.setdefault(phrase[0][:HEAD], []).append(phrase)
     gr.reporting_by_head = {k: tuple(v) for k, v in heads.items()}
-    gr.negators = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.Negator)
-                            for lit in g.objects(node, TMRU.exact))
-    gr.complementizers = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.Complementizer)
-                                   for lit in g.objects(node, TMRU.exact))
-    gr.function_words = frozenset(fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.FunctionWord)
-                                  for lit in g.objects(node, TMRU.exact))
+    gr.negators = frozenset(
+        fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.Negator) for lit in g.objects(node, TMRU.exact)
+    )
+    gr.complementizers = frozenset(
+        fold(str(lit), lang)
+        for node in g.subjects(RDF.type, TMRU.Complementizer)
+        for lit in g.objects(node, TMRU.exact)
+    )
+    gr.function_words = frozenset(
+        fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.FunctionWord) for lit in g.objects(node, TMRU.exact)
+    )
     gr.plan_stems = tuple(sorted(s for s in stems if s))
     gr.plan_words = frozenset(words)
     gr.plan_lemmas = frozenset(lemmas)

@@ -23,23 +23,34 @@ if TYPE_CHECKING:
 
 _UP = "A-ZА-ЯЁÇŞÜÖÄŇÝŽİ"
 _LOW = "a-zа-яёçşüöäňýžğıéè"
-_INITIALS = re.compile(rf"(?<![{_UP}{_LOW}])(?!(?:Mr|Ms|Mrs|Dr|St|Sr|Jr|Gen|Prof)\.)(?:[{_UP}][{_LOW}]?\.\s?){{1,3}}"
-                       rf"[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?")
+_INITIALS = re.compile(
+    rf"(?<![{_UP}{_LOW}])(?!(?:Mr|Ms|Mrs|Dr|St|Sr|Jr|Gen|Prof)\.)(?:[{_UP}][{_LOW}]?\.\s?){{1,3}}"
+    rf"[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?"
+)
 # typical surname endings (with case endings): Latin, Turkmen Latin, Cyrillic
 _ENDINGS = {
     "lat": r"ov|ev|ova|eva|in|ina|ko|uk|enko|ski|sky|yan|ian",
     "tk": r"ow|ew|owa|ewa|owyň|ewiň|owy|ewi|owuň|ewuň",
     "cyr": r"ов|ев|ова|ева|ову|еву|овым|евым|овой|евой|ин|ина|ину|иным|ко|ук|ука|уку|уком|ский|ская|ского|ян",
 }
-_FULL = {lang: re.compile(rf"\b[{_UP}][{_LOW}]+\s+[{_UP}][{_LOW}]*(?:{ends})\b") for lang, ends in (
-    ("tk", f"{_ENDINGS['lat']}|{_ENDINGS['tk']}|{_ENDINGS['cyr']}"),
-    ("", f"{_ENDINGS['lat']}|{_ENDINGS['cyr']}"))}
+_FULL = {
+    lang: re.compile(rf"\b[{_UP}][{_LOW}]+\s+[{_UP}][{_LOW}]*(?:{ends})\b")
+    for lang, ends in (
+        ("tk", f"{_ENDINGS['lat']}|{_ENDINGS['tk']}|{_ENDINGS['cyr']}"),
+        ("", f"{_ENDINGS['lat']}|{_ENDINGS['cyr']}"),
+    )
+}
 # a surname's family suffix, then a case ending (folded forms): Zubkov-a, Meredov-in, Overchuk-om
 _CASE = re.compile(r"^(.{3,}?(?:ov|ev|in|yn|uk|ik|ko))(?:a|u|e|i|im|om|oi|oiu|ym|in|iu|ia|da|dan|e)$")
-_NOMINATIVE = re.compile(r"^(.{3,}?(?:ов|ев|ин|ын|ук|ow|ew|ov|ev|in|yn|uk))(?:а|у|е|ым|ом|ой|ою|ым|yň|iň|a|e|y|i|"
-                         r"ym|im|a|u|da|de|dan|den)$")
-_FIRST = ((re.compile(r"(е|а)я$"), r"\1й"), (re.compile(r"(е|а)ем$"), r"\1й"),
-          (re.compile(r"([бвгджзклмнпрстфхцчшщ])(а|у|ом|ем|е)$"), r"\1"))
+_NOMINATIVE = re.compile(
+    r"^(.{3,}?(?:ов|ев|ин|ын|ук|ow|ew|ov|ev|in|yn|uk))(?:а|у|е|ым|ом|ой|ою|ым|yň|iň|a|e|y|i|"
+    r"ym|im|a|u|da|de|dan|den)$"
+)
+_FIRST = (
+    (re.compile(r"(е|а)я$"), r"\1й"),
+    (re.compile(r"(е|а)ем$"), r"\1й"),
+    (re.compile(r"([бвгджзклмнпрстфхцчшщ])(а|у|ом|ем|е)$"), r"\1"),
+)
 # words after which a post written before a name ends (the previous clause)
 _WORD = re.compile(r"\S+")
 _NOT_NAME = ("CUE", "AREA", "COUNTRY", "CITY", "MONTH", "ORDINAL", "WEEKDAY", "COMMISSION")
@@ -140,21 +151,36 @@ def _display(text: str, key: str, known: bool, lex, lang: str) -> str:
 def _is_word(word: str, lex, lang: str, cats: tuple[str, ...] = _NOT_NAME) -> bool:
     """Whether a capitalised word is a lexicon word (a post, month, country...), not a name."""
     f = fold(word, lang)
-    return any(e.cat in cats and len(e.words) == 1 and lex.word_ok(f, {k}, e.words[0], e.modes[0])
-               for k in lex.keys_of(f) for e in lex.by_first.get(k, ()))
+    return any(
+        e.cat in cats and len(e.words) == 1 and lex.word_ok(f, {k}, e.words[0], e.modes[0])
+        for k in lex.keys_of(f)
+        for e in lex.by_first.get(k, ())
+    )
 
 
 def _longest(ms: list[Mention]) -> list[Mention]:
-    return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                     and (o.end - o.start) > (m.end - m.start) for o in ms)]
+    return [
+        m
+        for m in ms
+        if not any(
+            o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ms
+        )
+    ]
 
 
 def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple[str | None, int, int]:
     """The post written just before (or else just after, after a comma) the name at [a, b)."""
     posts = [m for m in s.mentions if (m.cat == "CUE" and m.value in ("post", "cochair")) or m.cat == "COUNTRY"]
     # left: from the previous separator to the name
-    lo = max([prev_end] + [m.end for m in s.mentions if m.end <= a and (
-        m.cat == "COMMISSION" or (m.cat == "CUE" and m.value in ("cochair", "delegation", "meeting")))])
+    lo = max(
+        [prev_end]
+        + [
+            m.end
+            for m in s.mentions
+            if m.end <= a
+            and (m.cat == "COMMISSION" or (m.cat == "CUE" and m.value in ("cochair", "delegation", "meeting")))
+        ]
+    )
     base = lo
     separators = lexicon(lang).words_of("CUE", "separator")
     for w in _WORD.finditer(text[base:a]):
@@ -164,7 +190,7 @@ def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple
     if any(m.cat == "CUE" for m in cands):
         start = min(m.start for m in cands)
         start = _extend_left(text, lo, start)
-        if text[start:start + 4].lower() == "the ":
+        if text[start : start + 4].lower() == "the ":
             start += 4
         post = text[start:a].strip(" ,;:-–—\n")
         if post:
@@ -175,8 +201,9 @@ def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple
     m = re.match(r"\s*,\s*", after)
     if m:
         start = b + m.end()
-        if any(p.start == start or (p.cat == "CUE" and p.value == "post" and 0 <= p.start - start <= 12)
-               for p in posts):
+        if any(
+            p.start == start or (p.cat == "CUE" and p.value == "post" and 0 <= p.start - start <= 12) for p in posts
+        ):
             stop = re.search(r"[;.()]|\s(?:and|и|we|ile|with)\s|,\s*(?=[" + _lower_class() + "])", text[start:end])
             pe = start + (stop.start() if stop else min(end - start, 160))
             post = text[start:pe].strip(" ,;:-–—\n")
@@ -213,6 +240,11 @@ def _side(s: Sent, lo: int, name_start: int) -> str | None:
     """The country mentioned closest before the name (within the post or 80 characters)."""
     # a country inside the commission's name ("Turkmen-Russian Commission") names no side
     names = [(m.start, m.end) for m in s.mentions if m.cat == "COMMISSION"]
-    near = [m for m in s.mentions if m.cat == "COUNTRY" and min(lo, name_start - 80) <= m.start < name_start
-            and not any(a <= m.start and m.end <= b for a, b in names)]
+    near = [
+        m
+        for m in s.mentions
+        if m.cat == "COUNTRY"
+        and min(lo, name_start - 80) <= m.start < name_start
+        and not any(a <= m.start and m.end <= b for a, b in names)
+    ]
     return max(near, key=lambda m: m.start).value if near else None

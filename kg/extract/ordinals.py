@@ -27,9 +27,16 @@ def find_ordinal(s: Sent, lang: str) -> int | None:
     # a number counts for a session or working group, or for a meeting of the commission
     # ("the 12th meeting of the Commission"), not for another numbered event ("the 6th Caspian Summit")
     # and only for an event reported as held, not for the session being prepared
-    cues = [m.start for m in s.mentions if m.cat == "CUE" and (m.value in ("session", "working-group") or (
-        m.value == "meeting" and any(-NEAR <= c.start - m.end <= NAME_GAP for c in commission)))
-        and s.status(m) not in NOT_HELD]
+    cues = [
+        m.start
+        for m in s.mentions
+        if m.cat == "CUE"
+        and (
+            m.value in ("session", "working-group")
+            or (m.value == "meeting" and any(-NEAR <= c.start - m.end <= NAME_GAP for c in commission))
+        )
+        and s.status(m) not in NOT_HELD
+    ]
     cues += [m.start for m in commission]
     if not cues:
         return None

@@ -31,7 +31,7 @@ SPACY_LANG = {"en": "en", "ru": "ru", "tr": "tr", "tk": "xx"}
 _UNIT = re.compile(r"[^\W_]+(?:['\u2019`´][^\W_]+)*")
 _BREAK = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*")
 _END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)")
-_FINAL = tuple(".!?:;…»\"”)")
+_FINAL = tuple('.!?:;…»"”)')
 # words that end with a dot without ending a sentence
 ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr prof gen no vs etc lt col g gg im ul sm t e p ý".split())
 
@@ -46,8 +46,12 @@ def _match(lex, words: list[tuple[str, int, int]]) -> list[tuple[Entry, int, int
     for i, (_, _, firsts) in enumerate(info):
         for e in firsts:
             n = len(e.words)
-            if n > 1 and (i + n > n_words or not all(
-                    lex.word_ok(info[i + j][0], info[i + j][1], e.words[j], e.modes[j], e.cat) for j in range(1, n))):
+            if n > 1 and (
+                i + n > n_words
+                or not all(
+                    lex.word_ok(info[i + j][0], info[i + j][1], e.words[j], e.modes[j], e.cat) for j in range(1, n)
+                )
+            ):
                 continue
             if e.cat == "PERSON" and not all(words[i + j][0][:1].isupper() for j in range(n)):
                 continue
@@ -70,8 +74,11 @@ def _outermost(spans: list[Mention]) -> list[Mention]:
                 end = b
     masks = [(a, b) for cat, value, a, b in kept if cat == "CUE" and value == "mask"]
     if masks:
-        kept = [m for m in kept if not (m[0] == "CUE" and m[1] == "mask")
-                and not any(x <= m[2] and m[3] <= y for x, y in masks)]
+        kept = [
+            m
+            for m in kept
+            if not (m[0] == "CUE" and m[1] == "mask") and not any(x <= m[2] and m[3] <= y for x, y in masks)
+        ]
     return sorted(kept, key=lambda t: (t[2], t[3], t[0], t[1]))
 
 
@@ -127,12 +134,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, m: re.Match) -> bool:
-    nxt = text[m.end():m.end() + 40].lstrip()
+    nxt = text[m.end() : m.end() + 40].lstrip()
     if not nxt or nxt[0].islower():
         return False
     if text[m.start()] != ".":
         return True
-    w = re.search(r"(\w+)$", text[max(0, m.start() - 20):m.start()])
+    w = re.search(r"(\w+)$", text[max(0, m.start() - 20) : m.start()])
     if w is None:
         return True
     word = w.group(1)
@@ -145,9 +152,9 @@ def _paragraph_break(text: str, m: re.Match) -> bool:
     lines are alike, is not split)."""
     if m.group().count("\n") >= 2:
         return True
-    prev = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+    prev = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
     end = text.find("\n", m.end())
-    nxt = text[m.end():end if end >= 0 else len(text)].strip()
+    nxt = text[m.end() : end if end >= 0 else len(text)].strip()
     if not prev or not nxt or prev.endswith(_FINAL) or not nxt[0].isupper():
         return False
     return (prev.isupper() and len(prev) > 1) or len(prev) * 2 < len(nxt)
@@ -172,13 +179,15 @@ def make_lexicon_matcher(nlp: Language, name: str, lang: str, spans: bool):
     def component(doc: Doc) -> Doc:
         words = token_words(doc)
         found = _match(lex, words)
-        doc.user_data["kg_mentions"] = _outermost([(e.cat, e.value, words[i][1], words[j - 1][2])
-                                                   for e, i, j in found])
+        doc.user_data["kg_mentions"] = _outermost([(e.cat, e.value, words[i][1], words[j - 1][2]) for e, i, j in found])
         doc.user_data["kg_sentences"] = split_sentences(doc_text(doc))
         if spans:
             tok = {(words[i][1], words[j - 1][2]): (words[i][3], words[j - 1][3] + 1) for _, i, j in found}
-            doc.spans["kg"] = [Span(doc, *tok[(a, b)], label=f"{cat}:{value}")
-                               for cat, value, a, b in doc.user_data["kg_mentions"] if (a, b) in tok]
+            doc.spans["kg"] = [
+                Span(doc, *tok[(a, b)], label=f"{cat}:{value}")
+                for cat, value, a, b in doc.user_data["kg_mentions"]
+                if (a, b) in tok
+            ]
         return doc
 
     return component

@@ -91,13 +91,13 @@ def _called(found: list[Found], s: Sent) -> set[int]:
             continue
         after = [i for i, f in enumerate(found) if f.start >= c.end]
         before = [i for i, f in enumerate(found) if f.end <= c.start]
-        if before and _only(text[found[before[-1]].end:c.start], s.lang, "relative", 2):
+        if before and _only(text[found[before[-1]].end : c.start], s.lang, "relative", 2):
             out.add(before[-1])
             continue
         if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
             out.add(after[0])
             for j in after[1:]:
-                if _only(text[found[j - 1].end:found[j].post_start], s.lang, "join", 2):
+                if _only(text[found[j - 1].end : found[j].post_start], s.lang, "join", 2):
                     out.add(j)
                 else:
                     break

@@ -44,8 +44,9 @@ def _anchor(s: Sent) -> bool:
     return s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
 
 
-def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool = False,
-                 before: list[Sent] | None = None) -> str | None:
+def trigger_kind(
+    s: Sent, lang: str, published: str | None = None, forum: bool = False, before: list[Sent] | None = None
+) -> str | None:
     """The meeting kind a sentence reports, or None when it reports no meeting.  The parties
     may be named in the sentence or in the ``before`` sentences ("Turkmenistan and Russia
     discussed ... The meetings took place in Ashgabat")."""
@@ -59,8 +60,12 @@ def trigger_kind(s: Sent, lang: str, published: str | None = None, forum: bool =
             return None
         # "held" / "took place" names no event by itself ("the elections held in March"): it
         # needs an event word or the commission in the sentence
-        if all(m.value == "held" for m in evs) and not s.has("COMMISSION") and not s.cue("forum") and not any(
-                m.value != "held" for m in s.all_event_cues()):
+        if (
+            all(m.value == "held" for m in evs)
+            and not s.has("COMMISSION")
+            and not s.cue("forum")
+            and not any(m.value != "held" for m in s.all_event_cues())
+        ):
             return None
     multilateral = s.cue("multilateral") and not s.cue("bilateral") and _all_multilateral(s)
     if not _anchor(s) and not any(_anchor(b) and b.reported for b in before or ()):
@@ -108,8 +113,11 @@ def kind_of(s: Sent, lang: str) -> str:
     # geçirildi"), not announced ("... duşuşykda toparyň geçiriljek mejlisi")
     nouns_all = [m for m in s.all_event_cues() if m.value in ("meeting", "session", "video", "phone")]
     commission = any(_free(c, events, found) and _own_event_held(s, c, nouns_all) for c in s.values("COMMISSION"))
-    if commission and not s.held("received") and (
-            s.held("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None):
+    if (
+        commission
+        and not s.held("received")
+        and (s.held("session", "meeting", "video", "phone") or find_ordinal(s, lang) is not None)
+    ):
         return "commission-session"
     return "other"
 
@@ -178,10 +186,9 @@ def _reception_and_session(s: Sent) -> bool:
 
 def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[Segment]:
     """Split the article's sentences into meetings (rule 3)."""
-    kinds = [trigger_kind(s, lang, published, before=sents[max(0, s.i - CONTEXT):s.i]) for s in sents]
+    kinds = [trigger_kind(s, lang, published, before=sents[max(0, s.i - CONTEXT) : s.i]) for s in sents]
     if not any(k and k != MULTILATERAL for k in kinds):
-        kinds = [trigger_kind(s, lang, published, forum=True, before=sents[max(0, s.i - CONTEXT):s.i])
-                 for s in sents]
+        kinds = [trigger_kind(s, lang, published, forum=True, before=sents[max(0, s.i - CONTEXT) : s.i]) for s in sents]
     kinds = _recalled_in_announcement(sents, kinds)
     segs: list[Segment] = []
     lead: list[Sent] = []
@@ -212,8 +219,10 @@ def _recalled_in_announcement(sents: list[Sent], kinds: list[str | None]) -> lis
     first = next((s for s in sents if s.all_event_cues()), None)
     if first is None or not first.future or _next_one(first):  # "the next session will ..." is another one
         return kinds
-    return [None if k and s.i > first.i and not (s.has("RELDAY") or s.has("WEEKDAY")) else k
-            for s, k in zip(sents, kinds, strict=True)]
+    return [
+        None if k and s.i > first.i and not (s.has("RELDAY") or s.has("WEEKDAY")) else k
+        for s, k in zip(sents, kinds, strict=True)
+    ]
 
 
 def _next_one(s: Sent) -> bool:
@@ -222,8 +231,7 @@ def _next_one(s: Sent) -> bool:
     return any(0 <= m.start - e <= UPCOMING_WINDOW for m in s.all_event_cues() for e in ups)
 
 
-def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dict[str, str],
-           lead: list[Sent]) -> None:
+def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dict[str, str], lead: list[Sent]) -> None:
     """Open a new meeting for trigger ``s`` or add it to the current one (rule 3)."""
     if not segs:
         segs.append(Segment(kind, s, lead + [s], [s], parties, pair))
@@ -240,8 +248,13 @@ def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dic
         # an article about a multilateral event: only a pair of both sides or a bilateral cue opens a meeting
         split = len(pair) >= 2 or s.cue("bilateral")
     else:
-        split = ((new_date and cur_date and new_date != cur_date) or (kind != cur.kind and reception)
-                 or s.undated() or others or _new_pair(pair, cur.pair))
+        split = (
+            (new_date and cur_date and new_date != cur_date)
+            or (kind != cur.kind and reception)
+            or s.undated()
+            or others
+            or _new_pair(pair, cur.pair)
+        )
     if split:
         segs.append(Segment(kind, s, [s], [s], parties, pair))
         return
@@ -277,16 +290,19 @@ def _pairs(s: Sent, lang: str, kind: str) -> list[dict[str, str]]:
     for x, y in zip(partners, partners[1:], strict=False):
         if any(x.end <= f.start and f.end <= y.start for f in found if f.person.country != many[0]):
             return [pair]
-        if not (any(x.end <= j.start and j.end <= y.post_start for j in s.cues("join"))
-                or _verb_between(s, x.end, y.start)):
+        if not (
+            any(x.end <= j.start and j.end <= y.post_start for j in s.cues("join")) or _verb_between(s, x.end, y.start)
+        ):
             return [pair]
     return [{**pair, many[0]: f.person.key} for f in partners]
 
 
 def _verb_between(s: Sent, a: int, b: int) -> bool:
     """Whether an event word that is itself a finite verb ("провел", "met") stands between a and b."""
-    return any(a <= m.start and m.end <= b and s.status(m) in (HELD, PRESENT) and verb_between(s, m.start, m.end)
-               for m in s.event_cues())
+    return any(
+        a <= m.start and m.end <= b and s.status(m) in (HELD, PRESENT) and verb_between(s, m.start, m.end)
+        for m in s.event_cues()
+    )
 
 
 def _announced(seg: Segment) -> bool:

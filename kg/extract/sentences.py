@@ -67,18 +67,30 @@ class Sent:
         """The dates written in the sentence (computed on first use)."""
         if self._dates is None:
             # a capitalised "Today" inside a sentence is part of a name ("The Europe Today")
-            rel = [(m.start - self.start, m.end - self.start, m.cat, m.value) for m in self.mentions
-                   if m.cat == "WEEKDAY" or (m.cat == "RELDAY" and (
-                       m.text[:1].islower() or not self.text[:m.start - self.start].strip(_OPENERS)
-                       or self.text[:m.start - self.start].rstrip().endswith(_STORY_START)))]
+            rel = [
+                (m.start - self.start, m.end - self.start, m.cat, m.value)
+                for m in self.mentions
+                if m.cat == "WEEKDAY"
+                or (
+                    m.cat == "RELDAY"
+                    and (
+                        m.text[:1].islower()
+                        or not self.text[: m.start - self.start].strip(_OPENERS)
+                        or self.text[: m.start - self.start].rstrip().endswith(_STORY_START)
+                    )
+                )
+            ]
             self._dates = find_dates(self.text, self.lang, self.published, rel)
         return self._dates
 
     def event_dates(self) -> list[DateMention]:
         """The dates that may be an event's: not the dateline, not the date of a report
         ("the ministry said on Friday")."""
-        return [d for d in self.dates if not is_dateline(self, d)
-                and not of_report(self, self.start + d.start, self.start + d.end)]
+        return [
+            d
+            for d in self.dates
+            if not is_dateline(self, d) and not of_report(self, self.start + d.start, self.start + d.end)
+        ]
 
     def has(self, cat: str, value: str | None = None) -> bool:
         return any(m.cat == cat and (value is None or m.value == value) for m in self.mentions)
@@ -147,8 +159,9 @@ class Sent:
             cu = clause_of(self, u.start)
             for m in self.event_cues():
                 # a fronted adverbial ("Earlier, ...") dates the clause after it
-                if clause_of(self, m.start) != cu and not (u.end <= m.start and clause_of(self, u.end + 1) != cu
-                                                           and not verb_between(self, u.end, m.start)):
+                if clause_of(self, m.start) != cu and not (
+                    u.end <= m.start and clause_of(self, u.end + 1) != cu and not verb_between(self, u.end, m.start)
+                ):
                     continue
                 if sov and m.start < u.start:  # an adverb modifies the verb after it
                     continue
@@ -189,8 +202,8 @@ def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
     recalled = False
     for prev, s in zip([None, *out[:-1]], out, strict=False):
         lead = s.start + len(s.text) - len(s.text.lstrip())
-        if prev is None or "\n" in text[prev.start + len(prev.text.rstrip()):lead]:
-            head = text[lead:lead + OPENING_CHARS]
+        if prev is None or "\n" in text[prev.start + len(prev.text.rstrip()) : lead]:
+            head = text[lead : lead + OPENING_CHARS]
             recalled = any(m.start < lead + len(head) for m in s.cues("background"))
             continue
         s.recalled = recalled

@@ -43,8 +43,18 @@ from .normalize import fold
 if TYPE_CHECKING:
     from .sentences import Mention, Sent
 
-__all__ = ["BACKGROUND", "FUTURE", "HELD", "MODAL", "NONFINITE", "PRESENT", "Word", "event_status", "sentence_status",
-           "words"]
+__all__ = [
+    "BACKGROUND",
+    "FUTURE",
+    "HELD",
+    "MODAL",
+    "NONFINITE",
+    "PRESENT",
+    "Word",
+    "event_status",
+    "sentence_status",
+    "words",
+]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019`´-][^\W\d_]+)*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
@@ -92,7 +102,7 @@ def words(s: Sent) -> list[Word]:
         i = 0
         while i < len(raw):
             for n in range(min(gr.max_phrase, len(raw) - i), 0, -1):
-                form = gr.phrases.get(tuple(folded[i:i + n]))
+                form = gr.phrases.get(tuple(folded[i : i + n]))
                 if form is not None:
                     for k in range(i, i + n):
                         forms[k] = form
@@ -117,8 +127,13 @@ def words(s: Sent) -> list[Word]:
     if gr.reporting_lemmas:
         heads = gr.reporting_heads
         for n, (w, _, _) in enumerate(raw):
-            if (not rep[n] and w[:1].isalpha() and "\u0400" <= w[0] <= "\u04ff" and w[:HEAD].lower() in heads
-                    and lemma(w) in gr.reporting_lemmas):
+            if (
+                not rep[n]
+                and w[:1].isalpha()
+                and "\u0400" <= w[0] <= "\u04ff"
+                and w[:HEAD].lower() in heads
+                and lemma(w) in gr.reporting_lemmas
+            ):
                 rep[n] = True
     # a negator makes the nearest verb form beside it in its clause negated («не состоялось», "did not")
     for i, f in enumerate(folded):
@@ -135,10 +150,10 @@ def words(s: Sent) -> list[Word]:
     for n, (w, a, b) in enumerate(raw):
         while e < len(ents) and ents[e][1] <= a:
             e += 1
-        entity = any(x <= a and b <= y for x, y in ents[e:e + 3])
+        entity = any(x <= a and b <= y for x, y in ents[e : e + 3])
         name = n > 0 and w[:1].isupper()  # a capitalised word inside a sentence is a name, not a verb
         form = forms[n] if forms[n] is not None else (None if entity or name else gr.form(w))
-        gap = text[b:raw[n + 1][1]] if n + 1 < len(raw) else text[b:s.end]
+        gap = text[b : raw[n + 1][1]] if n + 1 < len(raw) else text[b : s.end]
         nxt = folded[n + 1] if n + 1 < len(raw) else ""
         final = n + 1 == len(raw) or bool(_CLAUSE_END.search(gap)) or nxt in gr.conjunctions
         hard = n + 1 == len(raw) or bool(_HARD_END.search(gap))
@@ -177,7 +192,7 @@ def event_status(s: Sent, m: Mention) -> str | None:
         return mod
     if gr.verb_final:
         nonfinite = False  # a verbal noun governs the event ("mejlisi geçirmek"): only its finite verb may plan it
-        for w in ws[last + 1:]:
+        for w in ws[last + 1 :]:
             if w.form is not None and not w.reporting:
                 if w.form.plan:  # "görüşmeyi planladığı", "görüşme planı"
                     return FUTURE
@@ -188,9 +203,16 @@ def event_status(s: Sent, m: Mention) -> str | None:
             if w.hard_end:
                 break
         return NONFINITE if nonfinite else None
-    cands = [(abs(j - last) if j > last else abs(first - j), j > last, w) for j, w in enumerate(ws)
-             if j not in idx and w.clause in (ws[first].clause, ws[last].clause) and w.form is not None
-             and not w.reporting and w.form.finite(w.final) and abs(j - last) <= CLAUSE_WINDOW]
+    cands = [
+        (abs(j - last) if j > last else abs(first - j), j > last, w)
+        for j, w in enumerate(ws)
+        if j not in idx
+        and w.clause in (ws[first].clause, ws[last].clause)
+        and w.form is not None
+        and not w.reporting
+        and w.form.finite(w.final)
+        and abs(j - last) <= CLAUSE_WINDOW
+    ]
     if not cands:
         return None
     return _status(min(cands, key=lambda c: (c[0], c[1]))[2].form)
@@ -247,7 +269,7 @@ def words_between(s: Sent, a: Mention, b: Mention) -> int:
         return FAR
     if ia[0] > ib[-1]:
         ia, ib = ib, ia
-    if _STOP.search(s.doc_text[ws[ia[-1]].end:ws[ib[0]].start]):
+    if _STOP.search(s.doc_text[ws[ia[-1]].end : ws[ib[0]].start]):
         return FAR
     return max(0, ib[0] - ia[-1] - 1)
 
@@ -259,7 +281,7 @@ def of_report(s: Sent, start: int, end: int) -> bool:
     idx = [i for i, w in enumerate(ws) if start <= w.start < end]
     if not idx:
         return False
-    near = ws[max(0, idx[0] - REPORT_SPAN):idx[0]] + ws[idx[-1] + 1:idx[-1] + 1 + REPORT_SPAN]
+    near = ws[max(0, idx[0] - REPORT_SPAN) : idx[0]] + ws[idx[-1] + 1 : idx[-1] + 1 + REPORT_SPAN]
     clauses = {ws[idx[0]].clause, ws[idx[-1]].clause}
     return any(w.reporting and w.clause in clauses for w in near)
 

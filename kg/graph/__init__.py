@@ -28,8 +28,12 @@ REFERENCE_GRAPH = URIRef(BASE + "ontology")
 
 # evidence field -> the property it supports
 FIELD_PROPS = {
-    "date": SCHEMA.startDate, "ordinal": TMRU.sessionNumber, "city": TMRU.city, "format": TMRU.format,
-    "kind": TMRU.kind, "agreements_signed": TMRU.agreementsSigned,
+    "date": SCHEMA.startDate,
+    "ordinal": TMRU.sessionNumber,
+    "city": TMRU.city,
+    "format": TMRU.format,
+    "kind": TMRU.kind,
+    "agreements_signed": TMRU.agreementsSigned,
 }
 
 
@@ -165,8 +169,9 @@ def _person(g: Graph, p: Person, lang: str) -> URIRef:
     return pi
 
 
-def _evidence(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting, fld: str, target: URIRef, prop: URIRef,
-              ev: Evidence) -> None:
+def _evidence(
+    g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting, fld: str, target: URIRef, prop: URIRef, ev: Evidence
+) -> None:
     e = ID[f"evidence/{ra.key}/{rm.key}/{fld}"]
     g.add((e, RDF.type, TMRU.Evidence))
     g.add((e, TMRU.about, rm.iri))
@@ -180,5 +185,13 @@ def _evidence(g: Graph, ra: ResolvedArticle, rm: ResolvedMeeting, fld: str, targ
     g.add((rm.iri, TMRU.evidence, e))
 
 
-__all__ = ["article_graph", "reference_graph", "gazetteer_entities", "bind", "REFERENCE_GRAPH", "kind_iri",
-           "LEXICON_FILES", "LEXICON_PROPS"]
+__all__ = [
+    "article_graph",
+    "reference_graph",
+    "gazetteer_entities",
+    "bind",
+    "REFERENCE_GRAPH",
+    "kind_iri",
+    "LEXICON_FILES",
+    "LEXICON_PROPS",
+]

@@ -123,5 +123,18 @@ def rekey(rm: ResolvedMeeting, key: str) -> ResolvedMeeting:
     return ResolvedMeeting(rm.meeting, key, ID[f"meeting/{key}"], rm.commission, list(rm.cochairships), parts)
 
 
-__all__ = ["ResolvedArticle", "ResolvedMeeting", "resolve", "slug", "doc_key", "person_iri", "city_iri",
-           "country_iri", "commission_iri", "area_iri", "meeting_key", "rekey", "DEFAULT_COMMISSION"]
+__all__ = [
+    "ResolvedArticle",
+    "ResolvedMeeting",
+    "resolve",
+    "slug",
+    "doc_key",
+    "person_iri",
+    "city_iri",
+    "country_iri",
+    "commission_iri",
+    "area_iri",
+    "meeting_key",
+    "rekey",
+    "DEFAULT_COMMISSION",
+]

@@ -173,7 +173,7 @@ def cluster(reports: Iterable[Report]) -> dict[str, str]:
     dated = [r for r in reps if r.date]
     edges = []
     for i, a in enumerate(dated):
-        for b in dated[i + 1:]:
+        for b in dated[i + 1 :]:
             s = score(a, b)
             if s:
                 edges.append((-s, a.key, b.key))

@@ -38,10 +38,20 @@ from .merge import Report, choose_counts, cluster, kind_group
 T, SCHEMA, ORG, TIME, RDF, RDFS = (PREFIXES[p] for p in ("tmru", "schema", "org", "time", "rdf", "rdfs"))
 XSD = PREFIXES["xsd"]
 START, KIND, COMMISSION, CITY, FORMAT = SCHEMA + "startDate", T + "kind", T + "commission", T + "city", T + "format"
-AREA, PARTICIPANT, SESSION, COCHAIR, SIGNED = T + "area", T + "participant", T + "sessionNumber", T + "cochair", \
-    T + "agreementsSigned"
-REPORTED, REPORT_KEY, WEEKDAY, FOR_COUNTRY, LABEL = T + "reportedOn", T + "reportKey", T + "weekday", \
-    T + "forCountry", RDFS + "label"
+AREA, PARTICIPANT, SESSION, COCHAIR, SIGNED = (
+    T + "area",
+    T + "participant",
+    T + "sessionNumber",
+    T + "cochair",
+    T + "agreementsSigned",
+)
+REPORTED, REPORT_KEY, WEEKDAY, FOR_COUNTRY, LABEL = (
+    T + "reportedOn",
+    T + "reportKey",
+    T + "weekday",
+    T + "forCountry",
+    RDFS + "label",
+)
 TYPE = RDF + "type"
 SKOS = PREFIXES["skos"]
 PREF, ALT = SKOS + "prefLabel", SKOS + "altLabel"
@@ -79,23 +89,36 @@ def reports_of(rows: Iterable[tuple[str, str, str, str]]) -> dict[tuple[str, str
         acc.setdefault((g, m), {}).setdefault(p, set()).add(v)
     out = {}
     for (g, m), props in acc.items():
+
         def one(p: str, props: dict[str, set[str]] = props) -> str | None:
             vs = props.get(p)
             return min(vs) if vs else None
 
         key = one(REPORT_KEY) or f"{g}|{m}"
         wd = one(WEEKDAY)
-        out[(g, m)] = Report(key=key, doc=g, kind=(one(KIND) or "other").rsplit("#", 1)[-1], date=one(START),
-                             commission=one(COMMISSION), city=one(CITY),
-                             format=(one(FORMAT) or "").rsplit("#", 1)[-1] or None, ordinal=one(SESSION),
-                             weekday=int(wd) if wd else None, people=frozenset(props.get(PARTICIPANT, ())),
-                             areas=frozenset(props.get(AREA, ())))
+        out[(g, m)] = Report(
+            key=key,
+            doc=g,
+            kind=(one(KIND) or "other").rsplit("#", 1)[-1],
+            date=one(START),
+            commission=one(COMMISSION),
+            city=one(CITY),
+            format=(one(FORMAT) or "").rsplit("#", 1)[-1] or None,
+            ordinal=one(SESSION),
+            weekday=int(wd) if wd else None,
+            people=frozenset(props.get(PARTICIPANT, ())),
+            areas=frozenset(props.get(AREA, ())),
+        )
     return out
 
 
 def _rows_of_graphs(graphs: Quads) -> list[tuple[str, str, str, str]]:
-    return [(g, t.subject.value, t.predicate.value, t.object.value) for g, ts in graphs.items() for t in ts
-            if t.predicate.value in REPORT_PROPS and t.subject.value.startswith(MEETING_NS)]
+    return [
+        (g, t.subject.value, t.predicate.value, t.object.value)
+        for g, ts in graphs.items()
+        for t in ts
+        if t.predicate.value in REPORT_PROPS and t.subject.value.startswith(MEETING_NS)
+    ]
 
 
 def _near(days: Iterable[str]) -> set[str]:
@@ -147,16 +170,17 @@ class _Component:
             todo_meetings = {m for _, m in fresh}
             dates, links = self._keys(fresh.values())
 
-    def _lookup(self, dates: set[str], meetings: set[str], links: set[tuple[str, str, int, bool]]
-                ) -> set[tuple[str, str]]:
+    def _lookup(
+        self, dates: set[str], meetings: set[str], links: set[tuple[str, str, int, bool]]
+    ) -> set[tuple[str, str]]:
         q, not_doc = self.backend.query, f"FILTER(?g != <{self.doc}>)"
         found: set[tuple[str, str]] = set()
         if dates:
-            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values('d', map(date, _near(dates)))}
+            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values("d", map(date, _near(dates)))}
                 GRAPH ?g {{ ?m <{START}> ?d }} {not_doc} }}""")
             found |= {(r["g"].value, r["m"].value) for r in rows}
         if meetings:
-            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values('m', map(iri, meetings))}
+            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values("m", map(iri, meetings))}
                 GRAPH ?g {{ ?m <{REPORT_KEY}> ?k }} {not_doc} }}""")
             found |= {(r["g"].value, r["m"].value) for r in rows}
         for com, fmt, wd, dated in sorted(links):
@@ -177,8 +201,8 @@ class _Component:
         out = []
         for g in sorted({g for g, _ in pairs}):
             ms = [m for h, m in pairs if h == g]
-            rows = self.backend.query(f"""SELECT ?m ?p ?o WHERE {{ {values('m', map(iri, ms))}
-                {values('p', map(iri, REPORT_PROPS))} GRAPH <{g}> {{ ?m ?p ?o }} }}""")
+            rows = self.backend.query(f"""SELECT ?m ?p ?o WHERE {{ {values("m", map(iri, ms))}
+                {values("p", map(iri, REPORT_PROPS))} GRAPH <{g}> {{ ?m ?p ?o }} }}""")
             out += [(g, r["m"].value, r["p"].value, r["o"].value) for r in rows]
         return reports_of(out)
 
@@ -193,7 +217,7 @@ def _renamer(doc_key: str, mapping: dict[str, str]):
     def rename(term):
         if not isinstance(term, ox.NamedNode) or not term.value.startswith(base):
             return term
-        kind, _, tail = term.value[len(base):].partition("/")
+        kind, _, tail = term.value[len(base) :].partition("/")
         if kind in ("meeting", "agreement") and tail in mapping:
             return ox.NamedNode(f"{base}{kind}/{mapping[tail]}")
         if kind == "participation":
@@ -231,7 +255,7 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
     keys = cluster(everything.values())
     renames: dict[str, dict[str, str]] = {}
     for (g, m), r in everything.items():
-        old, new_key = m[len(MEETING_NS):], keys[r.key]
+        old, new_key = m[len(MEETING_NS) :], keys[r.key]
         if old != new_key:
             renames.setdefault(g, {})[old] = new_key
     stored = _graphs(backend, sorted(set(renames) - {doc}))
@@ -243,31 +267,49 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
     old_graphs = {**stored, **(_graphs(backend, [doc]) if replacing else {})}
     pairs = _pairs(old_graphs) | _pairs(new_graphs)
     chosen, dates = _choose(backend, pairs, dropped, new_graphs)
-    cochairs, intervals = _intervals(backend, _cochairs(old_graphs) | _cochairs(new_graphs), dropped, new_graphs,
-                                     old_graphs, dates)
+    cochairs, intervals = _intervals(
+        backend, _cochairs(old_graphs) | _cochairs(new_graphs), dropped, new_graphs, old_graphs, dates
+    )
     derived = [t for c, span in sorted(intervals.items()) for t in interval_triples(c, span)]
     shown, unshown, hidden = _entities(backend, dropped, new_graphs, old_graphs)
-    merged = {t for ts in new_graphs.values() for t in ts
-              if (t.subject.value, t.predicate.value) not in pairs and t.predicate.value not in ARTICLE_ONLY
-              and t not in hidden}
-    return Change(drop=dropped, graphs=new_graphs, reset=sorted(pairs),
-                  merged=sorted(merged | set(chosen) | set(derived), key=str), derived=derived,
-                  derived_reset=sorted(x for c in cochairs for x in (c, *interval_iris(c))),
-                  shown=shown, unshown=unshown)
+    merged = {
+        t
+        for ts in new_graphs.values()
+        for t in ts
+        if (t.subject.value, t.predicate.value) not in pairs
+        and t.predicate.value not in ARTICLE_ONLY
+        and t not in hidden
+    }
+    return Change(
+        drop=dropped,
+        graphs=new_graphs,
+        reset=sorted(pairs),
+        merged=sorted(merged | set(chosen) | set(derived), key=str),
+        derived=derived,
+        derived_reset=sorted(x for c in cochairs for x in (c, *interval_iris(c))),
+        shown=shown,
+        unshown=unshown,
+    )
 
 
-def _entities(backend: Backend, dropped: list[str], new_graphs: Quads, old_graphs: Quads
-              ) -> tuple[list[str], list[str], set[ox.Triple]]:
+def _entities(
+    backend: Backend, dropped: list[str], new_graphs: Quads, old_graphs: Quads
+) -> tuple[list[str], list[str], set[ox.Triple]]:
     """Gazetteer people and cities the change shows and hides in the merged graph, and the articles'
     alternative labels that repeat a preferred label (SKOS: the two are disjoint)."""
+
     def typed(graphs: Quads) -> set[str]:
-        return {t.subject.value for ts in graphs.values() for t in ts
-                if t.predicate.value == TYPE and t.object.value in ENTITY_CLASSES}
+        return {
+            t.subject.value
+            for ts in graphs.values()
+            for t in ts
+            if t.predicate.value == TYPE and t.object.value in ENTITY_CLASSES
+        }
 
     touched = typed(old_graphs) | typed(new_graphs)
     if not touched:
         return [], [], set()
-    rows = backend.query(f"""SELECT ?e ?l WHERE {{ {values('e', map(iri, touched))}
+    rows = backend.query(f"""SELECT ?e ?l WHERE {{ {values("e", map(iri, touched))}
         GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t OPTIONAL {{ ?e <{PREF}> ?l }} }} }}""")
     known: dict[str, set[ox.Literal]] = {}
     for r in rows:
@@ -275,11 +317,15 @@ def _entities(backend: Backend, dropped: list[str], new_graphs: Quads, old_graph
     if not known:
         return [], [], set()
     skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
-    rows = backend.query(f"""SELECT ?e WHERE {{ {values('e', map(iri, known))}
-        FILTER EXISTS {{ GRAPH ?g {{ ?e a ?t }} {_in('g', skip)} }} }}""")
+    rows = backend.query(f"""SELECT ?e WHERE {{ {values("e", map(iri, known))}
+        FILTER EXISTS {{ GRAPH ?g {{ ?e a ?t }} {_in("g", skip)} }} }}""")
     mentioned = {r["e"].value for r in rows} | (typed(new_graphs) & set(known))
-    hidden = {t for ts in new_graphs.values() for t in ts
-              if t.predicate.value == ALT and t.object in known.get(t.subject.value, ())}
+    hidden = {
+        t
+        for ts in new_graphs.values()
+        for t in ts
+        if t.predicate.value == ALT and t.object in known.get(t.subject.value, ())
+    }
     return sorted(mentioned), sorted(set(known) - mentioned), hidden
 
 
@@ -302,10 +348,14 @@ MEETING_FUNCTIONAL = (KIND, START, CITY, FORMAT, SESSION, SIGNED, REPORTED, LABE
 def _pairs(graphs: Quads) -> set[tuple[str, str]]:
     """(node, property) pairs with one merged value that ``graphs`` touch; every such property of a
     touched meeting (its label depends on its kind and date, its agreement's label too)."""
-    out = {(t.subject.value, t.predicate.value) for ts in graphs.values() for t in ts
-           if _functional(t.subject.value, t.predicate.value)}
+    out = {
+        (t.subject.value, t.predicate.value)
+        for ts in graphs.values()
+        for t in ts
+        if _functional(t.subject.value, t.predicate.value)
+    }
     meetings = {s for s, _ in out if s.startswith(MEETING_NS)}
-    meetings |= {MEETING_NS + s[len(AGREEMENT_NS):] for s, _ in out if s.startswith(AGREEMENT_NS)}
+    meetings |= {MEETING_NS + s[len(AGREEMENT_NS) :] for s, _ in out if s.startswith(AGREEMENT_NS)}
     return out | {(m, p) for m in meetings for p in MEETING_FUNCTIONAL}
 
 
@@ -313,8 +363,9 @@ def _cochairs(graphs: Quads) -> set[str]:
     return {t.object.value for ts in graphs.values() for t in ts if t.predicate.value == COCHAIR}
 
 
-def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], new_graphs: Quads
-            ) -> tuple[list[ox.Triple], dict[str, tuple[str, bool]]]:
+def _choose(
+    backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], new_graphs: Quads
+) -> tuple[list[ox.Triple], dict[str, tuple[str, bool]]]:
     """Merged values of ``pairs``, and the (date, exact) of each touched meeting."""
     counts: dict[tuple[str, str], dict[str, int]] = {}  # (node, property) -> value -> number of sources
     terms: dict[str, ox.Term] = {}
@@ -327,7 +378,7 @@ def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], n
         if p == LABEL:
             continue  # computed below
         rows = backend.query(f"""SELECT ?s ?o (COUNT(DISTINCT ?g) AS ?n) (MAX(?g = <{REFERENCE_GRAPH}>) AS ?ref)
-            WHERE {{ {values('s', map(iri, subjects))} GRAPH ?g {{ ?s <{p}> ?o }} {_in('g', skip)} }}
+            WHERE {{ {values("s", map(iri, subjects))} GRAPH ?g {{ ?s <{p}> ?o }} {_in("g", skip)} }}
             GROUP BY ?s ?o""")
         for r in rows:
             key, o = (r["s"].value, p), r["o"]
@@ -372,13 +423,13 @@ def _choose(backend: Backend, pairs: set[tuple[str, str]], dropped: list[str], n
     agreements = {s for s, p in pairs if s.startswith(AGREEMENT_NS)}
     if agreements:  # an agreement is labelled while some source still reports it
         present = {t.subject.value for ts in new_graphs.values() for t in ts if t.predicate.value == TYPE}
-        rows = backend.query(f"""SELECT ?a WHERE {{ {values('a', map(iri, agreements - present))}
-            FILTER EXISTS {{ GRAPH ?g {{ ?a a ?t }} {_in('g', skip | {REFERENCE_GRAPH})} }} }}""")
+        rows = backend.query(f"""SELECT ?a WHERE {{ {values("a", map(iri, agreements - present))}
+            FILTER EXISTS {{ GRAPH ?g {{ ?a a ?t }} {_in("g", skip | {REFERENCE_GRAPH})} }} }}""")
         agreements = (agreements & present) | {r["a"].value for r in rows}
     for s, p in sorted(pairs):
         if p != LABEL or (s.startswith(AGREEMENT_NS) and s not in agreements):
             continue
-        m = MEETING_NS + s[len(AGREEMENT_NS):] if s.startswith(AGREEMENT_NS) else s
+        m = MEETING_NS + s[len(AGREEMENT_NS) :] if s.startswith(AGREEMENT_NS) else s
         kind = values_of.get((m, KIND))
         if kind is None:
             continue
@@ -407,8 +458,14 @@ def _hull(points: Iterable[tuple[str, bool]]) -> Interval | None:
     return min(pts, key=lambda x: (x[0], not x[1])), max(pts, key=lambda x: (x[0], x[1]))
 
 
-def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_graphs: Quads, old_graphs: Quads,
-               dates: dict[str, tuple[str, bool]]) -> tuple[set[str], dict[str, Interval]]:
+def _intervals(
+    backend: Backend,
+    cochairs: set[str],
+    dropped: list[str],
+    new_graphs: Quads,
+    old_graphs: Quads,
+    dates: dict[str, tuple[str, bool]],
+) -> tuple[set[str], dict[str, Interval]]:
     """The co-chairships whose interval the change may move, and their (first, last) (date, exact).
 
     The change touches few meetings (those of the changed graphs), so a stored interval is widened
@@ -416,12 +473,16 @@ def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_gra
     does (the interval may shrink): then it is recomputed by aggregating the dates of the
     co-chairship's other meetings (in the store) with the touched ones."""
     skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
-    touched = {t.subject.value for ts in (*old_graphs.values(), *new_graphs.values()) for t in ts
-               if t.predicate.value == TYPE and t.subject.value.startswith(MEETING_NS)}
+    touched = {
+        t.subject.value
+        for ts in (*old_graphs.values(), *new_graphs.values())
+        for t in ts
+        if t.predicate.value == TYPE and t.subject.value.startswith(MEETING_NS)
+    }
     kept: dict[str, set[str]] = {}  # co-chairship -> touched meetings that other graphs show it at
     if touched:
-        rows = backend.query(f"""SELECT DISTINCT ?c ?m WHERE {{ {values('m', map(iri, touched))}
-            GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in('g', skip)} }}""")
+        rows = backend.query(f"""SELECT DISTINCT ?c ?m WHERE {{ {values("m", map(iri, touched))}
+            GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in("g", skip)} }}""")
         for r in rows:
             kept.setdefault(r["c"].value, set()).add(r["m"].value)
     cochairs = cochairs | set(kept)
@@ -430,7 +491,7 @@ def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_gra
     before, after = _showing(old_graphs, cochairs), _showing(new_graphs, cochairs)
     old_dates: dict[str, tuple[str, bool]] = {}
     if touched:
-        rows = backend.query(f"""SELECT ?m ?d ?r WHERE {{ {values('m', map(iri, touched))}
+        rows = backend.query(f"""SELECT ?m ?d ?r WHERE {{ {values("m", map(iri, touched))}
             OPTIONAL {{ ?m <{START}> ?d }} OPTIONAL {{ ?m <{REPORTED}> ?r }} }}""")
         for r in rows:
             if r["d"] is not None:
@@ -452,7 +513,7 @@ def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_gra
         others = f"FILTER(?m NOT IN ({', '.join(f'<{m}>' for m in sorted(touched))}))" if touched else ""
         # one row per (co-chairship, exactness): an aggregate over an unbound value would be an error
         rows = backend.query(f"""SELECT ?c ?exact (MIN(?x) AS ?x0) (MAX(?x) AS ?x1)
-            WHERE {{ {values('c', map(iri, full))} GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in('g', skip)} {others}
+            WHERE {{ {values("c", map(iri, full))} GRAPH ?g {{ ?m <{COCHAIR}> ?c }} {_in("g", skip)} {others}
             {{ ?m <{START}> ?x BIND(true AS ?exact) }} UNION {{ ?m <{REPORTED}> ?x BIND(false AS ?exact) }}
             }} GROUP BY ?c ?exact""")
         found: dict[str, list[tuple[str, bool]]] = {}
@@ -468,7 +529,7 @@ def _intervals(backend: Backend, cochairs: set[str], dropped: list[str], new_gra
 def _stored_intervals(backend: Backend, cochairs: set[str]) -> dict[str, Interval]:
     """The intervals in the derived graph, with their bounds' exactness."""
     ends = [iri(x) for c in cochairs for x in interval_iris(c)[1:]]
-    rows = backend.query(f"""SELECT ?x ?d ?e WHERE {{ {values('x', ends)} GRAPH <{DERIVED_GRAPH}> {{
+    rows = backend.query(f"""SELECT ?x ?d ?e WHERE {{ {values("x", ends)} GRAPH <{DERIVED_GRAPH}> {{
         ?x <{TIME}inXSDDate> ?d ; <{T}exactDate> ?e }} }}""")
     found = {r["x"].value: (r["d"].value, r["e"].value == "true") for r in rows}
     out = {}
@@ -491,11 +552,18 @@ def interval_triples(cochair: str, span: Interval) -> list[ox.Triple]:
     i, b, e = map(iri, interval_iris(cochair))
     a, instant = iri(TYPE), iri(TIME + "Instant")
     boolean = iri(XSD + "boolean")
-    out = [ox.Triple(iri(cochair), iri(ORG + "memberDuring"), i), ox.Triple(i, a, iri(TIME + "Interval")),
-           ox.Triple(i, iri(TIME + "hasBeginning"), b), ox.Triple(i, iri(TIME + "hasEnd"), e)]
+    out = [
+        ox.Triple(iri(cochair), iri(ORG + "memberDuring"), i),
+        ox.Triple(i, a, iri(TIME + "Interval")),
+        ox.Triple(i, iri(TIME + "hasBeginning"), b),
+        ox.Triple(i, iri(TIME + "hasEnd"), e),
+    ]
     for node, (day, exact) in ((b, span[0]), (e, span[1])):
-        out += [ox.Triple(node, a, instant), ox.Triple(node, iri(TIME + "inXSDDate"), date(day)),
-                ox.Triple(node, iri(T + "exactDate"), ox.Literal("true" if exact else "false", datatype=boolean))]
+        out += [
+            ox.Triple(node, a, instant),
+            ox.Triple(node, iri(TIME + "inXSDDate"), date(day)),
+            ox.Triple(node, iri(T + "exactDate"), ox.Literal("true" if exact else "false", datatype=boolean)),
+        ]
     return out
 
 

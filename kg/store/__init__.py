@@ -39,5 +39,16 @@ def open_store(spec: str | None = None, wait: float | None = None, create: bool 
     return Store(LocalBackend(spec, wait, create=create))
 
 
-__all__ = ["open_store", "default_location", "Store", "Stats", "Conflict", "Table", "Backend",
-           "DEFAULT_STORE", "REFERENCE_GRAPH", "DERIVED_GRAPH", "LOG_GRAPH"]
+__all__ = [
+    "open_store",
+    "default_location",
+    "Store",
+    "Stats",
+    "Conflict",
+    "Table",
+    "Backend",
+    "DEFAULT_STORE",
+    "REFERENCE_GRAPH",
+    "DERIVED_GRAPH",
+    "LOG_GRAPH",
+]

@@ -130,13 +130,14 @@ class LocalBackend:
 
     def update(self, sparql: str) -> None:
         if self.read_only:
-            raise StoreError(f"store {self.path} is on a read-only file system: it can be queried and "
-                             "exported, not changed; nothing was changed")
+            raise StoreError(
+                f"store {self.path} is on a read-only file system: it can be queried and "
+                "exported, not changed; nothing was changed"
+            )
         try:
             self.store.update(sparql)
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
-            raise StoreError(f"update failed on {self.path} (nothing was changed): "
-                             f"{reason(exc)}") from exc
+            raise StoreError(f"update failed on {self.path} (nothing was changed): {reason(exc)}") from exc
         self._written += len(sparql)
         if self._written >= FLUSH_EVERY:  # bounded memory: Oxigraph holds writes in RAM until a flush
             self._written = 0

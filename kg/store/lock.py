@@ -39,8 +39,10 @@ class StoreLock:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     os.close(fd)
-                    raise StoreBusyError(f"store {self.path.with_suffix('')} is busy (another kg process holds "
-                                         f"{self.path}); try again later") from None
+                    raise StoreBusyError(
+                        f"store {self.path.with_suffix('')} is busy (another kg process holds "
+                        f"{self.path}); try again later"
+                    ) from None
                 time.sleep(0.1)
         self._fd = fd
         return self

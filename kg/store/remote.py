@@ -95,7 +95,7 @@ def with_values(sparql: str, bindings: dict[str, Term]) -> str:
     if not m:
         raise UsageError("--bind needs a query with a WHERE { } block on a SPARQL endpoint")
     block = " ".join(f"VALUES ?{var} {{ {term} }}" for var, term in sorted(bindings.items()))
-    return f"{sparql[: m.end()]} {block} {sparql[m.end():]}"
+    return f"{sparql[: m.end()]} {block} {sparql[m.end() :]}"
 
 
 def split_credentials(url: str) -> tuple[str, str | None]:
@@ -116,8 +116,7 @@ def masked(url: str) -> str:
         parts = urllib.parse.urlsplit(url)
         if parts.password is None:
             return url
-        return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.replace(
-            f":{parts.password}@", ":***@", 1)))
+        return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
     except ValueError:
         return re.sub(r"//[^/@]*@", "//***@", url)
 
@@ -138,14 +137,21 @@ class RemoteBackend:
         if check:
             self._query("ASK {}", min(self.timeout, CONNECT_TIMEOUT))
 
-    def _post(self, url: str, body: dict[str, str], accept: str | None = None, timeout: float | None = None
-              ) -> tuple[str, bytes]:
+    def _post(
+        self, url: str, body: dict[str, str], accept: str | None = None, timeout: float | None = None
+    ) -> tuple[str, bytes]:
         try:
             auth = self._auth.get(url)
-            req = urllib.request.Request(url, data=urllib.parse.urlencode(body).encode("utf-8"), method="POST",
-                                         headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                  **({"Accept": accept} if accept else {}),
-                                                  **({"Authorization": auth} if auth else {})})
+            req = urllib.request.Request(
+                url,
+                data=urllib.parse.urlencode(body).encode("utf-8"),
+                method="POST",
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    **({"Accept": accept} if accept else {}),
+                    **({"Authorization": auth} if auth else {}),
+                },
+            )
             with _OPENER.open(req, timeout=timeout or self.timeout) as resp:
                 if not 200 <= resp.status < 300:
                     raise StoreError(f"{url}: HTTP {resp.status} (expected 2xx); nothing was changed")
@@ -157,8 +163,9 @@ class RemoteBackend:
                 msg = []
             if 300 <= exc.code < 400:
                 where = exc.headers.get("Location", "?") if exc.headers else "?"
-                raise StoreError(f"{url}: HTTP {exc.code} redirect to {where} (not followed: give the "
-                                 "endpoint's final URL)") from exc
+                raise StoreError(
+                    f"{url}: HTTP {exc.code} redirect to {where} (not followed: give the endpoint's final URL)"
+                ) from exc
             detail = f"HTTP {exc.code}: {msg[0][:300] if msg else exc.reason}"
             if exc.code == 400 and "query" in body:
                 raise QueryError(f"invalid SPARQL ({detail})") from exc
@@ -186,8 +193,9 @@ class RemoteBackend:
             triples = ox.parse(data, ox.RdfFormat.N_TRIPLES)
             return Table(cols, [dict(zip(cols, (t.subject, t.predicate, t.object), strict=True)) for t in triples])
         except (ValueError, KeyError, TypeError, AttributeError, SyntaxError) as exc:
-            raise StoreError(f"{self.query_url} is not a SPARQL endpoint (cannot read its answer: "
-                             f"{reason(exc)})") from exc
+            raise StoreError(
+                f"{self.query_url} is not a SPARQL endpoint (cannot read its answer: {reason(exc)})"
+            ) from exc
 
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": sparql})
@@ -211,11 +219,15 @@ class RemoteBackend:
 
         mine = f"GRAPH <{LOCK_GRAPH}> {{ <{me}> <{LOCKED_AT}> ?t }}"
         while True:
-            self.update(f"DELETE {{ GRAPH <{LOCK_GRAPH}> {{ ?h <{LOCKED_AT}> ?t }} }} WHERE {{ GRAPH <{LOCK_GRAPH}> "
-                        f"{{ ?h <{LOCKED_AT}> ?t }} FILTER(?t < {stamp(LOCK_STALE)}) }} ;\n"
-                        f"INSERT DATA {{ GRAPH <{LOCK_GRAPH}> {{ <{me}> <{LOCKED_AT}> {stamp()} }} }}")
-            holders = {r["h"].value for r in self.query(f"SELECT DISTINCT ?h WHERE {{ GRAPH <{LOCK_GRAPH}> "
-                                                         f"{{ ?h <{LOCKED_AT}> ?t }} }}")}
+            self.update(
+                f"DELETE {{ GRAPH <{LOCK_GRAPH}> {{ ?h <{LOCKED_AT}> ?t }} }} WHERE {{ GRAPH <{LOCK_GRAPH}> "
+                f"{{ ?h <{LOCKED_AT}> ?t }} FILTER(?t < {stamp(LOCK_STALE)}) }} ;\n"
+                f"INSERT DATA {{ GRAPH <{LOCK_GRAPH}> {{ <{me}> <{LOCKED_AT}> {stamp()} }} }}"
+            )
+            holders = {
+                r["h"].value
+                for r in self.query(f"SELECT DISTINCT ?h WHERE {{ GRAPH <{LOCK_GRAPH}> {{ ?h <{LOCKED_AT}> ?t }} }}")
+            }
             if holders == {me}:
                 break
             self.update(f"DELETE WHERE {{ {mine} }}")
@@ -232,8 +244,10 @@ class RemoteBackend:
         yield from sorted((ox.Triple(r["s"], r["p"], r["o"]) for r in rows), key=str)
 
     def quads(self) -> Iterator[ox.Quad]:
-        rows = self.query("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "
-                          f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{LOG_GRAPH}>, <{LOCK_GRAPH}>)) }} }}")
+        rows = self.query(
+            "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "
+            f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{LOG_GRAPH}>, <{LOCK_GRAPH}>)) }} }}"
+        )
         quads = (ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph() if r["g"] is None else r["g"]) for r in rows)
         yield from sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 

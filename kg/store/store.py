@@ -22,8 +22,14 @@ T = PREFIXES["tmru"]
 FINGERPRINT = T + "ingestFingerprint"
 GENERATED = PREFIXES["prov"] + "generatedAtTime"
 #: meeting properties whose sources may disagree (listed by ``kg conflicts``)
-CONFLICT_PROPS = ("schema:startDate", "tmru:sessionNumber", "tmru:city", "tmru:format", "tmru:kind",
-                  "tmru:agreementsSigned")
+CONFLICT_PROPS = (
+    "schema:startDate",
+    "tmru:sessionNumber",
+    "tmru:city",
+    "tmru:format",
+    "tmru:kind",
+    "tmru:agreementsSigned",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +54,15 @@ class Stats:
     multi_source_meetings: int = 0
 
     def to_json(self) -> dict[str, object]:
-        return {"quads": self.quads, "triples": self.triples, "articles": self.articles,
-                "languages": self.languages, "classes": self.classes, "conflicts": self.conflicts,
-                "multi_source_meetings": self.multi_source_meetings}
+        return {
+            "quads": self.quads,
+            "triples": self.triples,
+            "articles": self.articles,
+            "languages": self.languages,
+            "classes": self.classes,
+            "conflicts": self.conflicts,
+            "multi_source_meetings": self.multi_source_meetings,
+        }
 
 
 def _insert(graphs: dict[str, list[ox.Triple]]) -> str:
@@ -66,9 +78,11 @@ def _insert(graphs: dict[str, list[ox.Triple]]) -> str:
 
 def _drop(graph: str) -> list[str]:
     """Drop ``graph`` and remove from the merged graph what no other graph supports."""
-    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}",
-            f"DROP SILENT GRAPH <{graph}>"]
+    return [
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}",
+        f"DROP SILENT GRAPH <{graph}>",
+    ]
 
 
 def _unlog(subject: str) -> str:
@@ -77,9 +91,10 @@ def _unlog(subject: str) -> str:
 
 def _log(subject: str, fingerprint: str) -> list[ox.Triple]:
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    return [ox.Triple(iri(subject), iri(FINGERPRINT), ox.Literal(fingerprint)),
-            ox.Triple(iri(subject), iri(GENERATED),
-                      ox.Literal(now, datatype=iri(PREFIXES["xsd"] + "dateTime")))]
+    return [
+        ox.Triple(iri(subject), iri(FINGERPRINT), ox.Literal(fingerprint)),
+        ox.Triple(iri(subject), iri(GENERATED), ox.Literal(now, datatype=iri(PREFIXES["xsd"] + "dateTime"))),
+    ]
 
 
 class Store:
@@ -117,8 +132,10 @@ class Store:
     def logged(self, subject: str) -> str | None:
         """The fingerprint ``subject`` was ingested with: in the log, or in the article's own graph (so a
         store loaded from our TriG export knows its articles)."""
-        rows = self.backend.query(f"SELECT ?f WHERE {{ GRAPH ?g {{ <{subject}> <{FINGERPRINT}> ?f }} "
-                                  f"FILTER(?g IN (<{LOG_GRAPH}>, <{subject}>)) }} ORDER BY ?f")
+        rows = self.backend.query(
+            f"SELECT ?f WHERE {{ GRAPH ?g {{ <{subject}> <{FINGERPRINT}> ?f }} "
+            f"FILTER(?g IN (<{LOG_GRAPH}>, <{subject}>)) }} ORDER BY ?f"
+        )
         return rows.rows[0]["f"].value if rows.rows else None
 
     def documents(self, ref: str) -> list[str]:
@@ -130,8 +147,8 @@ class Store:
             cands = [base + ref]
         else:
             lits = [ox.Literal(ref), ox.Literal(ref.strip(), datatype=iri(PREFIXES["xsd"] + "anyURI"))]
-            rows = self.backend.query(f"""SELECT DISTINCT ?d WHERE {{ {values('v', lits)}
-                {{ ?d <{PREFIXES['dcterms']}identifier> ?v }} UNION {{ ?d <{PREFIXES['schema']}url> ?v }} }}""")
+            rows = self.backend.query(f"""SELECT DISTINCT ?d WHERE {{ {values("v", lits)}
+                {{ ?d <{PREFIXES["dcterms"]}identifier> ?v }} UNION {{ ?d <{PREFIXES["schema"]}url> ?v }} }}""")
             cands = [r["d"].value for r in rows]
         return sorted({c for c in cands if self.has_graph(c)})
 
@@ -148,12 +165,15 @@ class Store:
         """Replace the reference graph by ``ref``; in the merged graph, the gazetteer ``entities`` (people,
         cities) only while some article mentions them."""
         with self.backend.lock():
-            rows = self.backend.query(f"""SELECT ?e WHERE {{ {values('e', map(iri, entities))} FILTER EXISTS {{
+            rows = self.backend.query(f"""SELECT ?e WHERE {{ {values("e", map(iri, entities))} FILTER EXISTS {{
                 GRAPH ?g {{ ?e a ?t }} FILTER(?g NOT IN (<{REFERENCE_GRAPH}>, <{DERIVED_GRAPH}>)) }} }}""")
             shown = {r["e"].value for r in rows}
             merged = [t for t in ref if t.subject.value not in entities or t.subject.value in shown]
-            ops = [*_drop(REFERENCE_GRAPH), _unlog(REFERENCE_GRAPH),
-                   _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, fingerprint)})]
+            ops = [
+                *_drop(REFERENCE_GRAPH),
+                _unlog(REFERENCE_GRAPH),
+                _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, fingerprint)}),
+            ]
             self.backend.update(" ;\n".join(ops))
 
     def write(self, change: Change, doc: str, fingerprint: str | None) -> None:
@@ -164,25 +184,33 @@ class Store:
         if change.drop:
             gs = " ".join(f"<{g}>" for g in change.drop)
             keep = ", ".join(f"<{g}>" for g in (*change.drop, LOG_GRAPH))
-            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {gs} }} GRAPH ?g {{ ?s ?p ?o }} "
-                       f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({keep})) }} }}")
+            ops.append(
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {gs} }} GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({keep})) }} }}"
+            )
         if change.reset:
             rows = " ".join(f"(<{s}> <{p}>)" for s, p in change.reset)
             ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p) {{ {rows} }} ?s ?p ?o }}")
         ops += [f"DROP SILENT GRAPH <{g}>" for g in change.drop]
         if change.derived_reset:
-            ops.append(f"DELETE {{ GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} ?x ?p ?o }} WHERE {{ "
-                       f"{values('x', map(iri, change.derived_reset))} GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}")
+            ops.append(
+                f"DELETE {{ GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} ?x ?p ?o }} WHERE {{ "
+                f"{values('x', map(iri, change.derived_reset))} GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}"
+            )
         ops.append(_unlog(doc))
         log = _log(doc, fingerprint) if fingerprint is not None else []
         insert = _insert({**change.graphs, DERIVED_GRAPH: change.derived, LOG_GRAPH: log, "": change.merged})
         ops += [insert] if insert else []
         if change.unshown:
-            ops.append(f"DELETE {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.unshown))} "
-                       f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}")
+            ops.append(
+                f"DELETE {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.unshown))} "
+                f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}"
+            )
         if change.shown:
-            ops.append(f"INSERT {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.shown))} "
-                       f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}")
+            ops.append(
+                f"INSERT {{ ?e ?p ?o }} WHERE {{ {values('e', map(iri, change.shown))} "
+                f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}"
+            )
         self.backend.update(" ;\n".join(ops))
 
     # ------------------------------------------------------------ reports
@@ -193,7 +221,7 @@ class Store:
   BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         rows = self.backend.query(f"""{SPARQL_PREFIXES}
 SELECT ?m ?p ?v ?src ?chosen WHERE {{
-  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {' '.join(CONFLICT_PROPS)} }} GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }}
+  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {" ".join(CONFLICT_PROPS)} }} GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }}
     GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }}
   GRAPH ?doc {{ ?m ?p ?v }} FILTER(?doc != <{REFERENCE_GRAPH}>)
   OPTIONAL {{ ?m ?p ?chosen }}
@@ -221,8 +249,10 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
             if r["chosen"] is not None:
                 chosen[key] = r["chosen"].value
-        return [Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())), chosen.get((m, p)))
-                for (m, p), vals in sorted(grouped.items())]
+        return [
+            Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())), chosen.get((m, p)))
+            for (m, p), vals in sorted(grouped.items())
+        ]
 
     def stats(self) -> Stats:
         """Counts per class, articles per language, conflicts."""
@@ -235,10 +265,15 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             ?m a tmru:Meeting ; prov:wasDerivedFrom ?d }} GROUP BY ?m HAVING (COUNT(DISTINCT ?d) > 1) }} }}""")
         triples = q("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         by_lang = {r["l"].value: int(r["n"].value) for r in langs}
-        return Stats(quads=self.count(), triples=int(triples.rows[0]["n"].value), articles=sum(by_lang.values()),
-                     languages=dict(sorted(by_lang.items())),
-                     classes=dict(sorted((r["c"].value.rsplit("#", 1)[-1], int(r["n"].value)) for r in classes)),
-                     conflicts=len(self.conflicts()), multi_source_meetings=int(multi.rows[0]["n"].value))
+        return Stats(
+            quads=self.count(),
+            triples=int(triples.rows[0]["n"].value),
+            articles=sum(by_lang.values()),
+            languages=dict(sorted(by_lang.items())),
+            classes=dict(sorted((r["c"].value.rsplit("#", 1)[-1], int(r["n"].value)) for r in classes)),
+            conflicts=len(self.conflicts()),
+            multi_source_meetings=int(multi.rows[0]["n"].value),
+        )
 
     # ------------------------------------------------------------ quads out
 

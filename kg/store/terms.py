@@ -53,8 +53,7 @@ def values(var: str, terms: Iterable[Term]) -> str:
 def compact(value: str) -> str:
     """``https://w3id.org/tmru/id/person/x`` -> ``id:person/x`` (a CURIE for display and JSON-LD;
     not always a valid Turtle/SPARQL prefixed name)."""
-    best = max((ns for ns in PREFIXES.values() if value.startswith(ns) and len(value) > len(ns)),
-               key=len, default=None)
+    best = max((ns for ns in PREFIXES.values() if value.startswith(ns) and len(value) > len(ns)), key=len, default=None)
     if best is None:
         return value
-    return next(p for p, ns in PREFIXES.items() if ns == best) + ":" + value[len(best):]
+    return next(p for p, ns in PREFIXES.items() if ns == best) + ":" + value[len(best) :]

@@ -18,9 +18,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-         "--disable-default-apps", "--disable-extensions", "--hide-scrollbars", "--mute-audio"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--mute-audio",
+]
 
 
 def find_chromium() -> str | None:
@@ -42,10 +53,20 @@ class Browser:
             os.dup2(b, 4)
 
         self.proc = subprocess.Popen(
-            [binary, *FLAGS, f"--user-data-dir={self.profile}", f"--window-size={width},{height}",
-             "--remote-debugging-pipe", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=child, close_fds=False)
+            [
+                binary,
+                *FLAGS,
+                f"--user-data-dir={self.profile}",
+                f"--window-size={width},{height}",
+                "--remote-debugging-pipe",
+                "about:blank",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=child,
+            close_fds=False,
+        )
         os.close(cmd_r)
         os.close(res_w)
         self._buf = b""
@@ -55,8 +76,10 @@ class Browser:
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for method in ("Page.enable", "Runtime.enable", "Network.enable", "Log.enable"):
             self.page(method)
-        self.page("Emulation.setDeviceMetricsOverride",
-                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        self.page(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
 
     # -- protocol
 
@@ -94,8 +117,9 @@ class Browser:
     # -- what a test needs
 
     def js(self, expression: str, await_promise: bool = False) -> Any:
-        r = self.page("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                           "awaitPromise": await_promise})
+        r = self.page(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": await_promise}
+        )
         if "exceptionDetails" in r:
             raise RuntimeError(f"JavaScript error: {r['exceptionDetails']}")
         return r["result"].get("value")
@@ -117,8 +141,13 @@ class Browser:
         raise TimeoutError(f"timed out waiting for {expression}")
 
     def mouse(self, kind: str, x: float, y: float) -> None:
-        params = {"type": kind, "x": x, "y": y, "button": "left" if kind != "mouseMoved" else "none",
-                  "clickCount": 1 if kind != "mouseMoved" else 0}
+        params = {
+            "type": kind,
+            "x": x,
+            "y": y,
+            "button": "left" if kind != "mouseMoved" else "none",
+            "clickCount": 1 if kind != "mouseMoved" else 0,
+        }
         self.page("Input.dispatchMouseEvent", params)
 
     def click(self, x: float, y: float) -> None:
@@ -131,8 +160,10 @@ class Browser:
 
     def key(self, key: str) -> None:
         for kind in ("keyDown", "keyUp"):
-            self.page("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": key,
-                                                 "windowsVirtualKeyCode": 13 if key == "Enter" else 0})
+            self.page(
+                "Input.dispatchKeyEvent",
+                {"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": 13 if key == "Enter" else 0},
+            )
 
     def screenshot(self, path: Path) -> Path:
         data = self.page("Page.captureScreenshot", {"format": "png"})["data"]

@@ -27,8 +27,7 @@ EVIL_URL = "javascript:window.__xss=6"
 EVIL_HTTP = "http://evil.example/<script>window.__xss=7</script>"
 
 
-def synthetic_graph(meetings: int, reports: int = 1, people: int = 40, evil: bool = False,
-                    seed: int = 5) -> Graph:
+def synthetic_graph(meetings: int, reports: int = 1, people: int = 40, evil: bool = False, seed: int = 5) -> Graph:
     """The reference graph plus ``meetings`` meetings (every one reported by ``reports`` articles),
     with co-chairs, a participant, a city, areas, evidence and, every fifth, a signed agreement."""
     rnd = random.Random(seed)
@@ -81,10 +80,21 @@ def synthetic_graph(meetings: int, reports: int = 1, people: int = 40, evil: boo
             g.add((c, TMRU.post, Literal(EVIL_SCRIPT if evil and i == 0 else "Deputy Prime Minister", lang="en")))
             g.add((m, TMRU.cochair, c))
             g.add((m, TMRU.participant, p))
-            _evidence(g, m, i, f"cochair/{key}", TMRU.cochair, docs[side % len(docs)], c,
-                      f"Co-chair {name} took part in meeting {i} (see http://example.org/{i}).")
-        for prop, fld, val in ((TMRU.kind, "kind", None), (TMRU.city, "city", None),
-                               (TMRU.area, "area", next(iter(g.objects(m, TMRU.area))))):
+            _evidence(
+                g,
+                m,
+                i,
+                f"cochair/{key}",
+                TMRU.cochair,
+                docs[side % len(docs)],
+                c,
+                f"Co-chair {name} took part in meeting {i} (see http://example.org/{i}).",
+            )
+        for prop, fld, val in (
+            (TMRU.kind, "kind", None),
+            (TMRU.city, "city", None),
+            (TMRU.area, "area", next(iter(g.objects(m, TMRU.area)))),
+        ):
             sentence = EVIL_SCRIPT + EVIL_NAME if evil and i == 0 else f"Meeting {i} was held on {day} ({fld})."
             _evidence(g, m, i, fld, prop, docs[-1], val, sentence)
     return g

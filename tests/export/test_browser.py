@@ -18,9 +18,13 @@ from rdflib import Graph
 from kg.export.html import ui_strings, write_html
 
 CHROMIUM = find_chromium()
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
-                                 "(scripts/install.sh --test installs Debian chromium when run as root)")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="chromium is not installed (scripts/install.sh --test installs Debian chromium when run as root)",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +87,10 @@ def test_timeline_meetings_by_kind_tenures_and_details(browser, built, tmp_path)
     # every placed meeting and tenure is drawn: one point per meeting, one bar per tenure
     assert b.js("document.querySelectorAll('#timeline .vis-item.vis-point').length") == len(placed)
     assert b.js("document.querySelectorAll('#timeline .vis-item.vis-range.tenure').length") == len(data["tenures"])
-    lanes = b.js("Array.prototype.map.call(document.querySelectorAll('#timeline .vis-labelset .vis-label'),"
-                 " function (e) { return e.textContent; })")
+    lanes = b.js(
+        "Array.prototype.map.call(document.querySelectorAll('#timeline .vis-labelset .vis-label'),"
+        " function (e) { return e.textContent; })"
+    )
     assert {data["kinds"][data["nodes"][i]["k"]] for i in placed} <= set(lanes)
     assert "Co-chairs: Turkmenistan" in lanes and "Co-chairs: Russia" in lanes
     # marker shape by format, undated placed at the report date and marked
@@ -92,7 +98,8 @@ def test_timeline_meetings_by_kind_tenures_and_details(browser, built, tmp_path)
     item = b.js(f"explorer.timeline().itemsData.get({und})")
     assert item["className"].split()[2] == "undated" and "fmt-" in item["className"]
     assert b.js(f"new Date(explorer.timeline().itemsData.get({und}).start).getFullYear()") == int(
-        data["nodes"][und]["rd"][:4])
+        data["nodes"][und]["rd"][:4]
+    )
     assert b.js("document.querySelectorAll('#timeline .vis-item.undated').length") >= 1
     # click a meeting: the same details panel as the graph
     session = next(i for i in placed if data["nodes"][i]["l"].startswith("12th session"))
@@ -182,8 +189,10 @@ def test_overview_charts_filter_the_other_views(browser, built):
     # a heatmap cell sets the area filter and the year
     click_element(b, "#reset")
     view(b, "overview")
-    cell = b.js("(function () { var c = document.querySelector('#chart-areas .cell');"
-                " return [c.getAttribute('data-area'), +c.getAttribute('data-year')]; })()")
+    cell = b.js(
+        "(function () { var c = document.querySelector('#chart-areas .cell');"
+        " return [c.getAttribute('data-area'), +c.getAttribute('data-year')]; })()"
+    )
     click_element(b, f'#chart-areas .cell[data-area="{cell[0]}"][data-year="{cell[1]}"]')
     area = next(i for i, n in enumerate(nodes) if n["id"] == cell[0])
     assert b.js("explorer.state.area") == str(area) and b.js("explorer.state.from") == cell[1]
@@ -215,33 +224,58 @@ def test_every_control_speaks_the_page_language(browser, built, lang):
         shown += b.js("document.body.innerText")
     assert ui["status.overview"].split("{")[0].strip() in shown or "{" not in ui["status.overview"]
     if lang != "en":  # no English control text anywhere on the page
-        for key in ("filters", "search", "legend", "reset", "undated", "view.timeline", "view.graph", "view.overview",
-                    "overview.meetings", "overview.hint", "graph.hint", "timeline.hint", "legend.formats",
-                    "details.hint", "graph.latest"):
+        for key in (
+            "filters",
+            "search",
+            "legend",
+            "reset",
+            "undated",
+            "view.timeline",
+            "view.graph",
+            "view.overview",
+            "overview.meetings",
+            "overview.hint",
+            "graph.hint",
+            "timeline.hint",
+            "legend.formats",
+            "details.hint",
+            "graph.latest",
+        ):
             assert en[key].lower() not in shown.lower(), (lang, key)  # headings are shown upper-cased
     # month names on the time axis come from the language's table
     view(b, "timeline")
     b.js("explorer.timeline().setWindow('2021-01-01', '2021-12-31', {animation: false})")
     time.sleep(0.4)
-    axis = b.js("Array.prototype.map.call(document.querySelectorAll('#timeline .vis-time-axis .vis-text'),"
-                " function (e) { return e.textContent; }).join(' ')")
+    axis = b.js(
+        "Array.prototype.map.call(document.querySelectorAll('#timeline .vis-time-axis .vis-text'),"
+        " function (e) { return e.textContent; }).join(' ')"
+    )
     assert ui["months"][0] in axis and ui["months"][3] in axis
     assert lang == "en" or en["months"][0] not in axis.split()
     clean(b, html)
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("overcuk", "person/alexei-overchuk"), ("Оверчук", "person/alexei-overchuk"),
-    ("Overçuk", "person/alexei-overchuk"), ("Ашхабад", "city/ashgabat"), ("aşgabat", "city/ashgabat"),
-    ("МЕРЕДОВ", "person/rashid-meredov"), ("Rusya", "country/RU"), ("Россия", "country/RU"),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("overcuk", "person/alexei-overchuk"),
+        ("Оверчук", "person/alexei-overchuk"),
+        ("Overçuk", "person/alexei-overchuk"),
+        ("Ашхабад", "city/ashgabat"),
+        ("aşgabat", "city/ashgabat"),
+        ("МЕРЕДОВ", "person/rashid-meredov"),
+        ("Rusya", "country/RU"),
+        ("Россия", "country/RU"),
+    ],
+)
 def test_search_finds_every_label_in_every_script(browser, built, typed, expected):
     b, html = browser, built / "graph.html"
     open_clean(b, html)
     b.js("document.getElementById('q').focus()")
     b.type(typed)
-    found = b.js("explorer.search(document.getElementById('q').value).map(function (i) {"
-                 " return explorer.data.nodes[i].id; })")
+    found = b.js(
+        "explorer.search(document.getElementById('q').value).map(function (i) { return explorer.data.nodes[i].id; })"
+    )
     assert expected in found
     assert b.js("document.getElementById('results').children.length") >= 1
     b.key("Enter")
@@ -254,8 +288,25 @@ def test_search_finds_every_label_in_every_script(browser, built, typed, expecte
 def test_page_fold_is_the_python_fold(browser, built):
     from kg.export.html import search_key
 
-    words = ["Overçuk", "Оверчук", "Raşid Meredow", "Рашид Мередов", "AŞGABAT", "İstanbul", "Iğdır", "Ашхабад",
-             "Türkmenistan", "Russiýa", "Şükür", "Çuýçenko", "Чуйченко", "Ýaňlyk", "щука", "Хабаровск", "Moskwa"]
+    words = [
+        "Overçuk",
+        "Оверчук",
+        "Raşid Meredow",
+        "Рашид Мередов",
+        "AŞGABAT",
+        "İstanbul",
+        "Iğdır",
+        "Ашхабад",
+        "Türkmenistan",
+        "Russiýa",
+        "Şükür",
+        "Çuýçenko",
+        "Чуйченко",
+        "Ýaňlyk",
+        "щука",
+        "Хабаровск",
+        "Moskwa",
+    ]
     open_clean(browser, built / "graph.html")
     assert browser.js(f"{json.dumps(words)}.map(explorer.fold)") == [search_key(w) for w in words]
 
@@ -281,11 +332,26 @@ def test_conflict_badge_lists_each_source(browser, built):
 # ---------------------------------------------------------------- robustness
 
 
-FRAGMENTS = ["", "%", "%E0%A4%A", "=&&==&", "view=graph", "view=overview&kind=commission-session",
-             "view=%3Cscript%3Ealert(1)%3C/script%3E", "from=abc&to=-5", "from=2021&to=2021&undated=0",
-             "focus=person/rashid-meredov", "focus=nope&area=country/TM", "country=country/TM&kind=other",
-             "q=%D0%9E%D0%B2%D0%B5%D1%80%D1%87%D1%83%D0%BA", "constructor=1&__proto__=x&toString=2",
-             "x" * 5000, "focus=" + "%" * 100, "#view=graph", "area=area/trade&from=2022&view=timeline"]
+FRAGMENTS = [
+    "",
+    "%",
+    "%E0%A4%A",
+    "=&&==&",
+    "view=graph",
+    "view=overview&kind=commission-session",
+    "view=%3Cscript%3Ealert(1)%3C/script%3E",
+    "from=abc&to=-5",
+    "from=2021&to=2021&undated=0",
+    "focus=person/rashid-meredov",
+    "focus=nope&area=country/TM",
+    "country=country/TM&kind=other",
+    "q=%D0%9E%D0%B2%D0%B5%D1%80%D1%87%D1%83%D0%BA",
+    "constructor=1&__proto__=x&toString=2",
+    "x" * 5000,
+    "focus=" + "%" * 100,
+    "#view=graph",
+    "area=area/trade&from=2022&view=timeline",
+]
 
 
 @pytest.mark.parametrize("fragment", FRAGMENTS, ids=range(len(FRAGMENTS)))
@@ -294,9 +360,16 @@ def test_any_fragment_opens_the_page(browser, built, fragment):
     open_clean(b, html, fragment)
     assert b.js("explorer.ready") and b.js("explorer.counts().meetings") > 0
     msg = b.js("document.getElementById('msg').hidden ? '' : document.getElementById('msg').textContent")
-    known = fragment in ("", "view=graph", "view=overview&kind=commission-session", "from=2021&to=2021&undated=0",
-                         "focus=person/rashid-meredov", "country=country/TM&kind=other",
-                         "q=%D0%9E%D0%B2%D0%B5%D1%80%D1%87%D1%83%D0%BA", "area=area/trade&from=2022&view=timeline")
+    known = fragment in (
+        "",
+        "view=graph",
+        "view=overview&kind=commission-session",
+        "from=2021&to=2021&undated=0",
+        "focus=person/rashid-meredov",
+        "country=country/TM&kind=other",
+        "q=%D0%9E%D0%B2%D0%B5%D1%80%D1%87%D1%83%D0%BA",
+        "area=area/trade&from=2022&view=timeline",
+    )
     assert (msg == "") == known, msg
     if fragment == "focus=person/rashid-meredov":
         assert "Rashid Meredov" in details(b) and b.js("explorer.state.view") == "graph"
@@ -326,8 +399,10 @@ def test_injected_markup_never_runs(browser, tmp_path, evil_graph):
     assert b.js("window.__xss") is None
     assert b.js("document.querySelectorAll('img, iframe, b, object, embed, #details svg, #timeline svg').length") == 0
     assert b.js("document.scripts.length") == 4
-    assert b.js("Array.prototype.every.call(document.querySelectorAll('a'),"
-                " function (a) { return /^https?:$/.test(a.protocol); })")
+    assert b.js(
+        "Array.prototype.every.call(document.querySelectorAll('a'),"
+        " function (a) { return /^https?:$/.test(a.protocol); })"
+    )
     clean(b, html)  # a blocked inline handler would show up as a CSP error
 
 
@@ -360,8 +435,10 @@ def check_scale(b: Browser, html: Path, n_meetings: int) -> dict:
     # aggregated, not sampled: every placed meeting is counted in a bar per kind and year
     assert c["timelineLevel"] == "year" and c["timelineMeetings"] > 0.9 * n_meetings
     assert b.js("document.querySelectorAll('#timeline .vis-item.agg').length") == c["aggregates"] > 0
-    assert sum(b.js("explorer.timeline().itemsData.get().map(function (it) { return it.n || 0; })")) == c[
-        "timelineMeetings"]
+    assert (
+        sum(b.js("explorer.timeline().itemsData.get().map(function (it) { return it.n || 0; })"))
+        == c["timelineMeetings"]
+    )
     assert c["timelineDrawn"] < 1000
     # a click on a bar zooms into it (months, then meetings)
     click_element(b, "#timeline .vis-item.agg")
@@ -400,8 +477,10 @@ def test_ten_thousand_synthetic_articles(browser, tmp_path):
     spec.loader.exec_module(synth)
     synth.generate(10_000, tmp_path / "texts")
     out = tmp_path / "out"
-    assert main(["build", str(tmp_path / "texts"), "--store", str(tmp_path / "store"), "--out", str(out),
-                 "--no-validate"]) == 0
+    assert (
+        main(["build", str(tmp_path / "texts"), "--store", str(tmp_path / "store"), "--out", str(out), "--no-validate"])
+        == 0
+    )
     html = out / "graph.html"
     assert html.stat().st_size <= 10_000_000
     text = html.read_text("utf-8")

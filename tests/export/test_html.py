@@ -40,7 +40,8 @@ def test_seed_build_is_self_contained(built):
     assert len(meetings) >= 3
     assert all(not re.match(r"(?i)https?:", n["id"]) for n in data["nodes"])
     assert {"person/rashid-meredov", "person/alexei-overchuk", "country/TM", "country/RU"} <= {
-        n["id"] for n in data["nodes"]}
+        n["id"] for n in data["nodes"]
+    }
     assert all(d[0] is None or d[0].startswith("https://example.org/") for d in data["docs"][:2])
     assert data["sents"] and data["options"]["physics"]["enabled"]
 
@@ -54,24 +55,38 @@ def test_meeting_labels_tenures_undated_and_conflicts(built):
     # the undated Russian report: placed at its publication date, marked with ≈
     undated = [n for n in nodes.values() if n["c"] == 0 and not n.get("d")]
     assert [(n["rd"], n["l"]) for n in undated if n.get("rd") == "2020-02-10"] == [
-        ("2020-02-10", "Meredov\u2013Lavrov talks, \u22482020-02-10")]
+        ("2020-02-10", "Meredov\u2013Lavrov talks, \u22482020-02-10")
+    ]
     # two reports disagree on the date of the 11th session: one badge, each value with its source
     cf = [n for n in nodes.values() if n.get("cf")]
     assert len(cf) == 1 and cf[0]["n"] == 11
-    (prop, values), = cf[0]["cf"]
+    ((prop, values),) = cf[0]["cf"]
     assert prop == "date" and [[v, [data["docs"][d][0] for d in srcs]] for v, srcs in values] == [
-        ["2019-05-07", ["https://example.org/cf/a"]], ["2019-05-08", ["https://example.org/cf/b"]]]
+        ["2019-05-07", ["https://example.org/cf/a"]],
+        ["2019-05-08", ["https://example.org/cf/b"]],
+    ]
     # co-chair tenures: person, country, first and last meeting
     tenures = {(data["nodes"][p]["id"], data["nodes"][c]["id"]): (b, e) for p, c, b, e in data["tenures"]}
     assert tenures[("person/rashid-meredov", "country/TM")] == ("2019-05-07", "2022-12-07")
     assert tenures[("person/alexei-overchuk", "country/RU")] == ("2019-05-07", "2022-12-07")
 
 
-@pytest.mark.parametrize("text, key", [
-    ("Overçuk", "overcuk"), ("Оверчук", "overcuk"), ("overcuk", "overcuk"), ("Owerçuk", "overcuk"),
-    ("Overchuk", "overcuk"), ("Рашид Мередов", "rasidmeredov"), ("Raşid Meredow", "rasidmeredov"),
-    ("AŞGABAT", "asgabat"), ("İstanbul", "istanbul"), ("Ашхабад", "asabad"), ("", ""),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Overçuk", "overcuk"),
+        ("Оверчук", "overcuk"),
+        ("overcuk", "overcuk"),
+        ("Owerçuk", "overcuk"),
+        ("Overchuk", "overcuk"),
+        ("Рашид Мередов", "rasidmeredov"),
+        ("Raşid Meredow", "rasidmeredov"),
+        ("AŞGABAT", "asgabat"),
+        ("İstanbul", "istanbul"),
+        ("Ашхабад", "asabad"),
+        ("", ""),
+    ],
+)
 def test_search_key_folds_scripts(text, key):
     assert H.search_key(text) == key
 
@@ -117,12 +132,19 @@ def test_escaping(tmp_path, evil_graph):
 
 def test_labels_follow_language(tmp_path):
     g = synthetic_graph(4)
-    by_lang = {lang: page_data(H.write_html(g, tmp_path / f"{lang}.html", lang=lang).read_text("utf-8"))
-               for lang in ("en", "tr", "ru", "tk")}
-    countries = {lang: sorted(n["l"] for n in d["nodes"] if n["id"].startswith("country/"))
-                 for lang, d in by_lang.items()}
-    assert countries == {"en": ["Russia", "Turkmenistan"], "tr": ["Rusya", "Türkmenistan"],
-                         "ru": ["Россия", "Туркменистан"], "tk": ["Russiýa", "Türkmenistan"]}
+    by_lang = {
+        lang: page_data(H.write_html(g, tmp_path / f"{lang}.html", lang=lang).read_text("utf-8"))
+        for lang in ("en", "tr", "ru", "tk")
+    }
+    countries = {
+        lang: sorted(n["l"] for n in d["nodes"] if n["id"].startswith("country/")) for lang, d in by_lang.items()
+    }
+    assert countries == {
+        "en": ["Russia", "Turkmenistan"],
+        "tr": ["Rusya", "Türkmenistan"],
+        "ru": ["Россия", "Туркменистан"],
+        "tk": ["Russiýa", "Türkmenistan"],
+    }
     assert by_lang["ru"]["kinds"]["commission-session"] == "заседание комиссии"
     assert by_lang["tr"]["classes"][0]["label"] == "Toplantı"
     assert by_lang["tr"]["ui"]["filters"] == "Süzgeçler" and by_lang["ru"]["ui"]["search"] == "Поиск"

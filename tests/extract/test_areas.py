@@ -15,56 +15,107 @@ LEAD = {
 }
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    # compounds give each part
-    ("en", "The co-chairs met in Moscow and discussed trade-economic and cultural-humanitarian ties.",
-     {"trade", "economy", "culture", "humanitarian"}),
-    ("ru", "В Москве прошла встреча, стороны обсудили торгово-экономическое и культурно-гуманитарное "
-           "сотрудничество.", {"trade", "economy", "culture", "humanitarian"}),
-    ("ru", "Стороны провели переговоры о торгово-экономической и финансово-банковской сферах.",
-     {"trade", "economy", "finance"}),
-    ("ru", "Состоялась встреча, обсуждался транспортно-коммуникационный сектор.", {"transport", "digital"}),
-    ("tr", "Taraflar görüşmede ticari-ekonomik ve kültürel-insani işbirliğini ele aldı.",
-     {"trade", "economy", "culture", "humanitarian"}),
-    ("tk", "Gepleşiklerde söwda-ykdysady we medeni-ynsanperwer hyzmatdaşlyk maslahatlaşyldy.",
-     {"trade", "economy", "culture", "humanitarian"}),
-    # single fields
-    ("en", "The meeting covered oil and gas, electric power, healthcare and the digitization of customs.",
-     {"energy", "health", "digital", "customs"}),
-    ("ru", "На встрече обсуждались нефтегазовая отрасль, сельское хозяйство и образование.",
-     {"energy", "agriculture", "education"}),
-    ("tr", "Görüşmede enerji, tarım, sağlık ve eğitim alanları ele alındı.",
-     {"energy", "agriculture", "health", "education"}),
-    ("tk", "Duşuşykda nebitgaz, oba hojalygy, saglygy goraýyş we bilim ulgamlary ara alnyp maslahatlaşyldy.",
-     {"energy", "agriculture", "health", "education"}),
-    ("en", "The talks dealt with regional and international issues and the situation in Afghanistan.",
-     {"international"}),
-    # look-alikes are not fields
-    ("en", "The meeting was held in a constructive atmosphere; Russia thanked Turkmenistan for humanitarian aid.",
-     set()),
-    ("ru", "Встреча прошла, сообщает газета, стороны выразили признательность за гуманитарную помощь.", set()),
-    ("tk", "Duşuşyk geçirildi, taraplar uly üstünlikler gazandylar.", set()),
-    ("tr", "Görüşmeye Ticaret ve Sanayi Odası Başkanı katıldı.", set()),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # compounds give each part
+        (
+            "en",
+            "The co-chairs met in Moscow and discussed trade-economic and cultural-humanitarian ties.",
+            {"trade", "economy", "culture", "humanitarian"},
+        ),
+        (
+            "ru",
+            "В Москве прошла встреча, стороны обсудили торгово-экономическое и культурно-гуманитарное сотрудничество.",
+            {"trade", "economy", "culture", "humanitarian"},
+        ),
+        (
+            "ru",
+            "Стороны провели переговоры о торгово-экономической и финансово-банковской сферах.",
+            {"trade", "economy", "finance"},
+        ),
+        ("ru", "Состоялась встреча, обсуждался транспортно-коммуникационный сектор.", {"transport", "digital"}),
+        (
+            "tr",
+            "Taraflar görüşmede ticari-ekonomik ve kültürel-insani işbirliğini ele aldı.",
+            {"trade", "economy", "culture", "humanitarian"},
+        ),
+        (
+            "tk",
+            "Gepleşiklerde söwda-ykdysady we medeni-ynsanperwer hyzmatdaşlyk maslahatlaşyldy.",
+            {"trade", "economy", "culture", "humanitarian"},
+        ),
+        # single fields
+        (
+            "en",
+            "The meeting covered oil and gas, electric power, healthcare and the digitization of customs.",
+            {"energy", "health", "digital", "customs"},
+        ),
+        (
+            "ru",
+            "На встрече обсуждались нефтегазовая отрасль, сельское хозяйство и образование.",
+            {"energy", "agriculture", "education"},
+        ),
+        (
+            "tr",
+            "Görüşmede enerji, tarım, sağlık ve eğitim alanları ele alındı.",
+            {"energy", "agriculture", "health", "education"},
+        ),
+        (
+            "tk",
+            "Duşuşykda nebitgaz, oba hojalygy, saglygy goraýyş we bilim ulgamlary ara alnyp maslahatlaşyldy.",
+            {"energy", "agriculture", "health", "education"},
+        ),
+        (
+            "en",
+            "The talks dealt with regional and international issues and the situation in Afghanistan.",
+            {"international"},
+        ),
+        # look-alikes are not fields
+        (
+            "en",
+            "The meeting was held in a constructive atmosphere; Russia thanked Turkmenistan for humanitarian aid.",
+            set(),
+        ),
+        ("ru", "Встреча прошла, сообщает газета, стороны выразили признательность за гуманитарную помощь.", set()),
+        ("tk", "Duşuşyk geçirildi, taraplar uly üstünlikler gazandylar.", set()),
+        ("tr", "Görüşmeye Ticaret ve Sanayi Odası Başkanı katıldı.", set()),
+    ],
+)
 def test_areas(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert set(m.areas) == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    # the commission's or a group's own name is not a field discussed
-    ("en", "The Intergovernmental Turkmen-Russian Commission on Economic Cooperation met in Moscow to discuss "
-           "transport.", {"transport"}),
-    ("ru", "Прошло заседание рабочей группы по торгово-экономическому и научно-техническому сотрудничеству, "
-           "обсуждена энергетика.", {"energy"}),
-    ("tk", "Söwda-ykdysady hyzmatdaşlyk boýunça hökümetara toparyň mejlisi geçirildi, ulag meseleleri "
-           "maslahatlaşyldy.", {"transport"}),
-    # a post is not a field
-    ("en", "Minister of Agriculture Ivan Petrov held talks in Ashgabat on trade.", {"trade"}),
-    # future plans and recollections are not fields of this meeting
-    ("en", "The ministers met in Ashgabat and discussed trade. Next year they will discuss energy.", {"trade"}),
-    ("ru", "Министры провели переговоры о торговле. Напомним, ранее стороны обсуждали энергетику.", {"trade"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the commission's or a group's own name is not a field discussed
+        (
+            "en",
+            "The Intergovernmental Turkmen-Russian Commission on Economic Cooperation met in Moscow to discuss "
+            "transport.",
+            {"transport"},
+        ),
+        (
+            "ru",
+            "Прошло заседание рабочей группы по торгово-экономическому и научно-техническому сотрудничеству, "
+            "обсуждена энергетика.",
+            {"energy"},
+        ),
+        (
+            "tk",
+            "Söwda-ykdysady hyzmatdaşlyk boýunça hökümetara toparyň mejlisi geçirildi, ulag meseleleri "
+            "maslahatlaşyldy.",
+            {"transport"},
+        ),
+        # a post is not a field
+        ("en", "Minister of Agriculture Ivan Petrov held talks in Ashgabat on trade.", {"trade"}),
+        # future plans and recollections are not fields of this meeting
+        ("en", "The ministers met in Ashgabat and discussed trade. Next year they will discuss energy.", {"trade"}),
+        ("ru", "Министры провели переговоры о торговле. Напомним, ранее стороны обсуждали энергетику.", {"trade"}),
+    ],
+)
 def test_areas_of_this_meeting(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert set(m.areas) == expected

@@ -12,14 +12,17 @@ from kg.documents.langdetect import detect
 from kg.errors import InputError
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    ("The co-chairs of the commission met in Ashgabat to discuss trade and transport.", "en"),
-    ("Сопредседатели комиссии встретились в Ашхабаде и обсудили торговлю.", "ru"),
-    ("Komisyonun eş başkanları Aşkabat'ta bir araya gelerek ticaret ve ulaştırmayı görüştü.", "tr"),
-    ("Toparyň başlyklary Aşgabatda duşuşyp, söwda we ulag ulgamlaryndaky hyzmatdaşlygy maslahatlaşdylar.", "tk"),
-    ("Türkmenistanyň we Russiýanyň wekilleri gepleşik geçirdiler.", "tk"),
-    ("Türkiye ve Rusya arasındaki ilişkiler güçleniyor, işbirliği genişliyor.", "tr"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The co-chairs of the commission met in Ashgabat to discuss trade and transport.", "en"),
+        ("Сопредседатели комиссии встретились в Ашхабаде и обсудили торговлю.", "ru"),
+        ("Komisyonun eş başkanları Aşkabat'ta bir araya gelerek ticaret ve ulaştırmayı görüştü.", "tr"),
+        ("Toparyň başlyklary Aşgabatda duşuşyp, söwda we ulag ulgamlaryndaky hyzmatdaşlygy maslahatlaşdylar.", "tk"),
+        ("Türkmenistanyň we Russiýanyň wekilleri gepleşik geçirdiler.", "tk"),
+        ("Türkiye ve Rusya arasındaki ilişkiler güçleniyor, işbirliği genişliyor.", "tr"),
+    ],
+)
 def test_detect(text, lang):
     assert detect(text) == lang
 
@@ -31,19 +34,32 @@ def _write(folder: Path, name: str, content: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("name", "content", "lang", "published", "text_start"), [
-    ("a.txt", "---\nlang: ru\npublished: 2021-10-07\n---\nВстреча прошла в Ашхабаде.\n", "ru", "2021-10-07",
-     "Встреча"),
-    ("b.md", "---\nurl: https://example.org/x\n---\nDuşuşyk Aşgabatda geçirildi.\n", "tk", None, "Duşuşyk"),
-    ("c.txt", "Toplantı Aşkabat'ta yapıldı ve görüşmeler sürdü.\n", "tr", None, "Toplantı"),
-    ("d.txt", "---\nlanguage: English\ndate: 2020-06-19T10:00:00\n---\nThe meeting was held.\n", "en", "2020-06-19",
-     "The meeting"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "lang", "published", "text_start"),
+    [
+        (
+            "a.txt",
+            "---\nlang: ru\npublished: 2021-10-07\n---\nВстреча прошла в Ашхабаде.\n",
+            "ru",
+            "2021-10-07",
+            "Встреча",
+        ),
+        ("b.md", "---\nurl: https://example.org/x\n---\nDuşuşyk Aşgabatda geçirildi.\n", "tk", None, "Duşuşyk"),
+        ("c.txt", "Toplantı Aşkabat'ta yapıldı ve görüşmeler sürdü.\n", "tr", None, "Toplantı"),
+        (
+            "d.txt",
+            "---\nlanguage: English\ndate: 2020-06-19T10:00:00\n---\nThe meeting was held.\n",
+            "en",
+            "2020-06-19",
+            "The meeting",
+        ),
+    ],
+)
 def test_front_matter(tmp_path, name, content, lang, published, text_start):
     (doc,) = read_path(_write(tmp_path, name, content))
     assert (doc.lang, doc.published) == (lang, published)
     assert doc.text.startswith(text_start)
-    assert content[doc.text_offset:].startswith(text_start)
+    assert content[doc.text_offset :].startswith(text_start)
 
 
 def test_html_main_text(tmp_path):
@@ -62,8 +78,13 @@ def test_html_main_text(tmp_path):
 
 def test_jsonl(tmp_path):
     lines = [
-        {"text": "Встреча прошла в Москве.", "url": "https://example.org/1", "lang": "ru", "published": "2021-01-02",
-         "title": "Встреча"},
+        {
+            "text": "Встреча прошла в Москве.",
+            "url": "https://example.org/1",
+            "lang": "ru",
+            "published": "2021-01-02",
+            "title": "Встреча",
+        },
         {"text": "Duşuşyk Aşgabatda geçirildi we taraplar söwdany maslahatlaşdylar."},
     ]
     path = _write(tmp_path, "batch.jsonl", "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n\n")

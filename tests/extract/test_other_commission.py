@@ -45,12 +45,21 @@ def other_commission(tmp_path, monkeypatch):
     _clear()
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "The co-chairs of the Kazakh-Russian Test Commission, Nurlan Abenov and Alexei Overchuk, held a meeting "
-           "in Moscow."),
-    ("ru", "В Москве состоялась встреча сопредседателей казахстанско-российской тестовой комиссии Нурлана Абенова "
-           "и Алексея Оверчука."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The co-chairs of the Kazakh-Russian Test Commission, Nurlan Abenov and Alexei Overchuk, held a meeting "
+            "in Moscow.",
+        ),
+        (
+            "ru",
+            "В Москве состоялась встреча сопредседателей казахстанско-российской тестовой комиссии Нурлана Абенова "
+            "и Алексея Оверчука.",
+        ),
+    ],
+)
 def test_commission_of_another_pair(other_commission, lang, text):
     (m,) = meetings(text, lang)
     assert m.commission == "kz-ru-test"

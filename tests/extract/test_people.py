@@ -11,105 +11,193 @@ from .helpers import chairs, meetings
 MEREDOV, OVERCHUK = ("rashid-meredov", "TM"), ("alexei-overchuk", "RU")
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    # co-chair cue before the names, names joined by "and"
-    ("en", "A meeting of the co-chairs of the Intergovernmental Commission, Deputy Prime Minister Rashid Meredov "
-           "and Deputy Prime Minister of Russia Alexei Overchuk, was held in Ashgabat.", {MEREDOV, OVERCHUK}),
-    ("ru", "В Москве состоялась встреча сопредседателей межправительственной комиссии Рашида Мередова и "
-           "Алексея Оверчука.", {MEREDOV, OVERCHUK}),
-    ("tr", "Hükümetlerarası Komisyonun eş başkanları Raşid Meredov ile Aleksey Overçuk Aşkabat'ta bir araya geldi.",
-     {MEREDOV, OVERCHUK}),
-    ("tk", "Hökümetara toparyň başlyklary Raşid Meredow we Aleksey Owerçuk Aşgabatda duşuşdy.", {MEREDOV, OVERCHUK}),
-    # the cue in a post after the name
-    ("en", "President Serdar Berdimuhamedov received Alexei Overchuk, co-chair of the Intergovernmental Commission "
-           "from the Russian side.", {OVERCHUK}),
-    ("ru", "Президент Туркменистана принял Алексея Оверчука, сопредседателя межправительственной комиссии.",
-     {OVERCHUK}),
-    # heads of the national parts
-    ("en", "The 13th session of the Intergovernmental Commission was held in Moscow. The head of the national part "
-           "of the commission Rashid Meredov spoke first.", {MEREDOV}),
-    ("tk", "Türkmen-rus hökümetara toparynyň mejlisi geçirildi. Toparyň türkmen böleginiň başlygy Raşid Meredow "
-           "çykyş etdi.", {MEREDOV}),
-    # delegation heads at a session, one per side
-    ("en", "The 12th meeting of the Intergovernmental Commission was held in Moscow. The Turkmen delegation was "
-           "headed by Rashid Meredov, the Russian one by Alexei Overchuk, with deputy minister Ivan Petrov.",
-     {MEREDOV, OVERCHUK}),
-    ("ru", "В Ашхабаде прошло заседание межправительственной комиссии. Российскую делегацию возглавил Алексей "
-           "Оверчук.", {OVERCHUK}),
-    # a co-chair missing from the gazetteer: normalised name and key, side from the post
-    ("ru", "Состоялось заседание межправительственной комиссии. Сопредседатель комиссии с российской стороны, "
-           "министр Российской Федерации Петр Самойлов, открыл заседание.", {("x-samoilov", "RU")}),
-    ("tk", "Hökümetara toparyň mejlisi geçirildi. Toparyň rus böleginiň başlygy, Russiýanyň ministri Pýotr "
-           "Samoýlow mejlisi açdy.", {("x-samoilov", "RU")}),
-    # a head of state at a reception is not a co-chair
-    ("tr", "Türkmenistan Cumhurbaşkanı Serdar Berdimuhamedov, Rusya Başbakan Yardımcısı ve Hükümetlerarası "
-           "Komisyonun eş başkanı Aleksey Overçuk'u kabul etti.", {OVERCHUK}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # co-chair cue before the names, names joined by "and"
+        (
+            "en",
+            "A meeting of the co-chairs of the Intergovernmental Commission, Deputy Prime Minister Rashid Meredov "
+            "and Deputy Prime Minister of Russia Alexei Overchuk, was held in Ashgabat.",
+            {MEREDOV, OVERCHUK},
+        ),
+        (
+            "ru",
+            "В Москве состоялась встреча сопредседателей межправительственной комиссии Рашида Мередова и "
+            "Алексея Оверчука.",
+            {MEREDOV, OVERCHUK},
+        ),
+        (
+            "tr",
+            "Hükümetlerarası Komisyonun eş başkanları Raşid Meredov ile Aleksey Overçuk Aşkabat'ta bir araya geldi.",
+            {MEREDOV, OVERCHUK},
+        ),
+        (
+            "tk",
+            "Hökümetara toparyň başlyklary Raşid Meredow we Aleksey Owerçuk Aşgabatda duşuşdy.",
+            {MEREDOV, OVERCHUK},
+        ),
+        # the cue in a post after the name
+        (
+            "en",
+            "President Serdar Berdimuhamedov received Alexei Overchuk, co-chair of the Intergovernmental Commission "
+            "from the Russian side.",
+            {OVERCHUK},
+        ),
+        (
+            "ru",
+            "Президент Туркменистана принял Алексея Оверчука, сопредседателя межправительственной комиссии.",
+            {OVERCHUK},
+        ),
+        # heads of the national parts
+        (
+            "en",
+            "The 13th session of the Intergovernmental Commission was held in Moscow. The head of the national part "
+            "of the commission Rashid Meredov spoke first.",
+            {MEREDOV},
+        ),
+        (
+            "tk",
+            "Türkmen-rus hökümetara toparynyň mejlisi geçirildi. Toparyň türkmen böleginiň başlygy Raşid Meredow "
+            "çykyş etdi.",
+            {MEREDOV},
+        ),
+        # delegation heads at a session, one per side
+        (
+            "en",
+            "The 12th meeting of the Intergovernmental Commission was held in Moscow. The Turkmen delegation was "
+            "headed by Rashid Meredov, the Russian one by Alexei Overchuk, with deputy minister Ivan Petrov.",
+            {MEREDOV, OVERCHUK},
+        ),
+        (
+            "ru",
+            "В Ашхабаде прошло заседание межправительственной комиссии. Российскую делегацию возглавил Алексей "
+            "Оверчук.",
+            {OVERCHUK},
+        ),
+        # a co-chair missing from the gazetteer: normalised name and key, side from the post
+        (
+            "ru",
+            "Состоялось заседание межправительственной комиссии. Сопредседатель комиссии с российской стороны, "
+            "министр Российской Федерации Петр Самойлов, открыл заседание.",
+            {("x-samoilov", "RU")},
+        ),
+        (
+            "tk",
+            "Hökümetara toparyň mejlisi geçirildi. Toparyň rus böleginiň başlygy, Russiýanyň ministri Pýotr "
+            "Samoýlow mejlisi açdy.",
+            {("x-samoilov", "RU")},
+        ),
+        # a head of state at a reception is not a co-chair
+        (
+            "tr",
+            "Türkmenistan Cumhurbaşkanı Serdar Berdimuhamedov, Rusya Başbakan Yardımcısı ve Hükümetlerarası "
+            "Komisyonun eş başkanı Aleksey Overçuk'u kabul etti.",
+            {OVERCHUK},
+        ),
+    ],
+)
 def test_cochairs(lang, text, expected):
     (m,) = meetings(text, lang)
     assert chairs(m) == expected
 
 
-@pytest.mark.parametrize("spelling", [
-    "Зубков", "Зубкова", "Зубкову", "Зубковым", "Zubkov", "Zubkow", "Zubkowyň", "Zubkowa", "Zubkov'un",
-])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Зубков",
+        "Зубкова",
+        "Зубкову",
+        "Зубковым",
+        "Zubkov",
+        "Zubkow",
+        "Zubkowyň",
+        "Zubkowa",
+        "Zubkov'un",
+    ],
+)
 def test_unknown_key_ignores_case_endings(spelling):
     assert surname_key(spelling) == "x-zubkov"
 
 
-@pytest.mark.parametrize(("written", "nominative_form"), [
-    ("Петра Самойлова", "Петр Самойлов"),
-    ("Олегом Коробченко", "Олег Коробченко"),
-    ("Алексея Оверчука", "Алексей Оверчук"),
-    ("Owerçukyň", "Owerçuk"),
-    ("Meredowa", "Meredow"),
-    ("R.Meredov", "R.Meredov"),
-])
+@pytest.mark.parametrize(
+    ("written", "nominative_form"),
+    [
+        ("Петра Самойлова", "Петр Самойлов"),
+        ("Олегом Коробченко", "Олег Коробченко"),
+        ("Алексея Оверчука", "Алексей Оверчук"),
+        ("Owerçukyň", "Owerçuk"),
+        ("Meredowa", "Meredow"),
+        ("R.Meredov", "R.Meredov"),
+    ],
+)
 def test_nominative(written, nominative_form):
     assert nominative(written) == nominative_form
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("ru", "Мередов провел переговоры с Оверчуком в Москве."),
-    ("ru", "Переговоры Мередова и Оверчука прошли в Москве."),
-    ("tk", "Meredowyň we Owerçugyň gepleşikleri Moskwada geçirildi."),
-    ("tr", "Meredov ve Overçuk Moskova'da görüştü."),
-    ("en", "Meredov and Overchuk held talks in Moscow."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Мередов провел переговоры с Оверчуком в Москве."),
+        ("ru", "Переговоры Мередова и Оверчука прошли в Москве."),
+        ("tk", "Meredowyň we Owerçugyň gepleşikleri Moskwada geçirildi."),
+        ("tr", "Meredov ve Overçuk Moskova'da görüştü."),
+        ("en", "Meredov and Overchuk held talks in Moscow."),
+    ],
+)
 def test_gazetteer_key_for_every_spelling(lang, text):
     (m,) = meetings(text, lang)
     keys = {p.key for p in m.cochairs + m.participants}
     assert keys == {"rashid-meredov", "alexei-overchuk"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("ru", "На заседании Кабинета Министров обсуждались вопросы торговли с Россией и встреча с делегацией."),
-    ("en", "Turkmenistan Names New Co-Chairman after a meeting with Russia."),
-    ("en", "The Sixth Caspian Summit was held in Ashgabat with Russia and Turkmenistan."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "На заседании Кабинета Министров обсуждались вопросы торговли с Россией и встреча с делегацией."),
+        ("en", "Turkmenistan Names New Co-Chairman after a meeting with Russia."),
+        ("en", "The Sixth Caspian Summit was held in Ashgabat with Russia and Turkmenistan."),
+    ],
+)
 def test_words_are_not_people(lang, text):
     for m in meetings(text, lang):
         assert not m.cochairs and not [p for p in m.participants if p.key.startswith("x-")]
 
 
-@pytest.mark.parametrize(("lang", "text", "names"), [
-    ("tk", "Aşgabatda Owerçugyň çykyşy diňlenildi.", ["Owerçugyň"]),
-    ("ru", "Стороны наметили пути развития, Мередов выступил.", ["Мередов"]),
-    ("en", "A. Overchuk and Alexey Overchuk are one person.", ["A. Overchuk", "Alexey Overchuk"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("tk", "Aşgabatda Owerçugyň çykyşy diňlenildi.", ["Owerçugyň"]),
+        ("ru", "Стороны наметили пути развития, Мередов выступил.", ["Мередов"]),
+        ("en", "A. Overchuk and Alexey Overchuk are one person.", ["A. Overchuk", "Alexey Overchuk"]),
+    ],
+)
 def test_person_mentions(lang, text, names):
     from kg.extract.pipeline import mentions
+
     assert [text[a:b] for cat, _, a, b in mentions(text, lang) if cat == "PERSON"] == names
 
 
-@pytest.mark.parametrize(("lang", "text", "name", "post"), [
-    ("en", "A meeting of the co-chairs of the Intergovernmental Commission was held by video link between Deputy "
-           "Chairman of the Cabinet of Ministers R.Meredov and Deputy Chairman of the Government of the Russian "
-           "Federation A.L.Overchuk.", "A.L.Overchuk", "Deputy Chairman of the Government of the Russian Federation"),
-    ("ru", "Состоялась встреча сопредседателей межправительственной комиссии Заместителя Председателя Кабинета "
-           "Министров Туркменистана Р. Мередова и Вице-премьера России А. Оверчука.", "А. Оверчук",
-     "Вице-премьера России"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "post"),
+    [
+        (
+            "en",
+            "A meeting of the co-chairs of the Intergovernmental Commission was held by video link between Deputy "
+            "Chairman of the Cabinet of Ministers R.Meredov and Deputy Chairman of the Government of the Russian "
+            "Federation A.L.Overchuk.",
+            "A.L.Overchuk",
+            "Deputy Chairman of the Government of the Russian Federation",
+        ),
+        (
+            "ru",
+            "Состоялась встреча сопредседателей межправительственной комиссии Заместителя Председателя Кабинета "
+            "Министров Туркменистана Р. Мередова и Вице-премьера России А. Оверчука.",
+            "А. Оверчук",
+            "Вице-премьера России",
+        ),
+    ],
+)
 def test_initials_belong_to_the_name_not_the_post(lang, text, name, post):
     """Regression: initials before a known surname were read as the end of the post."""
     m = meetings(text, lang)[0]
@@ -117,38 +205,66 @@ def test_initials_belong_to_the_name_not_the_post(lang, text, name, post):
     assert (p.name, p.post) == (name, post)
 
 
-@pytest.mark.parametrize(("lang", "text", "post"), [
-    # a separator word ends the previous clause: the post starts after it
-    ("en", "The talks in Ashgabat were held with Deputy Prime Minister Alexei Overchuk, co-chair of the "
-           "Intergovernmental Commission.", "Deputy Prime Minister"),
-    ("tr", "Hükümetlerarası Komisyon eş başkanı Raşid Meredov ile Başbakan Yardımcısı Aleksey Overçuk görüştü.",
-     "Başbakan Yardımcısı"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "post"),
+    [
+        # a separator word ends the previous clause: the post starts after it
+        (
+            "en",
+            "The talks in Ashgabat were held with Deputy Prime Minister Alexei Overchuk, co-chair of the "
+            "Intergovernmental Commission.",
+            "Deputy Prime Minister",
+        ),
+        (
+            "tr",
+            "Hükümetlerarası Komisyon eş başkanı Raşid Meredov ile Başbakan Yardımcısı Aleksey Overçuk görüştü.",
+            "Başbakan Yardımcısı",
+        ),
+    ],
+)
 def test_post_starts_after_separator(lang, text, post):
     """Regression: separator words (ontology cue ``separator``) were compared unfolded and never matched."""
     p = next(p for m in meetings(text, lang) for p in m.cochairs + m.participants if p.key == "alexei-overchuk")
     assert p.post == post
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    # a working group's own co-chairs are not the commission's
-    ("en", "A meeting of the Turkmen-Tatarstan working group was held in Kazan. The co-chairs of the group are "
-           "Minister of Finance of Turkmenistan M. Serdarov and Deputy Prime Minister of Tatarstan R. Nigmatullin."),
-    ("ru", "В Казани состоялось заседание туркмено-татарстанской рабочей группы. Сопредседателями группы являются "
-           "министр финансов Туркменистана М. Сердаров и вице-премьер Татарстана Р. Нигматуллин."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a working group's own co-chairs are not the commission's
+        (
+            "en",
+            "A meeting of the Turkmen-Tatarstan working group was held in Kazan. The co-chairs of the group are "
+            "Minister of Finance of Turkmenistan M. Serdarov and Deputy Prime Minister of Tatarstan R. Nigmatullin.",
+        ),
+        (
+            "ru",
+            "В Казани состоялось заседание туркмено-татарстанской рабочей группы. Сопредседателями группы являются "
+            "министр финансов Туркменистана М. Сердаров и вице-премьер Татарстана Р. Нигматуллин.",
+        ),
+    ],
+)
 def test_working_group_chairs_are_not_commission_chairs(lang, text):
     (m,) = meetings(text, lang)
     assert m.kind == "working-group" and m.cochairs == []
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    # the head of a delegation named earlier leads the side at the session that follows
-    ("en", "On 7 May 2019 talks were held in Ashgabat. The Russian delegation headed by Deputy Prime Minister Alexei "
-           "Overchuk arrived for the talks. Then the 11th session of the Intergovernmental Commission was held."),
-    ("ru", "7 мая 2019 года в Ашхабаде прошли переговоры. Российскую делегацию возглавил вице-премьер Алексей "
-           "Оверчук. Затем состоялось 11-е заседание межправительственной комиссии."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the head of a delegation named earlier leads the side at the session that follows
+        (
+            "en",
+            "On 7 May 2019 talks were held in Ashgabat. The Russian delegation headed by Deputy Prime Minister Alexei "
+            "Overchuk arrived for the talks. Then the 11th session of the Intergovernmental Commission was held.",
+        ),
+        (
+            "ru",
+            "7 мая 2019 года в Ашхабаде прошли переговоры. Российскую делегацию возглавил вице-премьер Алексей "
+            "Оверчук. Затем состоялось 11-е заседание межправительственной комиссии.",
+        ),
+    ],
+)
 def test_delegation_head_leads_at_the_session(lang, text):
     session = next(m for m in meetings(text, lang) if m.kind == "commission-session")
     assert ("alexei-overchuk", "RU") in chairs(session)

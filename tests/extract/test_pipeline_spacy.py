@@ -7,15 +7,27 @@ import pytest
 from kg.extract.pipeline import analyse, nlp_for
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("tr", "Raşid Meredov Aşgabat'ta ticaret konuştu.", {"PERSON:rashid-meredov", "CITY:ashgabat", "AREA:trade"}),
-    ("ru", "Мередова приняли в Ашхабаде, обсудили торговлю.",
-     {"PERSON:rashid-meredov", "CITY:ashgabat", "AREA:trade"}),
-    ("tk", "Raşid Meredow Aşgabatda söwda barada gürleşdi.",
-     {"PERSON:rashid-meredov", "CITY:ashgabat", "AREA:trade"}),
-    ("en", "A.L.Overchuk discussed trade-economic ties in Moscow.",
-     {"PERSON:alexei-overchuk", "CITY:moscow", "AREA:trade", "AREA:economy"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("tr", "Raşid Meredov Aşgabat'ta ticaret konuştu.", {"PERSON:rashid-meredov", "CITY:ashgabat", "AREA:trade"}),
+        (
+            "ru",
+            "Мередова приняли в Ашхабаде, обсудили торговлю.",
+            {"PERSON:rashid-meredov", "CITY:ashgabat", "AREA:trade"},
+        ),
+        (
+            "tk",
+            "Raşid Meredow Aşgabatda söwda barada gürleşdi.",
+            {"PERSON:rashid-meredov", "CITY:ashgabat", "AREA:trade"},
+        ),
+        (
+            "en",
+            "A.L.Overchuk discussed trade-economic ties in Moscow.",
+            {"PERSON:alexei-overchuk", "CITY:moscow", "AREA:trade", "AREA:economy"},
+        ),
+    ],
+)
 def test_spans_for_spacy_users(lang, text, expected):
     doc = nlp_for(lang, spans=True)(text)
     assert expected <= {s.label_ for s in doc.spans["kg"]}

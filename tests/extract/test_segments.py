@@ -8,114 +8,220 @@ import pytest
 from .helpers import meetings
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    # the visitor is received by the president, then holds talks with the minister: two meetings
-    ("en", "On 3 May 2023 the President of Turkmenistan Serdar Berdimuhamedov received Russian Foreign Minister "
-           "Sergey Lavrov in Ashgabat. The same day Foreign Minister of Turkmenistan Rashid Meredov held talks with "
-           "Sergey Lavrov."),
-    ("ru", "3 мая 2023 года Президент Туркменистана Сердар Бердымухамедов принял в Ашхабаде министра иностранных "
-           "дел России Сергея Лаврова. В тот же день министр иностранных дел Туркменистана Рашид Мередов провёл "
-           "переговоры с Сергеем Лавровым."),
-    ("tr", "3 Mayıs 2023'te Türkmenistan Devlet Başkanı Serdar Berdimuhamedov, Rusya Dışişleri Bakanı Sergey Lavrov'u "
-           "Aşkabat'ta kabul etti. Aynı gün Türkmenistan Dışişleri Bakanı Raşid Meredov, Sergey Lavrov ile görüştü."),
-    ("tk", "2023-nji ýylyň 3-nji maýynda Türkmenistanyň Prezidenti Serdar Berdimuhamedow Russiýanyň daşary işler "
-           "ministri Sergeý Lawrowy Aşgabatda kabul etdi. Şol gün Türkmenistanyň daşary işler ministri Raşid Meredow "
-           "Sergeý Lawrow bilen gepleşik geçirdi."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the visitor is received by the president, then holds talks with the minister: two meetings
+        (
+            "en",
+            "On 3 May 2023 the President of Turkmenistan Serdar Berdimuhamedov received Russian Foreign Minister "
+            "Sergey Lavrov in Ashgabat. The same day Foreign Minister of Turkmenistan Rashid Meredov held talks with "
+            "Sergey Lavrov.",
+        ),
+        (
+            "ru",
+            "3 мая 2023 года Президент Туркменистана Сердар Бердымухамедов принял в Ашхабаде министра иностранных "
+            "дел России Сергея Лаврова. В тот же день министр иностранных дел Туркменистана Рашид Мередов провёл "
+            "переговоры с Сергеем Лавровым.",
+        ),
+        (
+            "tr",
+            "3 Mayıs 2023'te Türkmenistan Devlet Başkanı Serdar Berdimuhamedov, Rusya Dışişleri Bakanı Sergey Lavrov'u "
+            "Aşkabat'ta kabul etti. Aynı gün Türkmenistan Dışişleri Bakanı Raşid Meredov, Sergey Lavrov ile görüştü.",
+        ),
+        (
+            "tk",
+            "2023-nji ýylyň 3-nji maýynda Türkmenistanyň Prezidenti Serdar Berdimuhamedow Russiýanyň daşary işler "
+            "ministri Sergeý Lawrowy Aşgabatda kabul etdi. Şol gün Türkmenistanyň daşary işler ministri Raşid Meredow "
+            "Sergeý Lawrow bilen gepleşik geçirdi.",
+        ),
+    ],
+)
 def test_new_pair_new_meeting(lang, text):
     ms = meetings(text, lang)
     assert len(ms) == 2
     assert {p.key for p in ms[1].participants + ms[1].cochairs} >= {"rashid-meredov", "sergey-lavrov"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("ru", "Президент Туркменистана принял Алексея Оверчука, прибывшего в Ашхабад для участия в проходящем здесь "
-           "заседании межправительственной комиссии."),
-    ("en", "The President of Turkmenistan received Alexei Overchuk, who is taking part in the session of the "
-           "Intergovernmental Commission being held in Ashgabat."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Президент Туркменистана принял Алексея Оверчука, прибывшего в Ашхабад для участия в проходящем здесь "
+            "заседании межправительственной комиссии.",
+        ),
+        (
+            "en",
+            "The President of Turkmenistan received Alexei Overchuk, who is taking part in the session of the "
+            "Intergovernmental Commission being held in Ashgabat.",
+        ),
+    ],
+)
 def test_reception_and_session_in_one_sentence(lang, text):
     assert sorted(m.kind for m in meetings(text, lang)) == ["commission-session", "other"]
 
 
-@pytest.mark.parametrize(("lang", "text", "n"), [
-    # a summit or body of several countries is no bilateral meeting ...
-    ("en", "A meeting of the Council of CIS Heads of State with the presidents of Turkmenistan and Russia was held "
-           "in Ashgabat.", 0),
-    ("ru", "В Ашхабаде прошло заседание Совета глав государств СНГ с участием президентов Туркменистана и России.", 0),
-    ("tr", "Orta Asya ile Rusya zirvesi Aşkabat'ta Türkmenistan ve Rusya devlet başkanlarının katılımıyla yapıldı.", 0),
-    ("tk", "Aşgabatda Merkezi Aziýa we Russiýa sammiti Türkmenistanyň we Russiýanyň Prezidentleriniň "
-           "gatnaşmagynda geçirildi.", 0),
-    # ... but a bilateral meeting on its sidelines is
-    ("en", "On the sidelines of the CIS summit the presidents of Turkmenistan and Russia held a bilateral meeting.",
-     1),
-    ("ru", "На полях саммита СНГ президенты Туркменистана и России провели двустороннюю встречу.", 1),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "n"),
+    [
+        # a summit or body of several countries is no bilateral meeting ...
+        (
+            "en",
+            "A meeting of the Council of CIS Heads of State with the presidents of Turkmenistan and Russia was held "
+            "in Ashgabat.",
+            0,
+        ),
+        (
+            "ru",
+            "В Ашхабаде прошло заседание Совета глав государств СНГ с участием президентов Туркменистана и России.",
+            0,
+        ),
+        (
+            "tr",
+            "Orta Asya ile Rusya zirvesi Aşkabat'ta Türkmenistan ve Rusya devlet başkanlarının katılımıyla yapıldı.",
+            0,
+        ),
+        (
+            "tk",
+            "Aşgabatda Merkezi Aziýa we Russiýa sammiti Türkmenistanyň we Russiýanyň Prezidentleriniň "
+            "gatnaşmagynda geçirildi.",
+            0,
+        ),
+        # ... but a bilateral meeting on its sidelines is
+        (
+            "en",
+            "On the sidelines of the CIS summit the presidents of Turkmenistan and Russia held a bilateral meeting.",
+            1,
+        ),
+        ("ru", "На полях саммита СНГ президенты Туркменистана и России провели двустороннюю встречу.", 1),
+    ],
+)
 def test_multilateral(lang, text, n):
     assert len(meetings(text, lang)) == n
 
 
-@pytest.mark.parametrize(("lang", "text", "date"), [
-    # an agency dateline gives the publication date, not the meeting's
-    ("en", "ASHGABAT, June 25 (Trend) - The foreign ministers of Turkmenistan and Russia held talks.", None),
-    ("ru", "АШХАБАД, 25 июня (Trend) - Министры иностранных дел Туркменистана и России провели переговоры.", None),
-    # ... but resolves "today" and weekdays when the article has no published header
-    ("en", "ASHGABAT, June 25, 2025 (Trend) - Today the foreign ministers of Turkmenistan and Russia held talks.",
-     "2025-06-25"),
-    ("tr", "AŞKABAT, 25 Haziran 2025 (Trend) - Türkmenistan ve Rusya dışişleri bakanları bugün görüştü.",
-     "2025-06-25"),
-    ("tk", "AŞGABAT, 2025-nji ýylyň 25-nji iýunynda (Trend) - Türkmenistanyň we Russiýanyň daşary işler "
-           "ministrleri şu gün duşuşdylar.", "2025-06-25"),
-    ("ru", "МОСКВА, 25 июня 2025 года (ТАСС) - Министры иностранных дел Туркменистана и России сегодня провели "
-           "переговоры.", "2025-06-25"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "date"),
+    [
+        # an agency dateline gives the publication date, not the meeting's
+        ("en", "ASHGABAT, June 25 (Trend) - The foreign ministers of Turkmenistan and Russia held talks.", None),
+        ("ru", "АШХАБАД, 25 июня (Trend) - Министры иностранных дел Туркменистана и России провели переговоры.", None),
+        # ... but resolves "today" and weekdays when the article has no published header
+        (
+            "en",
+            "ASHGABAT, June 25, 2025 (Trend) - Today the foreign ministers of Turkmenistan and Russia held talks.",
+            "2025-06-25",
+        ),
+        (
+            "tr",
+            "AŞKABAT, 25 Haziran 2025 (Trend) - Türkmenistan ve Rusya dışişleri bakanları bugün görüştü.",
+            "2025-06-25",
+        ),
+        (
+            "tk",
+            "AŞGABAT, 2025-nji ýylyň 25-nji iýunynda (Trend) - Türkmenistanyň we Russiýanyň daşary işler "
+            "ministrleri şu gün duşuşdylar.",
+            "2025-06-25",
+        ),
+        (
+            "ru",
+            "МОСКВА, 25 июня 2025 года (ТАСС) - Министры иностранных дел Туркменистана и России сегодня провели "
+            "переговоры.",
+            "2025-06-25",
+        ),
+    ],
+)
 def test_dateline(lang, text, date):
     published = None if date else "2025-06-25"
     (m,) = meetings(text, lang, published)
     assert m.date == date
 
 
-@pytest.mark.parametrize(("lang", "text", "city"), [
-    # a city named as a government is no place
-    ("en", "Turkmenistan and Russia held talks. For Moscow and Ashgabat trade remains a priority.", None),
-    ("ru", "Туркменистан и Россия провели переговоры. Москва ценит вклад Туркменистана.", None),
-    # the place on the word after the city (Turkic apposition), or the host of the event
-    ("tk", "Türkmenistanyň we Russiýanyň ministrleri duşuşdylar. Duşuşyk Moskwa şäherinde geçirildi.", "Moscow"),
-    ("en", "Turkmenistan and Russia held talks on trade. Ashgabat hosted the talks.", "Ashgabat"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "city"),
+    [
+        # a city named as a government is no place
+        ("en", "Turkmenistan and Russia held talks. For Moscow and Ashgabat trade remains a priority.", None),
+        ("ru", "Туркменистан и Россия провели переговоры. Москва ценит вклад Туркменистана.", None),
+        # the place on the word after the city (Turkic apposition), or the host of the event
+        ("tk", "Türkmenistanyň we Russiýanyň ministrleri duşuşdylar. Duşuşyk Moskwa şäherinde geçirildi.", "Moscow"),
+        ("en", "Turkmenistan and Russia held talks on trade. Ashgabat hosted the talks.", "Ashgabat"),
+    ],
+)
 def test_city_is_a_place(lang, text, city):
     (m,) = meetings(text, lang)
     assert m.city == city
 
 
-@pytest.mark.parametrize(("lang", "text", "published", "date"), [
-    # the date of the report is not the meeting's
-    ("en", "The foreign ministers of Turkmenistan and Russia held talks in Moscow, the ministry said on Friday. "
-           "On April 1 Moscow hosted the talks.", "2021-04-03", "2021-04-01"),
-    ("ru", "Министры иностранных дел Туркменистана и России провели переговоры в Москве, сообщил в пятницу МИД. "
-           "Переговоры прошли 1 апреля.", "2021-04-03", "2021-04-01"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "date"),
+    [
+        # the date of the report is not the meeting's
+        (
+            "en",
+            "The foreign ministers of Turkmenistan and Russia held talks in Moscow, the ministry said on Friday. "
+            "On April 1 Moscow hosted the talks.",
+            "2021-04-03",
+            "2021-04-01",
+        ),
+        (
+            "ru",
+            "Министры иностранных дел Туркменистана и России провели переговоры в Москве, сообщил в пятницу МИД. "
+            "Переговоры прошли 1 апреля.",
+            "2021-04-03",
+            "2021-04-01",
+        ),
+    ],
+)
 def test_report_date_is_not_the_meeting_date(lang, text, published, date):
     (m,) = meetings(text, lang, published)
     assert m.date == date
 
 
-@pytest.mark.parametrize(("lang", "text", "n"), [
-    # an article announcing a meeting: what follows about it, and earlier contacts, are no meetings held
-    ("en", "The President of Russia will meet the President of Turkmenistan in Moscow in the coming days. The "
-           "presidents held a phone conversation on 8 April.", 0),
-    ("ru", "Президент России в ближайшие дни проведёт встречу с президентом Туркменистана. Президенты России и "
-           "Туркменистана провели телефонный разговор 8 апреля.", 0),
-    ("tk", "Russiýanyň Prezidenti ýakyn günlerde Türkmenistanyň Prezidenti bilen duşuşyk geçirer. Prezidentler "
-           "8-nji aprelde telefon arkaly söhbetdeşlik geçirdiler.", 0),
-    ("tr", "Rusya Devlet Başkanı önümüzdeki günlerde Türkmenistan Devlet Başkanı ile görüşecek. Devlet başkanları "
-           "8 Nisan'da telefonda görüştü.", 0),
-    # ... but a meeting dated relative to the report is news
-    ("tk", "Hökümetara topar dekabrda Moskwada duşuşar. Sişenbe güni Aşgabatda Türkmenistanyň we Russiýanyň "
-           "wekilleriniň arasynda duşuşyk geçirildi.", 1),
-    # "the next session will be held" announces another meeting, not this article's news
-    ("en", "The next session of the Intergovernmental Commission will be held in Ashgabat. The President of "
-           "Turkmenistan and the Speaker of the Russian Federation Council held phone talks.", 1),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "n"),
+    [
+        # an article announcing a meeting: what follows about it, and earlier contacts, are no meetings held
+        (
+            "en",
+            "The President of Russia will meet the President of Turkmenistan in Moscow in the coming days. The "
+            "presidents held a phone conversation on 8 April.",
+            0,
+        ),
+        (
+            "ru",
+            "Президент России в ближайшие дни проведёт встречу с президентом Туркменистана. Президенты России и "
+            "Туркменистана провели телефонный разговор 8 апреля.",
+            0,
+        ),
+        (
+            "tk",
+            "Russiýanyň Prezidenti ýakyn günlerde Türkmenistanyň Prezidenti bilen duşuşyk geçirer. Prezidentler "
+            "8-nji aprelde telefon arkaly söhbetdeşlik geçirdiler.",
+            0,
+        ),
+        (
+            "tr",
+            "Rusya Devlet Başkanı önümüzdeki günlerde Türkmenistan Devlet Başkanı ile görüşecek. Devlet başkanları "
+            "8 Nisan'da telefonda görüştü.",
+            0,
+        ),
+        # ... but a meeting dated relative to the report is news
+        (
+            "tk",
+            "Hökümetara topar dekabrda Moskwada duşuşar. Sişenbe güni Aşgabatda Türkmenistanyň we Russiýanyň "
+            "wekilleriniň arasynda duşuşyk geçirildi.",
+            1,
+        ),
+        # "the next session will be held" announces another meeting, not this article's news
+        (
+            "en",
+            "The next session of the Intergovernmental Commission will be held in Ashgabat. The President of "
+            "Turkmenistan and the Speaker of the Russian Federation Council held phone talks.",
+            1,
+        ),
+    ],
+)
 def test_announcement_articles(lang, text, n):
     assert len(meetings(text, lang)) == n

@@ -10,34 +10,62 @@ from kg.extract.morph import BACKGROUND, FUTURE, HELD, MODAL, NONFINITE, PRESENT
 from .helpers import meetings
 
 
-@pytest.mark.parametrize(("lang", "word", "status"), [
-    # Turkish endings: future, past, pluperfect, progressive, verbal noun, necessity
-    ("tr", "yapılacak", FUTURE), ("tr", "görüşecekler", FUTURE), ("tr", "imzalandı", HELD),
-    ("tr", "görüşmüşlerdi", BACKGROUND), ("tr", "görüşüyor", PRESENT), ("tr", "görüşmeyi", NONFINITE),
-    ("tr", "imzalanmalı", MODAL),
-    # Turkmen: future, aorist, past, evidential past, pluperfect, progressive, verbal noun
-    ("tk", "geçiriljek", FUTURE), ("tk", "geçirer", FUTURE), ("tk", "geçirildi", HELD), ("tk", "geçiripdir", HELD),
-    ("tk", "geçiripdi", BACKGROUND), ("tk", "geçirilýär", PRESENT), ("tk", "geçirmek", NONFINITE),
-    # Russian through pymorphy3: perfective future, past, present, infinitive
-    ("ru", "проведут", FUTURE), ("ru", "состоятся", FUTURE), ("ru", "провели", HELD), ("ru", "проходит", PRESENT),
-    ("ru", "подписать", NONFINITE),
-])
+@pytest.mark.parametrize(
+    ("lang", "word", "status"),
+    [
+        # Turkish endings: future, past, pluperfect, progressive, verbal noun, necessity
+        ("tr", "yapılacak", FUTURE),
+        ("tr", "görüşecekler", FUTURE),
+        ("tr", "imzalandı", HELD),
+        ("tr", "görüşmüşlerdi", BACKGROUND),
+        ("tr", "görüşüyor", PRESENT),
+        ("tr", "görüşmeyi", NONFINITE),
+        ("tr", "imzalanmalı", MODAL),
+        # Turkmen: future, aorist, past, evidential past, pluperfect, progressive, verbal noun
+        ("tk", "geçiriljek", FUTURE),
+        ("tk", "geçirer", FUTURE),
+        ("tk", "geçirildi", HELD),
+        ("tk", "geçiripdir", HELD),
+        ("tk", "geçiripdi", BACKGROUND),
+        ("tk", "geçirilýär", PRESENT),
+        ("tk", "geçirmek", NONFINITE),
+        # Russian through pymorphy3: perfective future, past, present, infinitive
+        ("ru", "проведут", FUTURE),
+        ("ru", "состоятся", FUTURE),
+        ("ru", "провели", HELD),
+        ("ru", "проходит", PRESENT),
+        ("ru", "подписать", NONFINITE),
+    ],
+)
 def test_word_forms(lang, word, status):
     form = grammar(lang).form(word)
     assert form is not None and form.status == status
 
 
-@pytest.mark.parametrize(("lang", "word"), [
-    ("tr", "planlıyor"), ("tk", "meýilleşdirilýär"), ("ru", "планирует"), ("ru", "предстоящей"), ("en", "expected"),
-])
+@pytest.mark.parametrize(
+    ("lang", "word"),
+    [
+        ("tr", "planlıyor"),
+        ("tk", "meýilleşdirilýär"),
+        ("ru", "планирует"),
+        ("ru", "предстоящей"),
+        ("en", "expected"),
+    ],
+)
 def test_planning_verbs(lang, word):
     assert grammar(lang).form(word).plan
 
 
-@pytest.mark.parametrize(("lang", "word"), [
-    # look like verb forms, are not: a postposition, lexicalised nouns, a name
-    ("tk", "bilen"), ("tk", "geljegi"), ("tr", "gelecek"), ("tr", "ile"),
-])
+@pytest.mark.parametrize(
+    ("lang", "word"),
+    [
+        # look like verb forms, are not: a postposition, lexicalised nouns, a name
+        ("tk", "bilen"),
+        ("tk", "geljegi"),
+        ("tr", "gelecek"),
+        ("tr", "ile"),
+    ],
+)
 def test_not_verbs(lang, word):
     assert grammar(lang).form(word) is None
 
@@ -79,77 +107,124 @@ def test_announced_or_recalled_is_no_meeting(lang, text):
     assert meetings(text, lang) == []
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    # a participle before the event noun decides: held meeting, future session in one sentence
-    ("tk", "Sişenbe güni Aşgabatda geçirilen duşuşykda Türkmenistanyň we Russiýanyň wekilleri geçiriljek mejlise "
-           "taýýarlyk meselelerini ara alyp maslahatlaşdylar."),
-    ("tr", "Aşkabat'ta yapılan görüşmede Türkmenistan ve Rusya heyetleri yapılacak toplantıya hazırlığı ele aldı."),
-    ("ru", "На прошедшей в Ашхабаде встрече представители Туркменистана и России обсудили подготовку к "
-           "предстоящему заседанию."),
-    ("en", "At the talks held in Ashgabat, Turkmenistan and Russia discussed the upcoming session."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a participle before the event noun decides: held meeting, future session in one sentence
+        (
+            "tk",
+            "Sişenbe güni Aşgabatda geçirilen duşuşykda Türkmenistanyň we Russiýanyň wekilleri geçiriljek mejlise "
+            "taýýarlyk meselelerini ara alyp maslahatlaşdylar.",
+        ),
+        ("tr", "Aşkabat'ta yapılan görüşmede Türkmenistan ve Rusya heyetleri yapılacak toplantıya hazırlığı ele aldı."),
+        (
+            "ru",
+            "На прошедшей в Ашхабаде встрече представители Туркменистана и России обсудили подготовку к "
+            "предстоящему заседанию.",
+        ),
+        ("en", "At the talks held in Ashgabat, Turkmenistan and Russia discussed the upcoming session."),
+    ],
+)
 def test_held_and_upcoming_in_one_sentence(lang, text):
     (m,) = meetings(text, lang)
     assert m.kind == "other"
 
 
-@pytest.mark.parametrize(("lang", "text", "signed"), [
-    ("en", "Turkmenistan and Russia held talks in Moscow. Documents are to be signed during the next visit.", False),
-    ("en", "Turkmenistan and Russia held talks in Moscow. Since 1992 more than 100 documents have been signed.",
-     False),
-    ("en", "Turkmenistan and Russia held talks in Moscow. Three documents were signed.", True),
-    ("ru", "В Москве прошли переговоры Туркменистана и России. Документы будут подписаны позднее.", False),
-    ("ru", "В Москве прошли переговоры Туркменистана и России. По итогам подписаны три документа.", True),
-    ("tr", "Türkmenistan ve Rusya Moskova'da görüştü. Belgeler gelecek ay imzalanacak.", False),
-    ("tr", "Türkmenistan ve Rusya Moskova'da görüştü. Görüşmede üç belge imzalandı.", True),
-    ("tk", "Türkmenistan we Russiýa Moskwada gepleşik geçirdi. Resminamalara soňra gol çekiler.", False),
-    ("tk", "Türkmenistan we Russiýa Moskwada gepleşik geçirdi. Üç resminama gol çekildi.", True),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "signed"),
+    [
+        (
+            "en",
+            "Turkmenistan and Russia held talks in Moscow. Documents are to be signed during the next visit.",
+            False,
+        ),
+        (
+            "en",
+            "Turkmenistan and Russia held talks in Moscow. Since 1992 more than 100 documents have been signed.",
+            False,
+        ),
+        ("en", "Turkmenistan and Russia held talks in Moscow. Three documents were signed.", True),
+        ("ru", "В Москве прошли переговоры Туркменистана и России. Документы будут подписаны позднее.", False),
+        ("ru", "В Москве прошли переговоры Туркменистана и России. По итогам подписаны три документа.", True),
+        ("tr", "Türkmenistan ve Rusya Moskova'da görüştü. Belgeler gelecek ay imzalanacak.", False),
+        ("tr", "Türkmenistan ve Rusya Moskova'da görüştü. Görüşmede üç belge imzalandı.", True),
+        ("tk", "Türkmenistan we Russiýa Moskwada gepleşik geçirdi. Resminamalara soňra gol çekiler.", False),
+        ("tk", "Türkmenistan we Russiýa Moskwada gepleşik geçirdi. Üç resminama gol çekildi.", True),
+    ],
+)
 def test_signing_status(lang, text, signed):
     (m,) = meetings(text, lang)
     assert m.agreements_signed is signed
 
 
-@pytest.mark.parametrize(("lang", "text", "n"), [
-    # a meeting told in the present, then announced in the future: scheduled, not held
-    ("tk", "Russiýanyň ministri Aşgabatda türkmen kärdeşi bilen gepleşik geçirýär. Ministr Aşgabada sapar edip, "
-           "gepleşikleri geçirer.", 0),
-    ("tr", "Rusya Dışişleri Bakanı Aşkabat'ta Türkmen mevkidaşıyla görüşüyor. Bakan görüşmeler yapacak.", 0),
-    # ... but "today we are meeting" is under way
-    ("en", "Today the ministers of Turkmenistan and Russia are meeting in Ashgabat. The next meeting will be held "
-           "in Moscow.", 1),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "n"),
+    [
+        # a meeting told in the present, then announced in the future: scheduled, not held
+        (
+            "tk",
+            "Russiýanyň ministri Aşgabatda türkmen kärdeşi bilen gepleşik geçirýär. Ministr Aşgabada sapar edip, "
+            "gepleşikleri geçirer.",
+            0,
+        ),
+        ("tr", "Rusya Dışişleri Bakanı Aşkabat'ta Türkmen mevkidaşıyla görüşüyor. Bakan görüşmeler yapacak.", 0),
+        # ... but "today we are meeting" is under way
+        (
+            "en",
+            "Today the ministers of Turkmenistan and Russia are meeting in Ashgabat. The next meeting will be held "
+            "in Moscow.",
+            1,
+        ),
+    ],
+)
 def test_present_then_future(lang, text, n):
     assert len(meetings(text, lang)) == n
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    # negated: the meeting did not take place
-    ("en", "The session of the Intergovernmental Commission did not take place in Ashgabat."),
-    ("ru", "Заседание межправительственной комиссии в Ашхабаде не состоялось."),
-    ("tr", "Hükümetlerarası Komisyonun toplantısı Aşkabat'ta yapılmadı."),
-    ("tk", "Hökümetara toparyň mejlisi Aşgabatda geçirilmedi."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # negated: the meeting did not take place
+        ("en", "The session of the Intergovernmental Commission did not take place in Ashgabat."),
+        ("ru", "Заседание межправительственной комиссии в Ашхабаде не состоялось."),
+        ("tr", "Hükümetlerarası Komisyonun toplantısı Aşkabat'ta yapılmadı."),
+        ("tk", "Hökümetara toparyň mejlisi Aşgabatda geçirilmedi."),
+    ],
+)
 def test_negated_is_no_meeting(lang, text):
     assert meetings(text, lang) == []
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    # a document described as signed earlier is no signing at this meeting
-    ("ru", "Министры Туркменистана и России провели переговоры в Москве и обсудили выполнение подписанного в июне "
-           "соглашения."),
-    ("tr", "Türkmenistan ve Rusya bakanları Moskova'da görüştü ve Haziran ayında imzalanan anlaşmanın uygulanmasını "
-           "ele aldı."),
-    ("tk", "Türkmenistanyň we Russiýanyň ministrleri Moskwada duşuşdylar we iýunda gol çekilen ylalaşygyň ýerine "
-           "ýetirilişini ara alyp maslahatlaşdylar."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a document described as signed earlier is no signing at this meeting
+        (
+            "ru",
+            "Министры Туркменистана и России провели переговоры в Москве и обсудили выполнение подписанного в июне "
+            "соглашения.",
+        ),
+        (
+            "tr",
+            "Türkmenistan ve Rusya bakanları Moskova'da görüştü ve Haziran ayında imzalanan anlaşmanın uygulanmasını "
+            "ele aldı.",
+        ),
+        (
+            "tk",
+            "Türkmenistanyň we Russiýanyň ministrleri Moskwada duşuşdylar we iýunda gol çekilen ylalaşygyň ýerine "
+            "ýetirilişini ara alyp maslahatlaşdylar.",
+        ),
+    ],
+)
 def test_signed_document_is_no_signing(lang, text):
     (m,) = meetings(text, lang)
     assert m.agreements_signed is False
 
 
 def test_turkmen_plurals_are_no_aorist():
-    text = ("Aşgabatda türkmen-rus gepleşikleri: täze mümkinçilikler. 20-nji maýda Aşgabatda Türkmenistanyň we "
-            "Russiýanyň wekilleri gepleşik geçirdiler.")
+    text = (
+        "Aşgabatda türkmen-rus gepleşikleri: täze mümkinçilikler. 20-nji maýda Aşgabatda Türkmenistanyň we "
+        "Russiýanyň wekilleri gepleşik geçirdiler."
+    )
     (m,) = meetings(text, "tk", "2025-05-21")
     assert m.date == "2025-05-20" and m.city == "Ashgabat"

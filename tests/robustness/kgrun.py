@@ -14,12 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD = ("---\nurl: https://example.org/en/good/1\nlang: en\n---\n"
-        "On 3 March 2021 the co-chairs of the Intergovernmental Turkmen-Russian Commission, Deputy Chairman "
-        "of the Cabinet of Ministers Rashid Meredov and Deputy Prime Minister Alexei Overchuk, met in Ashgabat.\n")
-GOOD_RU = ("---\nurl: https://example.org/ru/good/2\nlang: ru\n---\n"
-           "7 октября 2021 года в Ашхабаде состоялось заседание Межправительственной туркмено-российской "
-           "комиссии по экономическому сотрудничеству.\n")
+GOOD = (
+    "---\nurl: https://example.org/en/good/1\nlang: en\n---\n"
+    "On 3 March 2021 the co-chairs of the Intergovernmental Turkmen-Russian Commission, Deputy Chairman "
+    "of the Cabinet of Ministers Rashid Meredov and Deputy Prime Minister Alexei Overchuk, met in Ashgabat.\n"
+)
+GOOD_RU = (
+    "---\nurl: https://example.org/ru/good/2\nlang: ru\n---\n"
+    "7 октября 2021 года в Ашхабаде состоялось заседание Межправительственной туркмено-российской "
+    "комиссии по экономическому сотрудничеству.\n"
+)
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -34,14 +38,14 @@ def kg_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg", *map(str, args)]
 
 
-def signal_on_terminal(args: list[str], stop: Callable[[bytes], bool], sig: int, timeout: float = 120
-                       ) -> tuple[subprocess.Popen, bytes, bool]:
+def signal_on_terminal(
+    args: list[str], stop: Callable[[bytes], bool], sig: int, timeout: float = 120
+) -> tuple[subprocess.Popen, bytes, bool]:
     """Run ``kg`` with stderr on a pseudo-terminal (so it shows its progress), send ``sig`` as soon
     as ``stop(stderr so far)`` holds, and read on until the process ends.
     Returns (process, stderr, whether the signal was sent)."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen(kg_cmd(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
-                            env=env())
+    proc = subprocess.Popen(kg_cmd(*args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env())
     os.close(slave)
     seen, deadline, sent = b"", time.monotonic() + timeout, False
     try:
@@ -69,10 +73,12 @@ def signal_on_terminal(args: list[str], stop: Callable[[bytes], bool], sig: int,
     return proc, seen, sent
 
 
-def run_kg(*args: str | Path, timeout: float = 180, cwd: Path | None = None, **extra_env: str
-           ) -> subprocess.CompletedProcess:
-    return subprocess.run(kg_cmd(*map(str, args)), capture_output=True, text=True, timeout=timeout,
-                          env=env(**extra_env), cwd=cwd)
+def run_kg(
+    *args: str | Path, timeout: float = 180, cwd: Path | None = None, **extra_env: str
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        kg_cmd(*map(str, args)), capture_output=True, text=True, timeout=timeout, env=env(**extra_env), cwd=cwd
+    )
 
 
 def error_lines(stderr: str) -> list[str]:

@@ -20,10 +20,19 @@ PAGE = """<html><head><title>News</title><script>var s = "Moscow Kazan";</script
 </article><footer>Copyright Moscow</footer></body></html>"""
 RECIPE = "Take two cups of flour and a pinch of salt. Bake for twenty minutes in Moscow style. Serve warm.\n"
 TR = "3 Mart 2021 tarihinde Aşkabat'ta Hükümetlerarası Komisyon eş başkanları görüştü ve ticaret ele alındı.\n"
-JSONL = (json.dumps({"text": "On 9 September 2020 the co-chairs of the Intergovernmental Commission met in Kazan.",
-                     "lang": "en", "url": "https://example.org/en/jsonl/1"}) + "\n"
-         + "{not json\n"
-         + json.dumps({"text": 5}) + "\n")
+JSONL = (
+    json.dumps(
+        {
+            "text": "On 9 September 2020 the co-chairs of the Intergovernmental Commission met in Kazan.",
+            "lang": "en",
+            "url": "https://example.org/en/jsonl/1",
+        }
+    )
+    + "\n"
+    + "{not json\n"
+    + json.dumps({"text": 5})
+    + "\n"
+)
 
 #: file -> what must appear in its one-line error (None: read fine)
 INPUTS: dict[str, tuple[bytes, str | None]] = {
@@ -58,8 +67,18 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(batch: Path):
-    r = run_kg("build", batch / "in", batch / "no-articles", batch / "missing.txt", "--store", batch / "store",
-               "--out", batch / "out", "--no-html", "--json")
+    r = run_kg(
+        "build",
+        batch / "in",
+        batch / "no-articles",
+        batch / "missing.txt",
+        "--store",
+        batch / "store",
+        "--out",
+        batch / "out",
+        "--no-html",
+        "--json",
+    )
     return r
 
 
@@ -87,10 +106,18 @@ def test_good_inputs_reach_the_store(built, batch):
             SELECT ?name (COUNT(DISTINCT ?m) AS ?n) WHERE { ?d a tmru:Document ; dcterms:identifier ?name
             OPTIONAL { ?m prov:wasDerivedFrom ?d } } GROUP BY ?name""")
         meetings = {r["name"].value: int(r["n"].value) for r in rows}
-        cities = {r["c"].value.rsplit("/", 1)[-1] for r in s.query(
-            "SELECT DISTINCT ?c WHERE { ?m <https://w3id.org/tmru/ontology#city> ?c }")}
-    assert meetings == {"a_good.txt": 1, "b_good_cp1251.txt": 1, "c_good_cp1254.txt": 1, "d_page.html": 1,
-                        "e_recipe.txt": 0, "f_lines.jsonl#1": 1}
+        cities = {
+            r["c"].value.rsplit("/", 1)[-1]
+            for r in s.query("SELECT DISTINCT ?c WHERE { ?m <https://w3id.org/tmru/ontology#city> ?c }")
+        }
+    assert meetings == {
+        "a_good.txt": 1,
+        "b_good_cp1251.txt": 1,
+        "c_good_cp1254.txt": 1,
+        "d_page.html": 1,
+        "e_recipe.txt": 0,
+        "f_lines.jsonl#1": 1,
+    }
     # the page's navigation and scripts (Moscow, Kazan) are not read; the recipe invents no meeting
     assert cities == {"ashgabat", "avaza", "kazan"}
     ttl = (batch / "out" / "graph.ttl").read_text(encoding="utf-8")
@@ -109,7 +136,6 @@ def test_rebuild_reports_the_same_and_changes_nothing(built, batch):
 def test_only_bad_inputs(tmp_path):
     """Nothing readable at all: the exit code still says so, and the store holds no article."""
     (tmp_path / "x.txt").write_bytes(b"")
-    r = run_kg("build", tmp_path / "x.txt", "--store", tmp_path / "s", "--out", tmp_path / "o", "--no-html",
-               "--json")
+    r = run_kg("build", tmp_path / "x.txt", "--store", tmp_path / "s", "--out", tmp_path / "o", "--no-html", "--json")
     assert r.returncode == 1 and len(kg_errors(r.stderr)) == 1
     assert json.loads(r.stdout)["articles"] == 0

@@ -124,10 +124,19 @@ def test_interrupt_is_quiet_and_leaves_a_usable_store(tmp_path):
     """Ctrl-C (SIGINT) in the middle of a build: "kg: interrupted", exit 130, no traceback; the next
     build completes the store."""
     src = synth(60, tmp_path / "articles")
-    args = ["build", str(src), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o"), "--no-html",
-            "--no-validate"]
-    proc, seen, sent = signal_on_terminal(args, lambda seen: bool(re.search(rb"building (1\d|[2-9]\d)", seen)),
-                                          signal.SIGINT)
+    args = [
+        "build",
+        str(src),
+        "--store",
+        str(tmp_path / "s"),
+        "--out",
+        str(tmp_path / "o"),
+        "--no-html",
+        "--no-validate",
+    ]
+    proc, seen, sent = signal_on_terminal(
+        args, lambda seen: bool(re.search(rb"building (1\d|[2-9]\d)", seen)), signal.SIGINT
+    )
     text = seen.decode("utf-8", "replace").replace("\r", "\n")
     assert sent and proc.returncode == 130, (proc.returncode, text[-2000:])
     assert "kg: interrupted" in text and "Traceback" not in text
@@ -137,8 +146,12 @@ def test_interrupt_is_quiet_and_leaves_a_usable_store(tmp_path):
 
 def test_closed_pipe_is_quiet(ws):
     """``kg export ... | head -c 100``: no error message, exit 0."""
-    proc = subprocess.Popen(kg_cmd("export", "--format", "nq", "--store", ws / "store"), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env())
+    proc = subprocess.Popen(
+        kg_cmd("export", "--format", "nq", "--store", ws / "store"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+    )
     proc.stdout.read(100)
     proc.stdout.close()
     err = proc.stderr.read().decode()

@@ -19,8 +19,10 @@ def build_cmd(src: Path, store: Path, out: Path, *extra: str) -> list[str]:
 
 def together(*cmds: list[str], **extra_env: str) -> list[subprocess.CompletedProcess]:
     """Start every command at once and wait for all of them."""
-    procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(**extra_env))
-             for c in cmds]
+    procs = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(**extra_env))
+        for c in cmds
+    ]
     results = []
     for c, p in zip(cmds, procs, strict=True):
         out, err = p.communicate(timeout=240)

@@ -17,13 +17,16 @@ from kg.store import open_store
 
 N = 300
 FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
-FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
-           "jsonld": ox.RdfFormat.JSON_LD}
+FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 
 def build_args(src: Path, root: Path) -> list[str]:
-    return ["build", str(src), "--store", str(root / "store"), "--out", str(root / "out"), "--no-html",
-            "--no-validate"]
+    return ["build", str(src), "--store", str(root / "store"), "--out", str(root / "out"), "--no-html", "--no-validate"]
 
 
 def build_until(args: list[str], stop, timeout: float = 120) -> tuple[int, bytes]:
@@ -42,19 +45,40 @@ def progress(seen: bytes) -> int:
 def consistent(store: Path) -> int:
     """The store opens, and every logged article has its whole graph in the merged graph."""
     with open_store(str(store), create=False) as s:
-        logged = {r["d"].value for r in s.query(
-            "SELECT ?d WHERE { GRAPH <https://w3id.org/tmru/ingestion> { ?d "
-            "<https://w3id.org/tmru/ontology#ingestFingerprint> ?f } FILTER(CONTAINS(STR(?d), '/doc/')) }")}
-        graphs = {r["d"].value for r in s.query(
-            "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a <https://w3id.org/tmru/ontology#Document> } }")}
+        logged = {
+            r["d"].value
+            for r in s.query(
+                "SELECT ?d WHERE { GRAPH <https://w3id.org/tmru/ingestion> { ?d "
+                "<https://w3id.org/tmru/ontology#ingestFingerprint> ?f } FILTER(CONTAINS(STR(?d), '/doc/')) }"
+            )
+        }
+        graphs = {
+            r["d"].value
+            for r in s.query("SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a <https://w3id.org/tmru/ontology#Document> } }")
+        }
         assert logged == graphs
         # the merged graph holds each article's triples, except the values it merges into one per
         # functional property and the article-only bookkeeping (issue 11)
-        missing = s.query("SELECT DISTINCT ?p WHERE { GRAPH ?d { ?d a "
-                          "<https://w3id.org/tmru/ontology#Document> . ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
+        missing = s.query(
+            "SELECT DISTINCT ?p WHERE { GRAPH ?d { ?d a "
+            "<https://w3id.org/tmru/ontology#Document> . ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"
+        )
         names = {r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for r in missing}
-        assert names <= {"reportKey", "weekday", "ingestFingerprint", "startDate", "kind", "city", "format",
-                         "sessionNumber", "agreementsSigned", "reportedOn", "forCountry", "label", "altLabel"}
+        assert names <= {
+            "reportKey",
+            "weekday",
+            "ingestFingerprint",
+            "startDate",
+            "kind",
+            "city",
+            "format",
+            "sessionNumber",
+            "agreementsSigned",
+            "reportedOn",
+            "forCountry",
+            "label",
+            "altLabel",
+        }
         return len(graphs)
 
 
@@ -63,8 +87,9 @@ def test_kill_9_mid_build(tmp_path):
     src = synth(N, tmp_path / "articles")
     ref_root, root = tmp_path / "ref", tmp_path / "victim"
     # the uninterrupted build, meanwhile, in another store
-    ref = subprocess.Popen(kg_cmd(*build_args(src, ref_root)), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           env=env())
+    ref = subprocess.Popen(
+        kg_cmd(*build_args(src, ref_root)), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env()
+    )
 
     # 1. killed while ingesting (a fifth of the articles read)
     pid1, _ = build_until(build_args(src, root), lambda seen: progress(seen) >= N // 5)

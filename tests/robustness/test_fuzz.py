@@ -22,20 +22,59 @@ from kg.graph import article_graph, reference_graph
 from kg.graph.validate import validate
 from kg.resolve import resolve
 
-WORDS = st.sampled_from([
-    "Meredov", "Мередова", "Owerçugyň", "Aşgabatda", "Ашхабаде", "co-chair", "сопредседатель", "eş başkan",
-    "meeting", "заседание", "mejlisi", "toplantısı", "12th", "12-е", "19 Haziran 2020", "June 19, 2020",
-    "video", "signed", "подписан", "trade-economic", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    "\"'&", "İ", "I", "ı", "\u0307", "\n\n", ".", ",", "Intergovernmental Commission", "Turkmenistan", "Russia",
-])
+WORDS = st.sampled_from(
+    [
+        "Meredov",
+        "Мередова",
+        "Owerçugyň",
+        "Aşgabatda",
+        "Ашхабаде",
+        "co-chair",
+        "сопредседатель",
+        "eş başkan",
+        "meeting",
+        "заседание",
+        "mejlisi",
+        "toplantısı",
+        "12th",
+        "12-е",
+        "19 Haziran 2020",
+        "June 19, 2020",
+        "video",
+        "signed",
+        "подписан",
+        "trade-economic",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "\"'&",
+        "İ",
+        "I",
+        "ı",
+        "\u0307",
+        "\n\n",
+        ".",
+        ",",
+        "Intergovernmental Commission",
+        "Turkmenistan",
+        "Russia",
+    ]
+)
 #: any code point, lone surrogates and NUL included (JSON can carry them)
-ANY_CHAR = st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, exclude_categories=()),
-                     st.sampled_from("\x00\x01\x07\x1b\x7f\x85\u2028\u202e\ufeff\ufffd"))
-TEXT = st.one_of(st.text(max_size=300), st.text(ANY_CHAR, max_size=100),
-                 st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=40).map(" ".join))
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(ANY_CHAR, max_size=20),
-                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-                    max_leaves=8)
+ANY_CHAR = st.one_of(
+    st.characters(),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, exclude_categories=()),
+    st.sampled_from("\x00\x01\x07\x1b\x7f\x85\u2028\u202e\ufeff\ufffd"),
+)
+TEXT = st.one_of(
+    st.text(max_size=300),
+    st.text(ANY_CHAR, max_size=100),
+    st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=40).map(" ".join),
+)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(ANY_CHAR, max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
 META_KEYS = st.sampled_from(["text", "url", "lang", "published", "date", "title", "name", "document", "x"])
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 LANG = st.sampled_from(["en", "ru", "tr", "tk"])
@@ -121,8 +160,9 @@ def test_normaliser_total(text: str, lang: str):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT, LANG, st.one_of(st.none(), TEXT))
 def test_extractor_total_and_output_conforms(text: str, lang: str, title: str | None):
-    doc = make_document("fuzz.txt", "fuzz.txt", text, {"lang": lang, "url": "https://example.org/" + text[:20],
-                                                       "title": title}, 0)
+    doc = make_document(
+        "fuzz.txt", "fuzz.txt", text, {"lang": lang, "url": "https://example.org/" + text[:20], "title": title}, 0
+    )
     ra = resolve(extract(doc))
     g = article_graph(ra)
     for s, p, o in g:

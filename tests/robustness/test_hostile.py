@@ -20,7 +20,7 @@ from kgrun import ROOT, kg_errors, run_kg
 pytestmark = pytest.mark.slow  # kg build in a subprocess, rapper, every export parsed back
 SCRIPT = "<script>window.__xss=1;alert(1)</script>"
 IMG = '<img src=x onerror="window.__xss=2">'
-TITLE = f'{SCRIPT} "quoted" \'single\' line1\nline2 > < & \u0007\u001b\u202e\u2028 {IMG}'
+TITLE = f"{SCRIPT} \"quoted\" 'single' line1\nline2 > < & \u0007\u001b\u202e\u2028 {IMG}"
 URL = f'https://example.org/news/{SCRIPT}?q="x" y>z&a=\u0001'
 POST = f"Deputy Chairman {IMG} of the Cabinet of Ministers"
 ARTICLE = f"""---
@@ -35,13 +35,22 @@ Rashid Meredov and Deputy Prime Minister "{SCRIPT}" Ivan Petrovov.
 Minister <b onmouseover="window.__xss=3">of</b> Trade\u0007 I. Sidorov\u202e and Deputy Minister \u0001\u0002 \
 A. Ivanov also took part in the meeting of the commission.
 """
-JSONL = json.dumps({
-    "text": f"On 4 May 2022 the co-chairs of the Intergovernmental Commission met in Ashgabat. {IMG}\u0000 "
-            "Deputy Minister </script><script>window.__xss=4</script> K. Zubkov took part.",
-    "lang": "en", "url": "javascript:window.__xss=5//\n\t{}|\\^`", "title": "</title><svg onload=window.__xss=6>",
-    "name": f"name {SCRIPT}\n.txt"})
-FORMATS = {"ttl": ("turtle", ox.RdfFormat.TURTLE, "turtle"), "trig": ("trig", ox.RdfFormat.TRIG, "trig"),
-           "nq": ("nquads", ox.RdfFormat.N_QUADS, "nquads"), "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, None)}
+JSONL = json.dumps(
+    {
+        "text": f"On 4 May 2022 the co-chairs of the Intergovernmental Commission met in Ashgabat. {IMG}\u0000 "
+        "Deputy Minister </script><script>window.__xss=4</script> K. Zubkov took part.",
+        "lang": "en",
+        "url": "javascript:window.__xss=5//\n\t{}|\\^`",
+        "title": "</title><svg onload=window.__xss=6>",
+        "name": f"name {SCRIPT}\n.txt",
+    }
+)
+FORMATS = {
+    "ttl": ("turtle", ox.RdfFormat.TURTLE, "turtle"),
+    "trig": ("trig", ox.RdfFormat.TRIG, "trig"),
+    "nq": ("nquads", ox.RdfFormat.N_QUADS, "nquads"),
+    "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, None),
+}
 BAD_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')
 IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
 
@@ -68,20 +77,27 @@ def test_exports_parse_back_to_the_same_text(out, fmt):
     ds = rdflib.Dataset()
     ds.parse(out / f"graph.{fmt}", format=rdflib_fmt)
     found = literals(ds.graph(rdflib.URIRef("urn:x-rdflib:default"))) | {
-        str(o) for _, _, o, _ in ds.quads((None, None, None, None)) if isinstance(o, rdflib.Literal)}
+        str(o) for _, _, o, _ in ds.quads((None, None, None, None)) if isinstance(o, rdflib.Literal)
+    }
     assert {TITLE, URL, POST} <= found
     assert "javascript:window.__xss=5//\n\t{}|\\^`" in found
     assert any(SCRIPT in s and IMG in s for s in found)  # the evidence sentence
-    ox_literals = {q.object.value for q in ox.parse(path=str(out / f"graph.{fmt}"), format=ox_fmt)
-                   if isinstance(q.object, ox.Literal)}
+    ox_literals = {
+        q.object.value
+        for q in ox.parse(path=str(out / f"graph.{fmt}"), format=ox_fmt)
+        if isinstance(q.object, ox.Literal)
+    }
     assert {TITLE, URL, POST} <= ox_literals
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_iri_is_valid(out, fmt):
-    iris = {t.value for q in ox.parse(path=str(out / f"graph.{fmt}"), format=FORMATS[fmt][1])
-            for t in (q.subject, q.predicate, q.object, getattr(q, "graph_name", None))
-            if isinstance(t, ox.NamedNode)}
+    iris = {
+        t.value
+        for q in ox.parse(path=str(out / f"graph.{fmt}"), format=FORMATS[fmt][1])
+        for t in (q.subject, q.predicate, q.object, getattr(q, "graph_name", None))
+        if isinstance(t, ox.NamedNode)
+    }
     assert len(iris) > 100
     bad = sorted(i for i in iris if BAD_IRI.search(i) or not IRI.fullmatch(i))
     assert bad == []
@@ -92,8 +108,9 @@ def test_every_iri_is_valid(out, fmt):
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor2-utils not installed")
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "nq"])
 def test_rapper_parses(out, fmt):
-    r = subprocess.run(["rapper", "-i", FORMATS[fmt][2], "-c", str(out / f"graph.{fmt}")], capture_output=True,
-                       text=True)
+    r = subprocess.run(
+        ["rapper", "-i", FORMATS[fmt][2], "-c", str(out / f"graph.{fmt}")], capture_output=True, text=True
+    )
     assert r.returncode == 0 and "error" not in r.stderr.lower(), r.stderr
 
 
@@ -110,7 +127,7 @@ def test_html_carries_text_only_as_escaped_data(out):
     data = m.group(1)
     for bad in ("<", ">", "&"):
         assert bad not in data
-    markup = html[: m.start()] + html[m.end():]
+    markup = html[: m.start()] + html[m.end() :]
     for payload in ("__xss", "alert(1)", 'onerror="', 'onmouseover="', "onload=window"):  # not in vis-network
         assert payload not in markup, payload
     # the data block, vis-timeline, vis-network and the explorer

@@ -46,10 +46,13 @@ def test_bad_file_is_reported_and_batch_goes_on(tmp_path: Path, name: str):
         assert any("bad.jsonl#1" in d or "bad.jsonl" in d for d in docs)
 
 
-@pytest.mark.parametrize("encoding,text", [
-    ("cp1251", "7 октября 2021 года в Ашхабаде состоялась встреча сопредседателей комиссии."),
-    ("cp1254", "3 Mart 2021 tarihinde Aşkabat'ta eş başkanlar görüştü ve ticaret ele alındı."),
-])
+@pytest.mark.parametrize(
+    "encoding,text",
+    [
+        ("cp1251", "7 октября 2021 года в Ашхабаде состоялась встреча сопредседателей комиссии."),
+        ("cp1254", "3 Mart 2021 tarihinde Aşkabat'ta eş başkanlar görüştü ve ticaret ele alındı."),
+    ],
+)
 def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str, text: str):
     (tmp_path / "a.txt").write_bytes(text.encode(encoding))
     r = run_kg("extract", str(tmp_path / "a.txt"))
@@ -61,9 +64,11 @@ def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str, text: str):
 
 def test_cp1251_with_much_latin_text_is_not_mojibake(tmp_path: Path):
     """Russian in cp1251 under long ASCII front matter is still recognised (runs of Cyrillic letters)."""
-    text = ("---\nurl: https://example.org/ru/news/a/very/long/path/to/the/article/12345678\nlang: ru\n"
-            "title: Meeting of the Intergovernmental Commission in Ashgabat\n---\n"
-            "7 октября 2021 года в Ашхабаде состоялась встреча сопредседателей комиссии.\n")
+    text = (
+        "---\nurl: https://example.org/ru/news/a/very/long/path/to/the/article/12345678\nlang: ru\n"
+        "title: Meeting of the Intergovernmental Commission in Ashgabat\n---\n"
+        "7 октября 2021 года в Ашхабаде состоялась встреча сопредседателей комиссии.\n"
+    )
     (tmp_path / "a.txt").write_bytes(text.encode("cp1251"))
     r = run_kg("extract", str(tmp_path / "a.txt"))
     assert r.returncode == 0, r.stderr
@@ -75,15 +80,26 @@ def test_cp1251_with_much_latin_text_is_not_mojibake(tmp_path: Path):
 @pytest.mark.slow
 def test_lone_surrogates_and_nul_in_json_are_stored(tmp_path: Path):
     """JSON may escape lone surrogates and NUL; the article is still read, extracted and stored."""
-    line = {"text": "On 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat. "
-                    "\ud800 \u0000 Minister A. Ivanov took part.", "lang": "en",
-            "url": "https://example.org/\udc80", "title": "\u0000\ud83d"}
+    line = {
+        "text": "On 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat. "
+        "\ud800 \u0000 Minister A. Ivanov took part.",
+        "lang": "en",
+        "url": "https://example.org/\udc80",
+        "title": "\u0000\ud83d",
+    }
     (tmp_path / "s.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
     r = run_kg("extract", str(tmp_path / "s.jsonl"))
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["meetings"][0]["city"] == "Ashgabat"
-    r = run_kg_process("build", str(tmp_path / "s.jsonl"), "--store", str(tmp_path / "store"), "--out",
-               str(tmp_path / "out"), "--no-html")
+    r = run_kg_process(
+        "build",
+        str(tmp_path / "s.jsonl"),
+        "--store",
+        str(tmp_path / "store"),
+        "--out",
+        str(tmp_path / "out"),
+        "--no-html",
+    )
     assert r.returncode == 0, r.stderr
     assert "\ufffd" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
 
@@ -132,8 +148,8 @@ def test_missing_path():
 
 def test_non_article_text_invents_no_meeting(tmp_path: Path):
     (tmp_path / "recipe.txt").write_text(
-        "Take two cups of flour and a pinch of salt. Bake for twenty minutes. Serve warm with tea.\n",
-        encoding="utf-8")
+        "Take two cups of flour and a pinch of salt. Bake for twenty minutes. Serve warm with tea.\n", encoding="utf-8"
+    )
     r = run_kg("extract", str(tmp_path))
     assert r.returncode == 0 and not _one_line_errors(r.stderr)
     assert json.loads(r.stdout)["meetings"] == []
@@ -156,8 +172,7 @@ def test_huge_file_is_refused_cleanly(tmp_path: Path):
 def test_huge_jsonl_is_read_line_by_line(tmp_path: Path):
     """A 50 MB ``.jsonl`` is not refused: it is read a line at a time; the one line over the limit is
     reported with its number, the articles around it are read."""
-    line = {"text": "On 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat.",
-            "lang": "en"}
+    line = {"text": "On 3 March 2021 the co-chairs of the Intergovernmental Commission met in Ashgabat.", "lang": "en"}
     with (tmp_path / "big.jsonl").open("wb") as fh:
         fh.write(json.dumps(line).encode() + b"\n")
         fh.write(b'{"text": "' + b"x" * (30 * 2**20) + b'"}\n')
@@ -176,8 +191,9 @@ def test_huge_jsonl_is_read_line_by_line(tmp_path: Path):
 def test_jsonl_lines_are_split_on_newlines_only(tmp_path: Path):
     """U+2028, U+0085 and form feeds are valid inside JSON strings; they do not end a line."""
     text = "On 3 March 2021 the co-chairs\u2028of the Intergovernmental\x85Commission\x0cmet in Ashgabat."
-    (tmp_path / "a.jsonl").write_text(json.dumps({"text": text, "lang": "en"}, ensure_ascii=False) + "\n",
-                                      encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"text": text, "lang": "en"}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     r = run_kg("extract", str(tmp_path / "a.jsonl"))
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["meetings"][0]["city"] == "Ashgabat"

@@ -21,8 +21,14 @@ from kg.errors import InputError
 
 
 def stored_urls(store: Path) -> set[str]:
-    r = kg_here("query", "SELECT ?u WHERE { ?d a <https://w3id.org/tmru/ontology#Document> ; "
-                "<https://schema.org/url> ?u }", "--store", store, "--format", "json")
+    r = kg_here(
+        "query",
+        "SELECT ?u WHERE { ?d a <https://w3id.org/tmru/ontology#Document> ; <https://schema.org/url> ?u }",
+        "--store",
+        store,
+        "--format",
+        "json",
+    )
     assert r.returncode == 0, r.stderr
     return {row["u"] for row in json.loads(r.stdout)}
 
@@ -69,8 +75,24 @@ def listener():
 
 # ---------------------------------------------------------------- 1. quadratic HTML
 
-HOSTILE_HTML = ["<main>x ", "<article>", "<a ", "<a b='", "<a b=c ", "<a\n", "<a/", "<!--", "x<y", "<1", "</a ",
-                "<![CDATA[", "<title>", "<script>", "\xa0", "<p>"]
+HOSTILE_HTML = [
+    "<main>x ",
+    "<article>",
+    "<a ",
+    "<a b='",
+    "<a b=c ",
+    "<a\n",
+    "<a/",
+    "<!--",
+    "x<y",
+    "<1",
+    "</a ",
+    "<![CDATA[",
+    "<title>",
+    "<script>",
+    "\xa0",
+    "<p>",
+]
 
 
 @pytest.mark.parametrize("piece", HOSTILE_HTML, ids=[repr(p) for p in HOSTILE_HTML])
@@ -90,8 +112,10 @@ def test_case01_html_page_among_good_articles(tmp_path):
 
 
 def test_case01_main_text_still_found():
-    page = ("<html><head><title>T &amp; x</title><script>var a = '<main>';</script></head><body><form>"
-            "<nav>menu</nav><main><p>Hello &amp; <b>world</b></p><svg/><p>two</p></main></form><footer>f</footer>")
+    page = (
+        "<html><head><title>T &amp; x</title><script>var a = '<main>';</script></head><body><form>"
+        "<nav>menu</nav><main><p>Hello &amp; <b>world</b></p><svg/><p>two</p></main></form><footer>f</footer>"
+    )
     assert html_page(page) == ("T & x", "Hello & world\n\ntwo", 0)
     odd = """<p class=it's>Russia's delegation <a title="a>b" href=x>arrived</a> in 'Ashgabat'.</p>"""
     assert html_page(odd) == (None, "Russia's delegation arrived in 'Ashgabat'.", 0)
@@ -116,8 +140,11 @@ Text.
 
 
 def test_case02_yaml_alias_bomb_and_deep_nesting(tmp_path):
-    fronts = {"bomb.md": BOMB, "deep.md": "---\ntitle: " + "[" * 5000 + "\n---\nText.\n",
-              "nested.md": "---\ntitle: " + "[" * 30 + "]" * 30 + "\n---\nText.\n"}
+    fronts = {
+        "bomb.md": BOMB,
+        "deep.md": "---\ntitle: " + "[" * 5000 + "\n---\nText.\n",
+        "nested.md": "---\ntitle: " + "[" * 30 + "]" * 30 + "\n---\nText.\n",
+    }
     r, errors = build(tmp_path, {**fronts, "good.md": GOOD})
     assert r.returncode == 1, r.stderr
     assert len(errors) == 3 and all("broken front matter" in e for e in errors), errors
@@ -129,6 +156,7 @@ def test_case02_yaml_alias_bomb_and_deep_nesting(tmp_path):
 
 # ---------------------------------------------------------------- 3. article length
 
+
 def test_case03_article_over_the_limit_is_refused_with_the_documented_limit(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text("a" * (MAX_CHARS + 1), encoding="utf-8")
@@ -139,8 +167,10 @@ def test_case03_article_over_the_limit_is_refused_with_the_documented_limit(tmp_
 @pytest.mark.slow
 def test_case03_article_at_the_limit_is_extracted(tmp_path):
     """An article of exactly ``MAX_CHARS`` characters goes through spaCy (no E088) and is stored."""
-    filler = ("The sides discussed cooperation in agriculture, healthcare and education, and the growth of trade "
-              "between the two countries in the coming years was also on the agenda.\n\n")
+    filler = (
+        "The sides discussed cooperation in agriculture, healthcare and education, and the growth of trade "
+        "between the two countries in the coming years was also on the agenda.\n\n"
+    )
     body = GOOD.split("---\n", 2)[2] + "\n"
     text = (body + filler * (MAX_CHARS // len(filler) + 1))[:MAX_CHARS]
     head = "---\nurl: https://example.org/en/long\nlang: en\npublished: 2021-03-05\n---\n"
@@ -150,6 +180,7 @@ def test_case03_article_at_the_limit_is_extracted(tmp_path):
 
 
 # ---------------------------------------------------------------- 4. deeply nested JSON line
+
 
 def test_case04_deep_json_line_is_skipped_by_number(tmp_path):
     good = json.dumps({"text": GOOD.split("---\n", 2)[2], "url": "https://example.org/a", "lang": "en"})
@@ -163,19 +194,25 @@ def test_case04_deep_json_line_is_skipped_by_number(tmp_path):
 
 # ---------------------------------------------------------------- 5. published at the ends of the calendar
 
+
 def test_case05_published_far_in_time(tmp_path):
-    body = ("Today the co-chairs of the Intergovernmental Turkmen-Russian Commission, Rashid Meredov and Alexei "
-            "Overchuk, met in Ashgabat. On Friday they spoke again.\n")
+    body = (
+        "Today the co-chairs of the Intergovernmental Turkmen-Russian Commission, Rashid Meredov and Alexei "
+        "Overchuk, met in Ashgabat. On Friday they spoke again.\n"
+    )
     far = ["9999-12-31", "0001-01-01", '"9999-12-31T10:00:00Z"', "1899-12-31"]
-    files = {f"far{i}.md": f"---\nurl: https://example.org/far{i}\nlang: en\npublished: {p}\n---\n{body}"
-             for i, p in enumerate(far)}
+    files = {
+        f"far{i}.md": f"---\nurl: https://example.org/far{i}\nlang: en\npublished: {p}\n---\n{body}"
+        for i, p in enumerate(far)
+    }
     r, errors = build(tmp_path, {**files, "good.md": GOOD})
     assert r.returncode == 1, r.stderr
     assert [e.split("/")[-1] for e in errors] == [
         "far0.md: published date '9999-12-31' is outside 1900-2099",
         "far1.md: published date '0001-01-01' is outside 1900-2099",
         "far2.md: published date '9999-12-31' is outside 1900-2099",
-        "far3.md: published date '1899-12-31' is outside 1900-2099"]
+        "far3.md: published date '1899-12-31' is outside 1900-2099",
+    ]
     assert stored_urls(tmp_path / "store") == {"https://example.org/en/good/1"}
 
 
@@ -200,16 +237,20 @@ def test_case05_an_article_that_breaks_ingestion_is_skipped(tmp_path, monkeypatc
 
 # ---------------------------------------------------------------- 6. a date that does not exist
 
+
 def test_case06_invalid_date_is_skipped_and_the_store_stays_valid(tmp_path):
     body = GOOD.split("---\n", 2)[2]
-    bad = {f"bad{i}.md": f"---\nurl: https://example.org/bad{i}\nlang: en\npublished: {p}\n---\n{body}"
-           for i, p in enumerate(['"2021-02-30"', "2021-02-30", '"2021-13-01 10:00"'])}
+    bad = {
+        f"bad{i}.md": f"---\nurl: https://example.org/bad{i}\nlang: en\npublished: {p}\n---\n{body}"
+        for i, p in enumerate(['"2021-02-30"', "2021-02-30", '"2021-13-01 10:00"'])
+    }
     r, errors = build(tmp_path, {**bad, "good.md": GOOD})
     assert r.returncode == 1 and "SHACL: conforms" in r.stdout, r.stdout + r.stderr
     assert [e.split("/")[-1] for e in errors] == [
         "bad0.md: published date '2021-02-30' is not a real day",
         "bad1.md: broken front matter (not a real date: day is out of range for month)",
-        "bad2.md: published date '2021-13-01' is not a real day"]
+        "bad2.md: published date '2021-13-01' is not a real day",
+    ]
     for name in bad:
         (tmp_path / "in" / name).unlink()
     (tmp_path / "in" / "good_ru.md").write_text(GOOD_RU, encoding="utf-8")
@@ -225,10 +266,12 @@ def test_case06_jsonl_invalid_date_names_the_line(tmp_path):
 
     docs = list(iter_documents([tmp_path / "a.jsonl"], errors.append))
     assert len(docs) == 1 and [str(e) for e in errors] == [
-        f"E101 {tmp_path / 'a.jsonl'}: line 1: published date '2021-02-30' is not a real day"]
+        f"E101 {tmp_path / 'a.jsonl'}: line 1: published date '2021-02-30' is not a real day"
+    ]
 
 
 # ---------------------------------------------------------------- 7. --bind
+
 
 @pytest.fixture(scope="module")
 def small_store(tmp_path_factory) -> Path:
@@ -252,19 +295,22 @@ def test_case07_bind_cannot_inject_a_service_call(small_store, listener):
     assert listener.hits == 0
 
 
-@pytest.mark.parametrize(("bind", "words"), [
-    ("year=", "empty value"),
-    ("yaer=2021", "the query has no variable ?yaer"),
-    ("year=2020 2021", "not an IRI"),
-    ("year=2020, 2021", "not an IRI"),
-    ("country=Turkmenistan", 'quote a text: "..."'),
-    ("country=nope:TM", "unknown prefix 'nope'"),
-    ("country=<not an iri>", "not a valid RDF term"),
-    ('country="a" . <urn:x> <urn:y> "b"', "not a valid RDF term"),
-    ("year=2021-02-30", "not a valid RDF term"),
-    ("year", "expected VAR=VALUE"),
-    ("k=1", "bind a variable the query selects"),
-])
+@pytest.mark.parametrize(
+    ("bind", "words"),
+    [
+        ("year=", "empty value"),
+        ("yaer=2021", "the query has no variable ?yaer"),
+        ("year=2020 2021", "not an IRI"),
+        ("year=2020, 2021", "not an IRI"),
+        ("country=Turkmenistan", 'quote a text: "..."'),
+        ("country=nope:TM", "unknown prefix 'nope'"),
+        ("country=<not an iri>", "not a valid RDF term"),
+        ('country="a" . <urn:x> <urn:y> "b"', "not a valid RDF term"),
+        ("year=2021-02-30", "not a valid RDF term"),
+        ("year", "expected VAR=VALUE"),
+        ("k=1", "bind a variable the query selects"),
+    ],
+)
 def test_case07_bad_bindings_are_usage_errors(small_store, bind, words):
     r = kg_here("query", "cochairs-in-year", "--store", small_store, "--bind", bind)
     assert r.returncode == 2 and r.stdout == "", r.stderr
@@ -277,11 +323,21 @@ def test_case07_repeated_variable_is_a_usage_error(small_store):
     assert r.returncode == 2 and "given twice" in r.stderr
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    ("2021", "2021"), ('"x y"', "x y"), ('"x"@en', "x"), ("2021-03-05", "2021-03-05"), ("true", "true"),
-    ("id:country/TM", "https://w3id.org/tmru/id/country/TM"), ("<urn:x:1>", "urn:x:1"),
-    ("https://example.org/a?b=c", "https://example.org/a?b=c"), ('"1"^^xsd:integer', "1"), ("-1.5", "-1.5"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2021", "2021"),
+        ('"x y"', "x y"),
+        ('"x"@en', "x"),
+        ("2021-03-05", "2021-03-05"),
+        ("true", "true"),
+        ("id:country/TM", "https://w3id.org/tmru/id/country/TM"),
+        ("<urn:x:1>", "urn:x:1"),
+        ("https://example.org/a?b=c", "https://example.org/a?b=c"),
+        ('"1"^^xsd:integer', "1"),
+        ("-1.5", "-1.5"),
+    ],
+)
 def test_case07_each_kind_of_term_binds(small_store, value, shown):
     r = kg_here("query", "SELECT ?x WHERE { }", "--store", small_store, "--bind", f"x={value}", "--format", "json")
     assert r.returncode == 0, r.stderr
@@ -289,8 +345,18 @@ def test_case07_each_kind_of_term_binds(small_store, value, shown):
 
 
 def test_case07_bound_canned_query(small_store):
-    r = kg_here("query", "cochairs-in-year", "--store", small_store, "--bind", "year=2021",
-                "--bind", "country=id:country/TM", "--format", "json")
+    r = kg_here(
+        "query",
+        "cochairs-in-year",
+        "--store",
+        small_store,
+        "--bind",
+        "year=2021",
+        "--bind",
+        "country=id:country/TM",
+        "--format",
+        "json",
+    )
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     assert rows and {(x["year"], x["country"]) for x in rows} == {("2021", "https://w3id.org/tmru/id/country/TM")}
@@ -298,10 +364,13 @@ def test_case07_bound_canned_query(small_store):
 
 # ---------------------------------------------------------------- 8. JSON-LD remote context
 
+
 def test_case08_jsonld_remote_context_is_never_fetched(tmp_path, listener):
     f = tmp_path / "x.jsonld"
-    f.write_text(json.dumps({"@context": f"http://127.0.0.1:{listener.port}/ctx.jsonld", "@id": "urn:x:1",
-                             "name": "y"}), encoding="utf-8")
+    f.write_text(
+        json.dumps({"@context": f"http://127.0.0.1:{listener.port}/ctx.jsonld", "@id": "urn:x:1", "name": "y"}),
+        encoding="utf-8",
+    )
     t = time.perf_counter()
     r = run_kg("validate", f, timeout=60)
     assert time.perf_counter() - t < 20
@@ -319,6 +388,7 @@ def test_case08_our_jsonld_export_validates_offline(small_store, tmp_path):
 
 
 # ---------------------------------------------------------------- 9. --out over a FIFO or a symlink
+
 
 def test_case09_export_refuses_a_fifo(small_store, tmp_path):
     fifo = tmp_path / "pipe.ttl"
@@ -356,16 +426,24 @@ ESC = "\x1b]0;owned\x07\x1b[2J\x1b[31m"
 
 
 def test_case10_query_table_shows_escapes_escaped(tmp_path):
-    art = (f"---\nurl: https://example.org/esc\nlang: en\ntitle: \"Title {json.dumps(ESC)[1:-1]}\\nnext\"\n---\n"
-           + GOOD.split("---\n", 2)[2])
+    art = (
+        f'---\nurl: https://example.org/esc\nlang: en\ntitle: "Title {json.dumps(ESC)[1:-1]}\\nnext"\n---\n'
+        + GOOD.split("---\n", 2)[2]
+    )
     r, errors = build(tmp_path, {"esc.md": art})
     assert r.returncode == 0, r.stderr
     q = kg_here("query", "SELECT ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t }", "--store", tmp_path / "store")
     assert q.returncode == 0
     assert "\x1b" not in q.stdout and "\x07" not in q.stdout
     assert "Title \\x1b]0;owned\\x07\\x1b[2J\\x1b[31m\\nnext" in q.stdout
-    js = kg_here("query", "SELECT ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t }", "--store", tmp_path / "store",
-                 "--format", "json")
+    js = kg_here(
+        "query",
+        "SELECT ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t }",
+        "--store",
+        tmp_path / "store",
+        "--format",
+        "json",
+    )
     assert json.loads(js.stdout) == [{"t": f"Title {ESC}\nnext"}]  # data formats keep the data
 
 
@@ -382,6 +460,7 @@ def test_case10_skip_line_of_a_hostile_file_name(tmp_path):
 
 
 # ---------------------------------------------------------------- weaker spots
+
 
 @pytest.mark.slow
 def test_build_never_reads_its_own_graph_html(tmp_path):
@@ -416,8 +495,14 @@ def test_list_or_dict_titles_are_refused(tmp_path, field, value):
 
 def test_full_disk_on_stdout(small_store):
     with open("/dev/full", "w") as full:
-        r = subprocess.run(kg_cmd("stats", "--store", str(small_store)), stdout=full, stderr=subprocess.PIPE,
-                           text=True, env=env(), timeout=120)
+        r = subprocess.run(
+            kg_cmd("stats", "--store", str(small_store)),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
+            timeout=120,
+        )
     assert r.returncode == 6, r.stderr
     assert kg_errors(r.stderr) == ["kg: error: E501 cannot write the output: No space left on device"]
 
@@ -452,6 +537,7 @@ def test_store_on_a_read_only_mount_can_be_queried(small_store, tmp_path):
         r = kg_here("remove", "https://example.org/en/good/1", "--store", mnt / "store")
         assert r.returncode == 3 and kg_errors(r.stderr) == [
             f"kg: error: E301 store {mnt / 'store'} is on a read-only file system: it can be queried and "
-            "exported, not changed; nothing was changed"]
+            "exported, not changed; nothing was changed"
+        ]
     finally:
         subprocess.run(["umount", str(mnt)], capture_output=True)

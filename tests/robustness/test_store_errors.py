@@ -38,15 +38,22 @@ def one_error(r, code: int, *words: str) -> str:
     return errors[0]
 
 
-@pytest.mark.parametrize("query", ["SELEC broken", "SELECT ?x WHERE { ?x ", "DELETE WHERE { ?s ?p ?o }",
-                                   "SELECT * WHERE { ?s ?p ?o } GROUP BY"])
+@pytest.mark.parametrize(
+    "query",
+    ["SELEC broken", "SELECT ?x WHERE { ?x ", "DELETE WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p ?o } GROUP BY"],
+)
 def test_invalid_query_exit_4_store_unchanged(store, query):
     before = tree(store.parent / "out")
-    n = run_kg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store,
-               "--format", "csv").stdout
+    n = run_kg(
+        "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "csv"
+    ).stdout
     one_error(run_kg("query", query, "--store", store), 4, "E401", "invalid SPARQL")
-    assert run_kg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store,
-                  "--format", "csv").stdout == n
+    assert (
+        run_kg(
+            "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "csv"
+        ).stdout
+        == n
+    )
     assert tree(store.parent / "out") == before
 
 
@@ -65,8 +72,7 @@ def test_missing_store_is_not_created(tmp_path, args):
 
 def test_build_creates_the_store(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    r = run_kg("build", tmp_path / "a.txt", "--store", tmp_path / "new" / "store", "--out", tmp_path / "o",
-               "--no-html")
+    r = run_kg("build", tmp_path / "a.txt", "--store", tmp_path / "new" / "store", "--out", tmp_path / "o", "--no-html")
     assert r.returncode == 0 and (tmp_path / "new" / "store" / "CURRENT").is_file()
     assert run_kg("stats", "--store", tmp_path / "new" / "store").returncode == 0
 
@@ -119,12 +125,19 @@ def test_a_web_page_is_not_a_sparql_endpoint(web):
 
 def test_a_silent_endpoint_times_out(web):
     """An endpoint that accepts the connection but never answers: a clear error after the timeout."""
-    one_error(run_kg("stats", "--store", web + "/slow/sparql", KG_STORE_TIMEOUT="1", timeout=60), 3,
-              "cannot reach", "timed out")
+    one_error(
+        run_kg("stats", "--store", web + "/slow/sparql", KG_STORE_TIMEOUT="1", timeout=60),
+        3,
+        "cannot reach",
+        "timed out",
+    )
 
 
-@pytest.mark.parametrize("args", [["stats"], ["query", "SELECT * WHERE { ?s ?p ?o }"], ["export"],
-                                  ["remove", "x"], ["build", "IN", "--out", "OUT"]], ids=lambda a: a[0])
+@pytest.mark.parametrize(
+    "args",
+    [["stats"], ["query", "SELECT * WHERE { ?s ?p ?o }"], ["export"], ["remove", "x"], ["build", "IN", "--out", "OUT"]],
+    ids=lambda a: a[0],
+)
 def test_folder_that_is_not_a_store(tmp_path, args):
     """A folder of other files given as --store: exit 3 "not a kg store", every file untouched, no lock
     file or store created next to it."""

@@ -85,8 +85,12 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     data, port = tmp_path_factory.mktemp("oxigraph"), _free_port()
     log = data.parent / f"{data.name}.log"
     with open(log, "wb") as err:
-        proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(data), "--bind",
-                                 f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=err, env={**os.environ})
+        proc = subprocess.Popen(
+            [oxigraph_binary(), "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env={**os.environ},
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

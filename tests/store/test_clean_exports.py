@@ -24,8 +24,7 @@ def _merged(built) -> set[ox.Triple]:
 def test_no_lexicon_in_the_data(built):
     triples = _merged(built)
     assert not [t for t in triples if t.predicate.value in (T + "stem", T + "exact", T + "suffix")]
-    assert not [t for t in triples if t.object == ox.NamedNode(T + "Cue")
-                and t.predicate.value.endswith("#type")]
+    assert not [t for t in triples if t.object == ox.NamedNode(T + "Cue") and t.predicate.value.endswith("#type")]
     assert not [t for t in triples if "/month/" in t.subject.value or "/ordinal/" in t.subject.value]
 
 

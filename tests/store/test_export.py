@@ -13,8 +13,12 @@ from kg.cli import main
 from .conftest import build, write_articles
 from .fixtures import ALL
 
-FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
-           "jsonld": ox.RdfFormat.JSON_LD}
+FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +67,24 @@ def test_formats_agree(exports):
         label = "http://www.w3.org/2000/01/rdf-schema#label"
         assert {t for t in merged - union if t.predicate.value != label} == set()
         only_sources = {t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for t in union - merged}
-        assert only_sources <= {"reportKey", "weekday", "startDate", "kind", "city", "format", "sessionNumber",
-                                "agreementsSigned", "reportedOn", "forCountry", "label", "ingestFingerprint",
-                                "type", "prefLabel", "altLabel", "sameAs"}
+        assert only_sources <= {
+            "reportKey",
+            "weekday",
+            "startDate",
+            "kind",
+            "city",
+            "format",
+            "sessionNumber",
+            "agreementsSigned",
+            "reportedOn",
+            "forCountry",
+            "label",
+            "ingestFingerprint",
+            "type",
+            "prefLabel",
+            "altLabel",
+            "sameAs",
+        }
         entities = {t.subject.value for t in union - merged if t.predicate.value.endswith(("#type", "#prefLabel"))}
         assert all("/id/person/" in e or "/id/city/" in e for e in entities)
 
@@ -86,6 +105,7 @@ def test_jsonld_has_context(exports):
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor2-utils not installed")
 @pytest.mark.parametrize(("fmt", "parser"), [("ttl", "turtle"), ("nq", "nquads"), ("trig", "trig")])
 def test_rapper_parses(exports, fmt, parser):
-    r = subprocess.run(["rapper", "-i", parser, "-c", str(exports / "a" / f"graph.{fmt}")],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        ["rapper", "-i", parser, "-c", str(exports / "a" / f"graph.{fmt}")], capture_output=True, text=True
+    )
     assert r.returncode == 0 and "error" not in r.stderr.lower(), r.stderr

@@ -25,9 +25,26 @@ from kg.store.store import Store
 from .fixtures import ALL
 
 #: dev-corpus articles that report the same meetings as others (and a few that do not)
-CORPUS_NAMES = ["000_tr.txt", "003_en.txt", "020_ru.txt", "004_en.txt", "008_en.txt", "105_en.txt", "033_tk.txt",
-                "036_en.txt", "013_ru.txt", "114_en.txt", "119_tr.txt", "049_ru.txt", "050_ru.txt", "031_tk.txt",
-                "060_tk.txt", "018_en.txt", "001_en.txt", "005_en.txt"]
+CORPUS_NAMES = [
+    "000_tr.txt",
+    "003_en.txt",
+    "020_ru.txt",
+    "004_en.txt",
+    "008_en.txt",
+    "105_en.txt",
+    "033_tk.txt",
+    "036_en.txt",
+    "013_ru.txt",
+    "114_en.txt",
+    "119_tr.txt",
+    "049_ru.txt",
+    "050_ru.txt",
+    "031_tk.txt",
+    "060_tk.txt",
+    "018_en.txt",
+    "001_en.txt",
+    "005_en.txt",
+]
 
 
 def _corpus() -> Path | None:

@@ -23,14 +23,18 @@ lang: ru
 FITS = "торговли, энергетики и образования"
 
 
-@pytest.mark.parametrize(("day", "areas", "merged"), [
-    ("пятницу", FITS, True),  # 14 April 2023 was a Friday; the areas agree
-    ("среду", FITS, False),  # another weekday
-    ("пятницу", "туризма, спорта и геологии", False),  # the areas disagree
-])
+@pytest.mark.parametrize(
+    ("day", "areas", "merged"),
+    [
+        ("пятницу", FITS, True),  # 14 April 2023 was a Friday; the areas agree
+        ("среду", FITS, False),  # another weekday
+        ("пятницу", "туризма, спорта и геологии", False),  # the areas disagree
+    ],
+)
 def test_undated_report_with_weekday(tmp_path, day, areas, merged):
-    folder = write_articles(tmp_path / "in", {"a_en.txt": MEETING_EN,
-                                              "b_ru.txt": UNDATED_RU.format(n=1, day=day, areas=areas)})
+    folder = write_articles(
+        tmp_path / "in", {"a_en.txt": MEETING_EN, "b_ru.txt": UNDATED_RU.format(n=1, day=day, areas=areas)}
+    )
     assert build([folder], str(tmp_path / "s"), tmp_path / "out") == 0
     with open_store(str(tmp_path / "s")) as s:
         meetings = values(s, "SELECT DISTINCT ?m WHERE { ?m a tmru:Meeting }", "m")

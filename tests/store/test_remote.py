@@ -15,8 +15,12 @@ from .test_queries import run
 
 pytestmark = pytest.mark.slow  # starts an oxigraph server
 
-CTYPES = {"ttl": "text/turtle", "trig": "application/trig", "nq": "application/n-quads",
-          "jsonld": "application/ld+json"}
+CTYPES = {
+    "ttl": "text/turtle",
+    "trig": "application/trig",
+    "nq": "application/n-quads",
+    "jsonld": "application/ld+json",
+}
 
 
 def test_build_into_server(server, all_dir, tmp_path, capsys):
@@ -58,7 +62,9 @@ def test_exports_load_into_server(server, built, capsys, fmt):
     assert server.post(path, data, CTYPES[fmt]) in (200, 201, 204)
     rows = run(capsys, server.url, "cochairs")
     assert [(r["name"], r["begin"], r["end"]) for r in rows] == [
-        ("Alexei Overchuk", "2019-05-07", "2023-04-14"), ("Rashid Meredov", "2019-05-07", "2023-04-14")]
+        ("Alexei Overchuk", "2019-05-07", "2023-04-14"),
+        ("Rashid Meredov", "2019-05-07", "2023-04-14"),
+    ]
 
 
 def test_unreachable_and_invalid(server, capsys):
@@ -91,4 +97,6 @@ def test_password_in_store_url_is_sent_and_masked(server, capsys):
     from kg.store.remote import split_credentials
 
     assert split_credentials("http://alice:s3cret@127.0.0.1:7878/query") == (
-        "http://127.0.0.1:7878/query", "Basic YWxpY2U6czNjcmV0")
+        "http://127.0.0.1:7878/query",
+        "Basic YWxpY2U6czNjcmV0",
+    )

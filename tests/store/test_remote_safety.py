@@ -78,8 +78,13 @@ def _articles(tmp_path: Path) -> list[Path]:
 def _kg(*args: object) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in ("KG_STORE_UPDATE", "KG_STORE_WAIT", "KG_DEBUG")}
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.Popen([sys.executable, "-m", "kg", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def _triples(path: Path) -> set[ox.Triple]:
@@ -90,8 +95,10 @@ def test_concurrent_builds_give_the_graph_of_one_build(server, tmp_path):
     files = _articles(tmp_path)
     assert build(files, str(tmp_path / "ref"), tmp_path / "ref-out", "--no-validate") == 0
     orders = [random.Random(seed).sample(files, len(files)) for seed in range(4)]
-    procs = [_kg("build", *order, "--store", server.url, "--out", tmp_path / f"o{i}", "--no-html", "--no-validate")
-             for i, order in enumerate(orders)]
+    procs = [
+        _kg("build", *order, "--store", server.url, "--out", tmp_path / f"o{i}", "--no-html", "--no-validate")
+        for i, order in enumerate(orders)
+    ]
     for p in procs:
         out, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
@@ -111,8 +118,7 @@ def test_two_inputs_with_one_url(tmp_path, capsys):
     assert len(err) == 2 and all(line.startswith("kg: skipped: E101") and "same URL as" in line for line in err)
     assert all(str(src / "a_en.txt") in line for line in err)
     with open_store(str(tmp_path / "s")) as s:
-        names = {r["n"].value for r in s.query(
-            "SELECT ?n WHERE { ?d <http://purl.org/dc/terms/identifier> ?n }")}
+        names = {r["n"].value for r in s.query("SELECT ?n WHERE { ?d <http://purl.org/dc/terms/identifier> ?n }")}
     assert names == {"a_en.txt"}
     # a second build of the same inputs: the same report, the first article still kept
     assert build([src], str(tmp_path / "s"), tmp_path / "out") == 1
@@ -148,12 +154,16 @@ def test_a_stale_lock_entry_is_ignored(server):
     from kg.store.remote import LOCK_GRAPH, LOCKED_AT, RemoteBackend
 
     backend = RemoteBackend(server.url)
-    backend.update(f'INSERT DATA {{ GRAPH <{LOCK_GRAPH}> {{ <urn:uuid:dead> <{LOCKED_AT}> '
-                   '"2000-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> } }')
+    backend.update(
+        f"INSERT DATA {{ GRAPH <{LOCK_GRAPH}> {{ <urn:uuid:dead> <{LOCKED_AT}> "
+        '"2000-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> } }'
+    )
     with backend.lock(wait=5):
         pass
-    backend.update(f'INSERT DATA {{ GRAPH <{LOCK_GRAPH}> {{ <urn:uuid:alive> <{LOCKED_AT}> '
-                   '"2999-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> } }')
+    backend.update(
+        f"INSERT DATA {{ GRAPH <{LOCK_GRAPH}> {{ <urn:uuid:alive> <{LOCKED_AT}> "
+        '"2999-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> } }'
+    )
     from kg.errors import StoreBusyError
 
     with pytest.raises(StoreBusyError), backend.lock(wait=0.5):

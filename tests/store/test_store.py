@@ -32,8 +32,12 @@ def values(store, sparql: str, *cols: str) -> set:
 def test_one_meeting_three_sources(meeting_dir, tmp_path):
     assert build([meeting_dir], str(tmp_path / "s"), tmp_path / "out") == 0
     with open_store(str(tmp_path / "s")) as s:
-        meetings = values(s, "SELECT ?m ?lang WHERE { ?m a tmru:Meeting ; prov:wasDerivedFrom ?d . "
-                             "?d dcterms:language ?lang }", "m", "lang")
+        meetings = values(
+            s,
+            "SELECT ?m ?lang WHERE { ?m a tmru:Meeting ; prov:wasDerivedFrom ?d . ?d dcterms:language ?lang }",
+            "m",
+            "lang",
+        )
         assert {m for m, _ in meetings} == {"https://w3id.org/tmru/id/meeting/2023-04-14-co-chairs-meeting"}
         assert {lang for _, lang in meetings} == {"tr", "en", "ru"}
         people = values(s, "SELECT DISTINCT ?p WHERE { ?m tmru:participant ?p }", "p")
@@ -45,13 +49,19 @@ def test_one_meeting_three_sources(meeting_dir, tmp_path):
 
 def test_meredov_one_person_in_four_languages(built):
     with open_store(str(built)) as s:
-        langs = values(s, f"""SELECT DISTINCT ?lang WHERE {{ ?m tmru:participant <{MEREDOV}> ;
+        langs = values(
+            s,
+            f"""SELECT DISTINCT ?lang WHERE {{ ?m tmru:participant <{MEREDOV}> ;
             prov:wasDerivedFrom ?d . GRAPH ?d {{ ?m tmru:participant <{MEREDOV}> }} ?d dcterms:language ?lang }}""",
-                       "lang")
+            "lang",
+        )
         assert langs == {("tr",), ("en",), ("ru",), ("tk",)}
-        people = values(s, "SELECT DISTINCT ?p WHERE { ?p a tmru:Person ; skos:altLabel ?n "
-                           "FILTER(CONTAINS(LCASE(STR(?n)), 'meredo') || CONTAINS(LCASE(STR(?n)), 'мередов')) }",
-                        "p")
+        people = values(
+            s,
+            "SELECT DISTINCT ?p WHERE { ?p a tmru:Person ; skos:altLabel ?n "
+            "FILTER(CONTAINS(LCASE(STR(?n)), 'meredo') || CONTAINS(LCASE(STR(?n)), 'мередов')) }",
+            "p",
+        )
         assert people == {(MEREDOV,)}
 
 
@@ -105,8 +115,10 @@ def test_conflicts_kept_with_sources(built, capsys):
     found = json.loads(capsys.readouterr().out)
     dates = [c for c in found if c["property"].endswith("startDate")]
     assert len(dates) == 1 and dates[0]["meeting"].endswith("meeting/2019-05-07-commission-session")
-    assert dates[0]["values"] == [{"value": "2019-05-07", "sources": ["https://example.org/en/news/105"]},
-                                  {"value": "2019-05-08", "sources": ["https://example.org/ru/news/106"]}]
+    assert dates[0]["values"] == [
+        {"value": "2019-05-07", "sources": ["https://example.org/en/news/105"]},
+        {"value": "2019-05-08", "sources": ["https://example.org/ru/news/106"]},
+    ]
     assert main(["stats", "--store", str(built), "--json"]) == 0
     st = json.loads(capsys.readouterr().out)
     assert st["conflicts"] == len(found) and st["articles"] == 6
@@ -116,8 +128,14 @@ def test_conflicts_kept_with_sources(built, capsys):
 
 def test_cochair_interval(built):
     with open_store(str(built)) as s:
-        rows = values(s, """SELECT ?c ?b ?e WHERE { ?c org:memberDuring ?i .
-            ?i time:hasBeginning/time:inXSDDate ?b ; time:hasEnd/time:inXSDDate ?e }""", "c", "b", "e")
+        rows = values(
+            s,
+            """SELECT ?c ?b ?e WHERE { ?c org:memberDuring ?i .
+            ?i time:hasBeginning/time:inXSDDate ?b ; time:hasEnd/time:inXSDDate ?e }""",
+            "c",
+            "b",
+            "e",
+        )
     assert ("https://w3id.org/tmru/id/cochair/rashid-meredov--tm-ru-economic--TM", "2019-05-07", "2023-04-14") in rows
 
 
@@ -131,7 +149,9 @@ def test_failed_update_leaves_store_unchanged(meeting_dir, tmp_path, monkeypatch
         ing.ingest(resolve(extract(docs[0])))
         before = sorted(map(str, s.quads())), s.count()
         # the request fails on its last operation, after the graph was dropped and rewritten
-        monkeypatch.setattr(st, "_insert", lambda graphs, real=st._insert: real(graphs) + " ;\nLOAD <http://127.0.0.1:1/x>")
+        monkeypatch.setattr(
+            st, "_insert", lambda graphs, real=st._insert: real(graphs) + " ;\nLOAD <http://127.0.0.1:1/x>"
+        )
         with pytest.raises(StoreError):
             ing.ingest(resolve(extract(docs[1])))
         changed = dataclasses.replace(docs[0], text=docs[0].text + " ")

@@ -47,16 +47,24 @@ def _one_value(s, prop: str) -> None:
     assert not rows.rows, prop
 
 
-FUNCTIONAL = [T + "kind", "https://schema.org/startDate", T + "city", T + "format", T + "sessionNumber",
-              T + "agreementsSigned", T + "reportedOn"]
+FUNCTIONAL = [
+    T + "kind",
+    "https://schema.org/startDate",
+    T + "city",
+    T + "format",
+    T + "sessionNumber",
+    T + "agreementsSigned",
+    T + "reportedOn",
+]
 
 
 def test_one_value_per_property_and_conflicts_listed(built, capsys):
     with open_store(str(built)) as s:
         for prop in FUNCTIONAL:
             _one_value(s, prop)
-        found = {(c.meeting.rsplit("/", 1)[-1], c.property.rsplit("#", 1)[-1].rsplit("/", 1)[-1]): c
-                 for c in s.conflicts()}
+        found = {
+            (c.meeting.rsplit("/", 1)[-1], c.property.rsplit("#", 1)[-1].rsplit("/", 1)[-1]): c for c in s.conflicts()
+        }
     signed = found[("2019-05-07-commission-session", "agreementsSigned")]
     assert signed.chosen == "true" and {v for v, _ in signed.values} == {"true", "false"}  # tie: signed
     assert found[("2019-05-07-commission-session", "startDate")].chosen == "2019-05-07"  # tie: earliest
@@ -87,8 +95,9 @@ def test_no_default_side_for_unknown_cochairs(tmp_path):
     assert build([src], str(tmp_path / "s"), tmp_path / "out") == 0
     with open_store(str(tmp_path / "s")) as s:
         # "Turkmen-Russian" in the commission's name gives nobody a side
-        assert not s.query(f"ASK {{ ?x <{T}forCountry> ?c FILTER(CONTAINS(STR(?x), 'petrov') || "
-                           f"CONTAINS(STR(?x), 'amanov')) }}")
+        assert not s.query(
+            f"ASK {{ ?x <{T}forCountry> ?c FILTER(CONTAINS(STR(?x), 'petrov') || CONTAINS(STR(?x), 'amanov')) }}"
+        )
 
 
 @pytest.mark.skipif(_corpus() is None, reason="the dev corpus is not here")
@@ -100,22 +109,26 @@ def test_dev_corpus_sides_and_kinds(tmp_path, capsys):
             f"---\nurl: https://example.org/side/{i}\nlang: en\npublished: 2026-01-23\n---\n"
             f"On 22 January 2026 the Ambassador of {side} Esen Aydogdiyev held talks with the Foreign Minister "
             "of Turkmenistan Rashid Meredov and Deputy Foreign Minister of Russia Mikhail Galuzin in Moscow.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     files = [tmp_path / "side0.md", tmp_path / "side1.md"]
     files += [root / n for n in ("000_tr.txt", "003_en.txt", "020_ru.txt")]
     assert build(files, str(tmp_path / "s"), tmp_path / "out") == 0  # conflicting sides still validate
     for fmt in ("ttl", "trig", "nq"):  # kg validate checks a dataset's merged (default) graph
         assert main(["validate", str(tmp_path / "out" / f"graph.{fmt}")]) == 0
     with open_store(str(tmp_path / "s")) as s:
-        found = {(c.meeting.rsplit("/", 1)[-1], c.property.rsplit("#", 1)[-1].rsplit("/", 1)[-1]): c
-                 for c in s.conflicts()}
+        found = {
+            (c.meeting.rsplit("/", 1)[-1], c.property.rsplit("#", 1)[-1].rsplit("/", 1)[-1]): c for c in s.conflicts()
+        }
         side = found[("x-aidogdiev", "forCountry")]
         assert {v.rsplit("/", 1)[-1] for v, _ in side.values} == {"RU", "TM"}
         # two of three sources call the 19 June 2020 meeting a co-chairs' meeting
         kind = found[("2020-06-19-co-chairs-meeting", "kind")]
         assert kind.chosen == T + "co-chairs-meeting"
-        assert s.query(f"ASK {{ <https://w3id.org/tmru/id/meeting/2020-06-19-co-chairs-meeting> <{T}kind> "
-                       f"<{T}co-chairs-meeting> }}")
+        assert s.query(
+            f"ASK {{ <https://w3id.org/tmru/id/meeting/2020-06-19-co-chairs-meeting> <{T}kind> "
+            f"<{T}co-chairs-meeting> }}"
+        )
 
 
 def test_meetings_of_all_fixtures_count(built, capsys):
