@@ -23,7 +23,7 @@ OPENING = 4  # sentences at the start of an article that may carry its dateline
 LINE = 80  # the length of a header line at most
 HEAD = 80  # characters from the start of a sentence within which a dateline date stands
 _BEFORE = re.compile(r"^[\W\d_]*(?:[^\W\d_]*[A-ZА-ЯЁÇŞÜÖÝŽİ][^\s,]*[\s,(/–—-]*)*$")
-_AFTER = re.compile(r"^(?:,?\s*(?:19|20)\d\d\s*(?:г\.|ý\.|года|yıl\w*)?)?\s*(?:[.:,)(–—-]|\s*$)")
+_AFTER = re.compile(r"^(?:,?\s*(?:19|20)\d\d\s*(?:г\.|ý\.|года|yıl\w*)?)?\s*(?:[.:,)(/–—-]|\s*$)")
 
 
 def is_dateline(s: Sent, d: DateMention) -> bool:
