@@ -309,7 +309,7 @@ def _alternants(entries: set[Entry], lang: str) -> list[Entry]:
     pairs = [p for p in pairs if len(p) == 2 and all(p)]
     out = []
     for e in entries:
-        if e.cat in ("AREA", "CUE") and e.modes[-1] == PREFIX and len(e.words[-1]) >= MIN_ALTERNATING:
+        if e.cat in ("AREA", "CUE", "CITY") and e.modes[-1] == PREFIX and len(e.words[-1]) >= MIN_ALTERNATING:
             for voiceless, voiced in pairs:
                 if e.words[-1].endswith(voiceless):
                     last = e.words[-1][: -len(voiceless)] + voiced

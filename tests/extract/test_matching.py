@@ -24,6 +24,7 @@ def found(text: str, lang: str, cat: str, value: str) -> bool:
         # consonant alternation: Turkmen hojalyk -> hojalygy, Turkish stems likewise
         ("tk", "Oba hojalygynda hyzmatdaşlyk ara alnyp maslahatlaşyldy.", "agriculture", True),
         ("tk", "Oba hojalyk pudagynda hyzmatdaşlyk ara alnyp maslahatlaşyldy.", "agriculture", True),
+        # city names alternate too: Aşgabat -> Aşgabada (to Ashgabat)
         # a whole word with a noun inflection, not a blind prefix: gaz -> gazının, not gazete
         ("tr", "Türkmen gazının satışı görüşüldü.", "energy", True),
         ("tr", "Gazeteler bu konuyu yazdı.", "energy", False),
@@ -91,3 +92,7 @@ def test_fields_outside_names(lang, text, areas):
         lang,
     )
     assert areas <= set(m.areas)
+
+
+def test_city_names_alternate():
+    assert found("Ministr Aşgabada geldi.", "tk", "CITY", "ashgabat")
