@@ -13,6 +13,8 @@ from .sentences import Sent, people
 if TYPE_CHECKING:
     from .segment import Segment
 
+CONTEXT_CHAIRS = 2  # sentences before a co-chairs' meeting's report that may name its co-chairs
+
 
 def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: set[str]) -> None:
     """Co-chairs and other participants of the meeting; adds to ``called`` the people a
@@ -35,7 +37,7 @@ def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: se
             q = Person(p.name, p.key, p.country, p.post, p.known, s.evidence())
             (m.cochairs if i in chairs and p.country in lexicon(lang).sides else m.participants).append(q)
     if seg.kind == "co-chairs-meeting":
-        _pair_chairs(m, lang)
+        _pair_chairs(m, lang, [s for s in seg.sents if s.i < seg.trigger.i and s.reported])
     if seg.kind == "working-group":
         _group_chairs(m, ordered)
 
@@ -51,10 +53,12 @@ def _group_chairs(m: Meeting, sents: list[Sent]) -> None:
             m.participants.append(p)
 
 
-def _pair_chairs(m: Meeting, lang: str) -> None:
+def _pair_chairs(m: Meeting, lang: str, lead: list[Sent]) -> None:
     """A co-chairs' meeting is held by the co-chairs: where a side has none yet, the first
     participant named on that side leads it ("the co-chairs met. Meredov and Overchuk
-    discussed ...": the role in the headline, the names in the next sentence)."""
+    discussed ...": the role in the headline, the names in the next sentence), else the
+    last person of that side named just before the meeting's report ("Overchuk praised ...
+    The Vice-Premier took part in the meeting of the co-chairs")."""
     have = {p.country for p in m.cochairs}
     for side in lexicon(lang).sides:
         if side in have:
@@ -62,6 +66,12 @@ def _pair_chairs(m: Meeting, lang: str) -> None:
         first = next((p for p in m.participants if p.country == side), None)
         if first is not None:
             _promote(m, first.key)
+            continue
+        before = [(s, f) for s in lead[-CONTEXT_CHAIRS:] for f in people(s, lang) if f.person.country == side]
+        if before:
+            s, f = before[-1]
+            p = f.person
+            m.cochairs.append(Person(p.name, p.key, p.country, p.post, p.known, s.evidence()))
 
 
 def _promote(m: Meeting, key: str) -> None:

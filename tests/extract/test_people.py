@@ -268,3 +268,24 @@ def test_working_group_chairs_are_not_commission_chairs(lang, text):
 def test_delegation_head_leads_at_the_session(lang, text):
     session = next(m for m in meetings(text, lang) if m.kind == "commission-session")
     assert ("alexei-overchuk", "RU") in chairs(session)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the co-chair is named just before the report and then referred to by post
+        (
+            "ru",
+            "Заместитель председателя правительства России Алексей Оверчук высоко оценил сотрудничество. "
+            "Вице-премьер принял участие во встрече сопредседателей межправительственной комиссии в Ашхабаде.",
+        ),
+        (
+            "en",
+            "Deputy Prime Minister of Russia Alexei Overchuk praised the cooperation. The Vice-Premier took part in "
+            "the meeting of the co-chairs of the Intergovernmental Commission in Ashgabat.",
+        ),
+    ],
+)
+def test_co_chair_named_before_the_report(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.kind == "co-chairs-meeting" and ("alexei-overchuk", "RU") in chairs(m)
