@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..model import Meeting
 from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
-from .morph import HELD, PRESENT
+from .morph import HELD, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import _people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
-from .status import words_between
+from .status import words, words_between
 
 DATELINE_GAP = 40  # characters between a dateline's city and its date
 HEAD_AFTER = 2  # words between a field word and the head noun of a name after it ("Economic Forum")
@@ -175,6 +175,7 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
         for c in s.values("CITY")
         if (s is seg.trigger or _locative(c, s, lex) or _hosts(c, s) or s.cue("visit") or _in_dateline(c, s))
         and not any(f.start <= c.start < f.end for f in people(s, lex.lang))
+        and not _reported_clause(c, s)
     ]
     last = next((e for e in reversed(earlier) if e.city), None)
     if last is not None:
@@ -188,6 +189,16 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     else:
         m.city = lex.labels.get(("CITY", c.value), c.value)
         m.evidence["city"] = s.evidence()
+
+
+def _reported_clause(c: Mention, s: Sent) -> bool:
+    """Whether a city stands in a clause reported after "that"/«что», past the sentence's event
+    word ("during the meeting he said that Ashgabat awaits Putin's visit")."""
+    events = [m.end for m in s.event_cues()]
+    if not events:
+        return False
+    comp = grammar(s.lang).complementizers
+    return any(min(events) <= w.start < c.start and fold(w.text, s.lang) in comp for w in words(s))
 
 
 def _hosts(c: Mention, s: Sent) -> bool:
