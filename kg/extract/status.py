@@ -61,6 +61,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"«»“”„—–]")
 _HARD_END = re.compile(r"[;.!?]")
 _STOP = re.compile(r"[,;:.!?]")
 FAR = 1 << 20
+TITLE_CASE = 0.7  # share of capitalised words that makes a line a Title Case headline
 REPORT_SPAN = 2  # words between a verb of saying and the date it takes
 _ENTITIES = frozenset({"PERSON", "COUNTRY", "CITY", "COMMISSION", "MONTH", "WEEKDAY", "AREA"})
 # cue words that are nouns whatever their ending (Turkish "bakan" minister is no participle)
@@ -110,9 +111,11 @@ def words(s: Sent) -> list[Word]:
                     break
             i += 1
     aux = [f is not None for f in forms]  # forms of fixed phrases (auxiliaries)
+    # in a Title Case headline ("Ministers To Hold Talks") capitals do not mark names
+    title = sum(w[:1].isupper() for w, _, _ in raw) >= TITLE_CASE * len(raw) > 1
 
     def forms_at(j: int) -> Form | None:
-        if forms[j] is None and not (j > 0 and raw[j][0][:1].isupper()):
+        if forms[j] is None and not (j > 0 and raw[j][0][:1].isupper() and not title):
             forms[j] = gr.form(raw[j][0])
         return forms[j]
 
@@ -151,7 +154,7 @@ def words(s: Sent) -> list[Word]:
         while e < len(ents) and ents[e][1] <= a:
             e += 1
         entity = any(x <= a and b <= y for x, y in ents[e : e + 3])
-        name = n > 0 and w[:1].isupper()  # a capitalised word inside a sentence is a name, not a verb
+        name = n > 0 and w[:1].isupper() and not title  # a capitalised word inside a sentence is a name
         form = forms[n] if forms[n] is not None else (None if entity or name else gr.form(w))
         gap = text[b : raw[n + 1][1]] if n + 1 < len(raw) else text[b : s.end]
         nxt = folded[n + 1] if n + 1 < len(raw) else ""

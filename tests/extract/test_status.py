@@ -228,3 +228,15 @@ def test_turkmen_plurals_are_no_aorist():
     )
     (m,) = meetings(text, "tk", "2025-05-21")
     assert m.date == "2025-05-20" and m.city == "Ashgabat"
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # a Title Case headline keeps its verbs: capitals there mark no names
+        ("Turkmen, Russian Foreign Ministers Expected To Hold Talks In Ashgabat", 0),
+        ("Turkmen And Russian Foreign Ministers Held Talks In Ashgabat", 1),
+    ],
+)
+def test_title_case_headlines(text, n):
+    assert len(meetings(text, "en")) == n
