@@ -244,9 +244,11 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
         return False
     if m.date:
         return all(d.date == m.date for d in s.event_dates() if d.explicit_year)
-    # a statement dated to a month ("in September Putin said") is another event (English month
-    # names are capitalised: "may" is a verb)
-    return not any(mo.text[:1].isupper() or s.lang != "en" for mo in s.values("MONTH"))
+    # a statement dated to a month ("in September Putin said that ...") is another event; a month
+    # inside what was discussed ("the agreements signed in November") is not (English month names
+    # are capitalised: "may" is a verb)
+    dated = any(mo.text[:1].isupper() or s.lang != "en" for mo in s.values("MONTH"))
+    return not (dated and any(w.reporting for w in words(s)))
 
 
 def _international(s: Sent, excluded: list[tuple[int, int]]) -> list[Mention]:

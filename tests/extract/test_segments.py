@@ -225,3 +225,28 @@ def test_report_date_is_not_the_meeting_date(lang, text, published, date):
 )
 def test_announcement_articles(lang, text, n):
     assert len(meetings(text, lang)) == n
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "area", "kept"),
+    [
+        # a month inside what was discussed keeps the field; a statement dated to another month does not
+        (
+            "tk",
+            "Türkmenistanyň we Russiýanyň ministrleri duşuşdylar. Taraplar noýabr aýynda gol çekilen energetika "
+            "ylalaşygynyň ýerine ýetirilişini ara alyp maslahatlaşdylar.",
+            "energy",
+            True,
+        ),
+        (
+            "tk",
+            "Türkmenistanyň we Russiýanyň ministrleri duşuşdylar. Russiýanyň Prezidenti sentýabr aýynda söwda "
+            "dolanyşygyny artdyrmak isleýändigini aýtdy.",
+            "trade",
+            False,
+        ),
+    ],
+)
+def test_month_dated_statements(lang, text, area, kept):
+    (m,) = meetings(text, lang)
+    assert (area in m.areas) is kept
