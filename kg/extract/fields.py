@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..model import Meeting
 from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
-from .morph import HELD, PRESENT, grammar
+from .morph import HELD, PRESENT
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import _people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
-from .status import words, words_between
+from .status import complementizer, words, words_between
 
 DATELINE_GAP = 40  # characters between a dateline's city and its date
 HEAD_AFTER = 2  # words between a field word and the head noun of a name after it ("Economic Forum")
@@ -195,10 +195,8 @@ def _reported_clause(c: Mention, s: Sent) -> bool:
     """Whether a city stands in a clause reported after "that"/«что», past the sentence's event
     word ("during the meeting he said that Ashgabat awaits Putin's visit")."""
     events = [m.end for m in s.event_cues()]
-    if not events:
-        return False
-    comp = grammar(s.lang).complementizers
-    return any(min(events) <= w.start < c.start and fold(w.text, s.lang) in comp for w in words(s))
+    cut = complementizer(s, min(events)) if events else None
+    return cut is not None and cut < c.start
 
 
 def _hosts(c: Mention, s: Sent) -> bool:

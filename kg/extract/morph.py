@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import RDF, Literal
+from rdflib import RDF
 
 from .. import ontology
 from ..vocab import TMRU
@@ -57,9 +57,9 @@ class Grammar:
     plan_lemmas: frozenset[str] = frozenset()
     lemma_forms: dict[str, Form] = field(default_factory=dict)  # Russian lemma -> form
     function_words: frozenset[str] = frozenset()
-    reporting: tuple[tuple[str, ...], ...] = ()  # folded stems of reporting verbs (phrases as tuples)
     reporting_lemmas: frozenset[str] = frozenset()
     reporting_heads: frozenset[str] = frozenset()  # their first letters (a word not sharing them is none)
+    # folded stems of reporting verbs (phrases as tuples), by their first letters
     reporting_by_head: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     conjunctions: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()  # "that", "что": a reported clause follows
@@ -74,11 +74,7 @@ class Grammar:
         if out is not False:
             return out
         if self.lang == "ru":  # pymorphy3, unless the word has a noun ending no verb form has
-            out = (
-                None
-                if self._ending(word) is None and self._noun(word)
-                else _russian(word, self.plan_lemmas, self.lemma_forms)
-            )
+            out = None if self._noun(word) else _russian(word, self.plan_lemmas, self.lemma_forms)
         else:
             out = self._ending(word)
         if out is not None and fold(word, self.lang) in self.function_words:
@@ -99,6 +95,7 @@ class Grammar:
         return None
 
     def _noun(self, word: str) -> bool:
+        """Russian: the word ends in a noun ending (kept unfolded: folding merges «ии»)."""
         w = word.lower()
         return any(w[-k:] in self.endings for k in range(min(len(w) - MIN_STEM, self.max_ending), 0, -1))
 
@@ -174,13 +171,16 @@ def grammar(lang: str) -> Grammar:
     return cached("grammar", lang, lambda: _build(lang))
 
 
+def _words(g, cls, lang: str) -> frozenset[str]:
+    """The folded ``tmru:exact`` words of the nodes of class ``cls``."""
+    return frozenset(
+        w for node in g.subjects(RDF.type, cls) for lit in g.objects(node, TMRU.exact) if (w := fold(str(lit), lang))
+    )
+
+
 def _build(lang: str) -> Grammar:
     g = ontology.load_lang(lang)
     gr = Grammar(lang)
-    stems: set[str] = set()
-    words: set[str] = set()
-    lemmas: set[str] = set()
-    conj: set[str] = set()
     for node in g.subjects(TMRU.wordOrder, None):
         gr.verb_final = str(g.value(node, TMRU.wordOrder)).upper() == "SOV"
     for node in g.subjects(RDF.type, TMRU.VerbForm):
@@ -192,49 +192,45 @@ def _build(lang: str) -> Grammar:
                 gr.endings[end] = form
                 gr.max_ending = max(gr.max_ending, len(end))
         for lit in g.objects(node, TMRU.exact):
-            ws = tuple(w for w in (fold(p, lang) for p in str(lit).split()) if w)
-            if ws:
-                gr.phrases[ws] = form
-                gr.max_phrase = max(gr.max_phrase, len(ws))
+            _phrase(gr, fold_words(str(lit), lang), form)
         for lit in g.objects(node, TMRU.lemma):
             gr.lemma_forms[str(lit).lower()] = form
+    stems: set[str] = set()
+    words: set[str] = set()
     for node in g.subjects(RDF.type, TMRU.PlanVerb):
         stems.update(fold(str(lit), lang) for lit in g.objects(node, TMRU.stem))
         for lit in g.objects(node, TMRU.exact):
             ws = fold_words(str(lit), lang)
             if len(ws) == 1:
                 words.add(ws[0])
-            elif ws:
-                gr.phrases[ws] = Form(PRESENT, FINITE, True)
-                gr.max_phrase = max(gr.max_phrase, len(ws))
-        lemmas.update(str(lit).lower() for lit in g.objects(node, TMRU.lemma) if isinstance(lit, Literal))
-    for node in g.subjects(RDF.type, TMRU.Conjunction):
-        conj.update(fold(str(lit), lang) for lit in g.objects(node, TMRU.exact))
-    rep: set[tuple[str, ...]] = set()
-    for node in g.subjects(RDF.type, TMRU.ReportingVerb):
-        for pred in (TMRU.stem, TMRU.exact):
-            rep.update(ws for ws in (fold_words(str(lit), lang) for lit in g.objects(node, pred)) if ws)
-        lemmas_r = {str(lit).lower() for lit in g.objects(node, TMRU.lemma)}
-        gr.reporting_lemmas = gr.reporting_lemmas | lemmas_r
-    gr.reporting_heads = frozenset(x[:HEAD] for x in gr.reporting_lemmas)
-    gr.reporting = tuple(sorted(rep))
-    heads: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in gr.reporting:
-        heads.setdefault(phrase[0][:HEAD], []).append(phrase)
-    gr.reporting_by_head = {k: tuple(v) for k, v in heads.items()}
-    gr.negators = frozenset(
-        fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.Negator) for lit in g.objects(node, TMRU.exact)
-    )
-    gr.complementizers = frozenset(
-        fold(str(lit), lang)
-        for node in g.subjects(RDF.type, TMRU.Complementizer)
-        for lit in g.objects(node, TMRU.exact)
-    )
-    gr.function_words = frozenset(
-        fold(str(lit), lang) for node in g.subjects(RDF.type, TMRU.FunctionWord) for lit in g.objects(node, TMRU.exact)
-    )
+            else:
+                _phrase(gr, ws, Form(PRESENT, FINITE, True))
     gr.plan_stems = tuple(sorted(s for s in stems if s))
     gr.plan_words = frozenset(words)
-    gr.plan_lemmas = frozenset(lemmas)
-    gr.conjunctions = frozenset(c for c in conj if c)
+    gr.plan_lemmas = _lemmas(g, TMRU.PlanVerb)
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for node in g.subjects(RDF.type, TMRU.ReportingVerb):
+        for pred in (TMRU.stem, TMRU.exact):
+            for lit in g.objects(node, pred):
+                phrase = fold_words(str(lit), lang)
+                if phrase and phrase not in heads.get(phrase[0][:HEAD], []):
+                    heads.setdefault(phrase[0][:HEAD], []).append(phrase)
+    gr.reporting_by_head = {k: tuple(sorted(v)) for k, v in sorted(heads.items())}
+    gr.reporting_lemmas = _lemmas(g, TMRU.ReportingVerb)
+    gr.reporting_heads = frozenset(x[:HEAD] for x in gr.reporting_lemmas)
+    gr.conjunctions = _words(g, TMRU.Conjunction, lang)
+    gr.complementizers = _words(g, TMRU.Complementizer, lang)
+    gr.negators = _words(g, TMRU.Negator, lang)
+    gr.function_words = _words(g, TMRU.FunctionWord, lang)
     return gr
+
+
+def _phrase(gr: Grammar, words: tuple[str, ...], form: Form) -> None:
+    if words:
+        gr.phrases[words] = form
+        gr.max_phrase = max(gr.max_phrase, len(words))
+
+
+def _lemmas(g, cls) -> frozenset[str]:
+    """The ``tmru:lemma`` words of the nodes of class ``cls`` (Russian, unfolded)."""
+    return frozenset(str(lit).lower() for node in g.subjects(RDF.type, cls) for lit in g.objects(node, TMRU.lemma))

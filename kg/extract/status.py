@@ -174,13 +174,13 @@ def _status(form: Form) -> str:
 def event_status(s: Sent, m: Mention) -> str | None:
     """The status of the event a cue mention names (None: nothing says; read as held)."""
     ws = words(s)
-    idx = [i for i, w in enumerate(ws) if m.start <= w.start < m.end]
+    idx = _span(ws, m.start, m.end)
     if not idx:
         return None
     first, last = idx[0], idx[-1]
     gr = grammar(s.lang)
     own = ws[last].form
-    if own is not None and own.role == "modifier" and own.status != NONFINITE:
+    if own is not None and own.role == MODIFIER and own.status != NONFINITE:
         if m.value == "signed":  # "the agreement signed in June", «подписанного соглашения»: a document's past
             return BACKGROUND
         return _status(own)  # the event word is a participle: "geçirilen (duşuşyk)", "held (talks)"
@@ -202,7 +202,7 @@ def event_status(s: Sent, m: Mention) -> str | None:
                 if w.form.status == NONFINITE:
                     nonfinite = True
                 elif w.form.finite(w.final):
-                    return FUTURE if w.form.plan else NONFINITE if nonfinite else w.form.status
+                    return NONFINITE if nonfinite else w.form.status
             if w.hard_end:
                 break
         return NONFINITE if nonfinite else None
@@ -247,11 +247,20 @@ def _modifier(ws: list[Word], first: int, lang: str) -> str | None:
             if lang != "ru" or agree(w.text, ws[first].text):
                 return _status(w.form)
             continue
-        if w.form is not None and w.form.finite(w.final) and lang != "ru":
-            return None
-        if lang == "ru" and w.form is not None and w.form.finite(w.final):
+        if w.form is not None and w.form.finite(w.final):  # a verb between: no modifier of the noun
             return None
     return None
+
+
+def _span(ws: list[Word], start: int, end: int) -> list[int]:
+    """The indexes of the words that begin within [start, end)."""
+    return [i for i, w in enumerate(ws) if start <= w.start < end]
+
+
+def complementizer(s: Sent, after: int = 0) -> int | None:
+    """Where the first "that"/«что» at or after offset ``after`` stands (a reported clause follows)."""
+    comp = grammar(s.lang).complementizers
+    return next((w.start for w in words(s) if w.start >= after and fold(w.text, s.lang) in comp), None)
 
 
 def clause_of(s: Sent, pos: int) -> int | None:
@@ -266,8 +275,7 @@ def words_between(s: Sent, a: Mention, b: Mention) -> int:
     """How many words stand between two mentions; a comma or stronger stop between them
     (quotes, brackets and dashes aside) puts them in different clauses: a large number."""
     ws = words(s)
-    ia = [i for i, w in enumerate(ws) if a.start <= w.start < a.end]
-    ib = [i for i, w in enumerate(ws) if b.start <= w.start < b.end]
+    ia, ib = _span(ws, a.start, a.end), _span(ws, b.start, b.end)
     if not ia or not ib:
         return FAR
     if ia[0] > ib[-1]:
@@ -281,7 +289,7 @@ def of_report(s: Sent, start: int, end: int) -> bool:
     """Whether the words at [start, end) (a date) go with a verb of saying next to them
     ("the ministry said on Friday", "заявил в четверг"): the date of the report, not the event."""
     ws = words(s)
-    idx = [i for i, w in enumerate(ws) if start <= w.start < end]
+    idx = _span(ws, start, end)
     if not idx:
         return False
     near = ws[max(0, idx[0] - REPORT_SPAN) : idx[0]] + ws[idx[-1] + 1 : idx[-1] + 1 + REPORT_SPAN]
@@ -305,9 +313,8 @@ def sentence_status(s: Sent) -> str | None:
         return _status(ws[-1].form)
     # auxiliaries are surer than endings ("related" may be a participle), but not those of a
     # clause reported after "that"
-    comp = grammar(s.lang).complementizers
-    cut = next((w.start for w in words(s) if fold(w.text, s.lang) in comp), s.end)
-    main = [w for w in ws if w.start < cut]
+    cut = complementizer(s)
+    main = [w for w in ws if cut is None or w.start < cut]
     if not main:
         return None  # "I know that you will talk with ...": the main verb has no known form
     aux = [w for w in main if w.aux]
