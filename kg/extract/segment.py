@@ -27,7 +27,7 @@ from .lexicon import lexicon
 from .morph import NOT_HELD
 from .names import Found
 from .ordinals import find_ordinal
-from .sentences import UPCOMING_WINDOW, Mention, Sent, people
+from .sentences import Mention, Sent, people
 from .status import FAR, HELD, PRESENT, verb_between, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
@@ -217,18 +217,13 @@ def _recalled_in_announcement(sents: list[Sent], kinds: list[str | None]) -> lis
     8 April"): none of it is a meeting held, except one dated relative to the report ("on
     Tuesday", "yesterday")."""
     first = next((s for s in sents if s.all_event_cues()), None)
-    if first is None or not first.future or _next_one(first):  # "the next session will ..." is another one
+    # ("the next session will be held ..." announces another meeting than the article's news)
+    if first is None or not first.future or any(first.next_one(m) for m in first.all_event_cues()):
         return kinds
     return [
         None if k and s.i > first.i and not (s.has("RELDAY") or s.has("WEEKDAY")) else k
         for s, k in zip(sents, kinds, strict=True)
     ]
-
-
-def _next_one(s: Sent) -> bool:
-    """Whether an event word of ``s`` is "the next" one ("the next meeting", "очередное заседание")."""
-    ups = [u.end for u in s.cues("upcoming")]
-    return any(0 <= m.start - e <= UPCOMING_WINDOW for m in s.all_event_cues() for e in ups)
 
 
 def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dict[str, str], lead: list[Sent]) -> None:

@@ -117,14 +117,17 @@ class Sent:
         if self._status is None:
             self._status = {}
         if m.start not in self._status:
-            ups = [u.end for u in self.cues("upcoming")]
-            if any(0 <= m.start - e <= UPCOMING_WINDOW for e in ups):
+            if self.next_one(m):
                 self._status[m.start] = FUTURE
             elif self.cue("cumulative"):  # "since 1992 more than 100 documents have been signed"
                 self._status[m.start] = BACKGROUND
             else:
                 self._status[m.start] = event_status(self, m)
         return self._status[m.start]
+
+    def next_one(self, m: Mention) -> bool:
+        """Whether an "upcoming" word stands just before the event word ("the next meeting")."""
+        return any(0 <= m.start - u.end <= UPCOMING_WINDOW for u in self.cues("upcoming"))
 
     def all_event_cues(self) -> list[Mention]:
         """Event cues (a signing too, unless of a decree), whatever their status."""
@@ -158,15 +161,13 @@ class Sent:
         for u in self.cues("undated"):
             cu = clause_of(self, u.start)
             for m in self.event_cues():
-                # a fronted adverbial ("Earlier, ...") dates the clause after it
-                if clause_of(self, m.start) != cu and not (
-                    u.end <= m.start and clause_of(self, u.end + 1) != cu and not verb_between(self, u.end, m.start)
-                ):
-                    continue
                 if sov and m.start < u.start:  # an adverb modifies the verb after it
                     continue
                 a, b = (u.end, m.start) if u.end <= m.start else (m.end, u.start)
-                if not verb_between(self, a, b):
+                if verb_between(self, a, b):
+                    continue
+                # the same clause, or a fronted adverbial ("Earlier, ...") dating the clause after it
+                if clause_of(self, m.start) == cu or (u.end <= m.start and clause_of(self, u.end + 1) != cu):
                     return True
         return False
 
