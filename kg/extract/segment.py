@@ -60,12 +60,7 @@ def trigger_kind(
             return None
         # "held" / "took place" names no event by itself ("the elections held in March"): it
         # needs an event word or the commission in the sentence
-        if (
-            all(m.value == "held" for m in evs)
-            and not s.has("COMMISSION")
-            and not s.cue("forum")
-            and not any(m.value != "held" for m in s.all_event_cues())
-        ):
+        if not s.has("COMMISSION") and not s.cue("forum") and all(m.value == "held" for m in s.all_event_cues()):
             return None
     multilateral = s.cue("multilateral") and not s.cue("bilateral") and _all_multilateral(s)
     if not _anchor(s) and not any(_anchor(b) and b.reported for b in before or ()):
@@ -186,9 +181,13 @@ def _reception_and_session(s: Sent) -> bool:
 
 def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[Segment]:
     """Split the article's sentences into meetings (rule 3)."""
-    kinds = [trigger_kind(s, lang, published, before=sents[max(0, s.i - CONTEXT) : s.i]) for s in sents]
-    if not any(k and k != MULTILATERAL for k in kinds):
-        kinds = [trigger_kind(s, lang, published, forum=True, before=sents[max(0, s.i - CONTEXT) : s.i]) for s in sents]
+
+    def kinds_of(forum: bool) -> list[str | None]:
+        return [trigger_kind(s, lang, published, forum, sents[max(0, s.i - CONTEXT) : s.i]) for s in sents]
+
+    kinds = kinds_of(forum=False)
+    if not any(k and k != MULTILATERAL for k in kinds):  # a forum counts when the article reports no other event
+        kinds = kinds_of(forum=True)
     kinds = _recalled_in_announcement(sents, kinds)
     segs: list[Segment] = []
     lead: list[Sent] = []
