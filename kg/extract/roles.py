@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Meeting, Person
@@ -34,7 +35,7 @@ def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: se
                     _promote(m, p.key)
                 continue
             seen.add(p.key)
-            q = Person(p.name, p.key, p.country, p.post, p.known, s.evidence())
+            q = replace(p, evidence=s.evidence())
             (m.cochairs if i in chairs and p.country in lexicon(lang).sides else m.participants).append(q)
     if seg.kind == "co-chairs-meeting":
         _pair_chairs(m, lang, [s for s in seg.sents if s.i < seg.trigger.i and s.reported])
@@ -70,8 +71,17 @@ def _pair_chairs(m: Meeting, lang: str, lead: list[Sent]) -> None:
         before = [(s, f) for s in lead[-CONTEXT_CHAIRS:] for f in people(s, lang) if f.person.country == side]
         if before:
             s, f = before[-1]
-            p = f.person
-            m.cochairs.append(Person(p.name, p.key, p.country, p.post, p.known, s.evidence()))
+            m.cochairs.append(replace(f.person, evidence=s.evidence()))
+
+
+def called_everywhere(meetings: list[Meeting], called: set[str]) -> None:
+    """A person the article calls a co-chair is a co-chair at every meeting they attend (for
+    the same side)."""
+    chairs = {p.key: p.country for m in meetings for p in m.cochairs if p.key in called}
+    for m in meetings:
+        for p in list(m.participants):
+            if chairs.get(p.key, "-") == p.country:
+                _promote(m, p.key)
 
 
 def _promote(m: Meeting, key: str) -> None:
@@ -129,7 +139,7 @@ def delegation_heads(sents: list[Sent], lang: str) -> dict[str, tuple[int, Perso
             f = next((f for f in found if f.start >= c.end and f.person.country in sides), None)
             if f is not None and f.person.country not in out:
                 p = f.person
-                out[p.country] = (s.i, Person(p.name, p.key, p.country, p.post, p.known, s.evidence()))
+                out[p.country] = (s.i, replace(p, evidence=s.evidence()))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Meeting
 from .dateline import dateline_date
 from .fields import _fill
-from .roles import delegation_heads, session_heads
+from .roles import called_everywhere, delegation_heads, session_heads
 from .segment import segment
 from .sentences import sentences
 
@@ -22,7 +22,8 @@ def build_meetings(text: str, lang: str, published: str | None) -> list[Meeting]
     if published is None:  # a dateline gives the publication date ("today", "on Friday")
         published = dateline_date(sents)
         if published is not None:
-            sents = sentences(text, lang, published)
+            for s in sents:
+                s.redate(published)
     segs = segment(sents, lang, published)
     out: list[Meeting] = []
     called: set[str] = set()
@@ -30,11 +31,5 @@ def build_meetings(text: str, lang: str, published: str | None) -> list[Meeting]
     for seg in segs:
         out.append(_fill(seg, lang, sents, published, out, called))
         session_heads(out[-1], seg.trigger.i, heads)
-    # a person the article calls a co-chair is a co-chair at every meeting they attend
-    chairs = {p.key: p.country for m in out for p in m.cochairs if p.key in called}
-    for m in out:
-        for p in list(m.participants):
-            if p.key in chairs and chairs[p.key] == p.country:
-                m.participants.remove(p)
-                m.cochairs.append(p)
+    called_everywhere(out, called)
     return out

@@ -83,6 +83,11 @@ class Sent:
             self._dates = find_dates(self.text, self.lang, self.published, rel)
         return self._dates
 
+    def redate(self, published: str) -> None:
+        """Resolve relative dates against ``published`` (found in a dateline after analysis)."""
+        self.published = published
+        self._dates = None
+
     def event_dates(self) -> list[DateMention]:
         """The dates that may be an event's: not the dateline, not the date of a report
         ("the ministry said on Friday")."""
