@@ -9,7 +9,7 @@ from .lexicon import lexicon
 from .morph import HELD, PRESENT
 from .normalize import fold
 from .ordinals import find_ordinal
-from .roles import _people
+from .roles import fill_people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
 from .status import complementizer, words, words_between
@@ -31,6 +31,7 @@ def _from_trigger(seg: Segment) -> list[Sent]:
 def _fill(
     seg: Segment, lang: str, sents: list[Sent], published: str | None, earlier: list[Meeting], called: set[str]
 ) -> Meeting:
+    """The meeting a segment reports, field by field."""
     m = Meeting(kind=seg.kind)
     lex = lexicon(lang)
     ordered = _ordered(seg)
@@ -38,19 +39,41 @@ def _fill(
     prev = earlier[-1] if earlier else None
     m.commission = next((x.value for s in ordered for x in s.values("COMMISSION")), None)
     _date(m, seg, sents, published, prev)
-    # ordinal
-    for s in present if m.kind != "other" else ():  # a reception or talks have no session number
+    if m.kind != "other":  # a reception or talks have no session number
+        _ordinal(m, present, lang)
+    _format(m, seg, present, prev, lex, earlier)
+    fill_people(m, seg, _from_trigger(seg), lang, called)
+    # talks between the two sides' co-chairs (not a reception) are a co-chairs' meeting
+    if (
+        m.kind == "other"
+        and not any(t.held("received") for t in seg.triggers)
+        and set(lex.sides) <= {p.country for p in m.cochairs}
+    ):
+        m.kind = "co-chairs-meeting"
+    _areas(m, seg, ordered, lex)
+    s = next((s for s in present if s.held("signed")), None)
+    if s is not None:
+        m.agreements_signed = True
+        m.evidence["agreements_signed"] = s.evidence()
+    m.evidence.setdefault("kind", seg.trigger.evidence())
+    return m
+
+
+def _ordinal(m: Meeting, present: list[Sent], lang: str) -> None:
+    for s in present:
         if s.cue("session", "meeting", "working-group"):
             n = find_ordinal(s, lang)
             if n is not None:
                 m.ordinal = n
                 m.evidence["ordinal"] = s.evidence()
-                break
-    # format: a call or video cue, else the previous meeting's call format when this one
-    # names no place, else in person when a city, visit, reception or meeting is named
-    # (a call named in another sentence is another event unless that sentence reports it: "during
-    # a telephone conversation not long ago, we agreed ...")
-    for cue, fmt in (("video", "video"), ("phone", "phone")):
+                return
+
+
+def _format(m: Meeting, seg: Segment, present: list[Sent], prev: Meeting | None, lex, earlier: list[Meeting]) -> None:
+    """A call or video cue (in the trigger, or a call reported as held: not "during a telephone
+    conversation not long ago, we agreed ..."), else the previous meeting's call format when
+    this one names no place, else in person when a city, visit, reception or meeting is named."""
+    for cue in ("video", "phone"):
         s = next(
             (
                 s
@@ -60,50 +83,37 @@ def _fill(
             None,
         )
         if s is not None:
-            m.format = fmt
+            m.format = cue
             m.evidence["format"] = s.evidence()
-            break
+            return
     if (
-        m.format is None
-        and prev is not None
+        prev is not None
         and prev.format in ("video", "phone")
         and not seg.trigger.undated()
         and not any(s.values("CITY") or s.cue("visit", "received") for s in present)
     ):
         m.format = prev.format
         m.evidence["format"] = prev.evidence["format"]
-    if m.format is None:
-        _city(m, seg, present, lex, earlier)
-        if m.city or any(s.cue("visit", "received", "meeting") for s in present):
-            m.format = "in-person"
-            m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
-    _people(m, seg, _from_trigger(seg), lang, called)
-    # talks between the two sides' co-chairs (not a reception) are a co-chairs' meeting
-    if (
-        m.kind == "other"
-        and not any(t.held("received") for t in seg.triggers)
-        and set(lex.sides) <= {p.country for p in m.cochairs}
-    ):
-        m.kind = "co-chairs-meeting"
-    # areas
+        return
+    _city(m, seg, present, lex, earlier)
+    if m.city or any(s.cue("visit", "received", "meeting") for s in present):
+        m.format = "in-person"
+        m.evidence.setdefault("format", (next((s for s in present if s.values("CITY")), seg.trigger)).evidence())
+
+
+def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
+    """The fields the meeting's own sentences say were discussed, outside names and posts."""
     excluded = [r for s in ordered for r in _name_ranges(s, lex) + _institution_ranges(s)]
-    excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lang)]
+    excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lex.lang)]
     for s in ordered:
         if not s.reported or not _about_this(s, seg, m):
             continue
-        for a in s.values("AREA") + _international(s, excluded):
+        for a in s.values("AREA") + _international(s):
             if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
                 continue
             if a.value not in m.areas:
                 m.areas.append(a.value)
                 m.evidence[f"area:{a.value}"] = s.evidence()
-    # agreements
-    s = next((s for s in present if s.held("signed")), None)
-    if s is not None:
-        m.agreements_signed = True
-        m.evidence["agreements_signed"] = s.evidence()
-    m.evidence.setdefault("kind", seg.trigger.evidence())
-    return m
 
 
 def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, prev: Meeting | None) -> None:
@@ -249,7 +259,7 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
     return not (dated and any(w.reporting for w in words(s)))
 
 
-def _international(s: Sent, excluded: list[tuple[int, int]]) -> list[Mention]:
+def _international(s: Sent) -> list[Mention]:
     """A multilateral body or event discussed (the CIS, the Caspian summit being prepared) is
     the field of international cooperation."""
     return [Mention("AREA", "international", m.start, m.end, m.text) for m in s.cues("multilateral")]

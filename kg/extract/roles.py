@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 CONTEXT_CHAIRS = 2  # sentences before a co-chairs' meeting's report that may name its co-chairs
 
 
-def _people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: set[str]) -> None:
+def fill_people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called: set[str]) -> None:
     """Co-chairs and other participants of the meeting; adds to ``called`` the people a
     co-chair cue names."""
     seen: set[str] = set()
