@@ -281,12 +281,7 @@ def _build(lang: str) -> Lexicon:
         entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
         if len(surnames[stem]) == 1:
             entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))
-    g_lang = ontology.load_lang(lang)
-    lex.inflections = frozenset(
-        fold(str(lit), lang)
-        for n in g_lang.subjects(TMRU.inflection, None)
-        for lit in g_lang.objects(n, TMRU.inflection)
-    ) - {""}
+    lex.inflections = frozenset(fold(v, lang) for v in _lang_values(lang, TMRU.inflection)) - {""}
     lex.max_inflection = max(map(len, lex.inflections), default=0)
     for e in _alternants(entries, lang):
         entries.add(e)
@@ -298,14 +293,16 @@ def _build(lang: str) -> Lexicon:
 MIN_ALTERNATING = 4  # letters a stem needs before its final consonant alternates
 
 
+def _lang_values(lang: str, prop) -> list[str]:
+    """The values of ``prop`` in the language data of ``lang`` (``ontology/lang``)."""
+    g = ontology.load_lang(lang)
+    return [str(lit) for _, lit in g.subject_objects(prop)]
+
+
 def _alternants(entries: set[Entry], lang: str) -> list[Entry]:
     """Stems ending in a consonant that alternates before a vowel (``ontology/lang``:
     Turkish ortak -> ortağı, Turkmen hojalyk -> hojalygy), in their voiced form too."""
-    pairs = [
-        tuple(fold(p, lang) for p in str(lit).split())
-        for node in ontology.load_lang(lang).subjects(TMRU.alternation, None)
-        for lit in ontology.load_lang(lang).objects(node, TMRU.alternation)
-    ]
+    pairs = [tuple(fold(p, lang) for p in v.split()) for v in _lang_values(lang, TMRU.alternation)]
     pairs = [p for p in pairs if len(p) == 2 and all(p)]
     out = []
     for e in entries:
