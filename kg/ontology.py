@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,18 @@ def load(*names: str) -> Graph:
         except Exception as exc:  # noqa: BLE001 - reported as one line
             raise OntologyError(f"cannot parse {folder / name}: {exc}") from exc
     return g
+
+
+def content_hash() -> str:
+    """SHA-256 of every ontology file, the language data included (what extraction reads)."""
+    folder = ontology_dir()
+    h = hashlib.sha256()
+    for name in FILES + LANG_FILES:
+        try:
+            h.update(name.encode() + b"\0" + (folder / name).read_bytes())
+        except OSError as exc:
+            raise OntologyError(f"cannot read {folder / name}: {exc.strerror or exc}") from exc
+    return h.hexdigest()
 
 
 def load_lang(lang: str) -> Graph:

@@ -13,13 +13,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from . import __version__, ontology
-from .errors import InputError, KGError, OntologyError, printable, reason
+from .errors import InputError, KGError, printable, reason
 from .model import Document
 from .resolve import ResolvedArticle, doc_iri, doc_key
 from .store import Stats, Store
@@ -29,21 +28,9 @@ from .store.terms import PREFIXES, iri, triples_of
 FINGERPRINT = PREFIXES["tmru"] + "ingestFingerprint"
 
 
-@lru_cache(maxsize=8)
-def _ontology_hash(folder: str) -> str:
-    h = hashlib.sha256()
-    for name in ontology.FILES + ontology.LANG_FILES:  # the language data changes what is extracted
-        try:
-            h.update((ontology.ontology_dir() / name).read_bytes())
-        except OSError as exc:
-            raise OntologyError(f"cannot read {folder}/{name}: {exc.strerror or exc}") from exc
-    return h.hexdigest()
-
-
 def ontology_hash() -> str:
     """Hash of the ontology files (a change refreshes the reference graph and re-ingests everything)."""
-    _ontology_hash.cache_clear()  # the files may change between runs of one process (tests)
-    return _ontology_hash(str(ontology.ontology_dir()))
+    return ontology.content_hash()
 
 
 def fingerprint(doc: Document, onto: str) -> str:

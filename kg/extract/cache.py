@@ -1,8 +1,8 @@
 """On-disk cache of what the extractor compiles from the ontology (lexicons, grammars), so a
 ``kg`` process does not parse the Turtle files and rebuild the tables at every start.
 
-An entry is keyed by the content of every ontology file and of the modules that build it: a
-changed label or a changed builder is a new key.  The folder is ``$KG_CACHE``, else
+An entry is keyed by the content of every ontology file (``ontology.content_hash``) and of the
+modules that build it: a changed label or a changed builder is a new key.  The folder is ``$KG_CACHE``, else
 ``$XDG_CACHE_HOME/tmru-kg``, else ``~/.cache/tmru-kg``; ``KG_CACHE=off`` turns the cache off.
 A cache that cannot be read or written is passed over silently: the tables are built instead.
 """
@@ -36,19 +36,14 @@ def folder() -> Path | None:
 
 
 @lru_cache(maxsize=8)
-def _key(onto: str) -> str | None:
-    h = hashlib.sha256(__version__.encode())
-    try:
-        root = Path(onto)
-        for name in ontology.FILES + ontology.LANG_FILES:
-            path = root / name
-            h.update(name.encode() + (path.read_bytes() if path.is_file() else b"-"))
-        here = Path(__file__).resolve().parent
-        for name in _BUILDERS:
-            h.update((here / name).read_bytes())
-    except OSError:
-        return None
-    return h.hexdigest()[:20]
+def _builders() -> bytes:
+    here = Path(__file__).resolve().parent
+    return b"".join((here / name).read_bytes() for name in _BUILDERS)
+
+
+def _key() -> str:
+    """The ontology's content, the builders' source and the version, hashed."""
+    return hashlib.sha256((ontology.content_hash() + __version__).encode() + _builders()).hexdigest()[:20]
 
 
 def cached(kind: str, lang: str, build: Callable[[], T]) -> T:
@@ -56,8 +51,8 @@ def cached(kind: str, lang: str, build: Callable[[], T]) -> T:
     (and stored for the next process)."""
     where = folder()
     try:
-        key = _key(str(ontology.ontology_dir()))
-    except Exception:  # noqa: BLE001 - a broken ontology: let the builder report it
+        key = _key()
+    except Exception:  # noqa: BLE001 - a missing or unreadable ontology: let the builder report it
         key = None
     if where is None or key is None:
         return build()
