@@ -7,7 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from .common import EXIT_INVALID, EXIT_OK, EXIT_SKIPPED, Progress, Reporter, add_command, add_store_option
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_SKIPPED,
+    Progress,
+    Reporter,
+    add_command,
+    add_jobs_option,
+    add_store_option,
+)
 
 #: merged graphs larger than this are not SHACL-validated by default (validate an export instead)
 VALIDATE_MAX = 200_000
@@ -34,14 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=f"skip SHACL validation (skipped anyway above {VALIDATE_MAX} triples)",
     )
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
-    p.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="extract in N processes while this one ingests (the store is the same for any N; default 1)",
-    )
+    add_jobs_option(p, "while this one ingests; the store is the same for any N")
     p.add_argument(
         "--json", action="store_true", help="print the summary as JSON (with the time and peak memory of each step)"
     )

@@ -92,5 +92,10 @@ STORE_HELP = (
 )
 
 
+def add_jobs_option(p: argparse.ArgumentParser, what: str) -> None:
+    """``--jobs N``: extract in N worker processes (``what`` says what else holds)."""
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help=f"extract in N processes ({what}; default 1)")
+
+
 def add_store_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", metavar="PATH_OR_URL", default=None, help=STORE_HELP)

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .common import EXIT_OK, EXIT_SKIPPED, Reporter, add_command
+from .common import EXIT_OK, EXIT_SKIPPED, Reporter, add_command, add_jobs_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,14 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Print the facts of each article (the SCHEMA.md facts format, with evidence) as JSON Lines.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .md .html .jsonl) or folders (recursive)")
-    p.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="extract in N processes (output order is unchanged; default 1)",
-    )
+    add_jobs_option(p, "the output order is unchanged")
     p.set_defaults(func=run)
 
 

@@ -95,4 +95,5 @@ def test_fields_outside_names(lang, text, areas):
 
 
 def test_city_names_alternate():
+    # city names alternate too: Aşgabat -> Aşgabada (to Ashgabat)
     assert found("Ministr Aşgabada geldi.", "tk", "CITY", "ashgabat")
