@@ -123,13 +123,17 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
     first meeting, the first date before it or in the article's opening (a dateline,
     a photo caption)."""
     t = seg.trigger
+    if seg.date:  # a meeting told in one dated clause of its trigger
+        m.date = seg.date
+        m.evidence["date"] = t.evidence()
+        return
     cands: list[Sent] = [t]
     if not t.undated():
         cands += [s for s in reversed(sents[max(0, t.i - 2) : t.i]) if s.reported and s.kind is None]
         cands += [s for s in seg.triggers if s is not t]
         cands += [s for s in sents[t.i + 1 : t.i + 3] if s.reported and s.kind is None]
     for s in cands:
-        d = next((d for d in s.event_dates() if plausible(d, published)), None)
+        d = next((d for d in s.event_dates() if plausible(d, published) and d.date not in seg.not_dates), None)
         if d is not None:
             m.date = d.date
             m.evidence["date"] = s.evidence()
@@ -141,7 +145,14 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
         if not s.event_cues():
             continue
         rel = s.values("RELDAY") + s.values("WEEKDAY")
-        d = next((d for d in s.event_dates() if any(s.start + d.start <= r.start < s.start + d.end for r in rel)), None)
+        d = next(
+            (
+                d
+                for d in s.event_dates()
+                if d.date not in seg.not_dates and any(s.start + d.start <= r.start < s.start + d.end for r in rel)
+            ),
+            None,
+        )
         if d is not None and s.reported:
             m.date = d.date
             m.evidence["date"] = s.evidence()

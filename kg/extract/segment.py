@@ -28,7 +28,7 @@ from .morph import NOT_HELD
 from .names import Found
 from .ordinals import find_ordinal
 from .sentences import Mention, Sent, people
-from .status import FAR, HELD, PRESENT, verb_between, words_between
+from .status import FAR, HELD, PRESENT, verb_between, words, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
 RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
@@ -146,6 +146,8 @@ class Segment:
     triggers: list[Sent] = field(default_factory=list)
     parties: set[str] = field(default_factory=set)
     pair: dict[str, str] = field(default_factory=dict)  # side -> principal named by its triggers
+    date: str | None = None  # the date of a meeting told in one clause of its trigger
+    not_dates: set[str] = field(default_factory=set)  # dates of its sentences that are another meeting's
 
 
 def _parties(s: Sent, lang: str) -> set[str]:
@@ -207,6 +209,12 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
         _place(segs, s, kind, parties, pairs[0], lead)
         # "met X and held talks with Y": one meeting per partner
         segs.extend(Segment(kind, s, [s], [s], parties, p) for p in pairs[1:])
+        # "our talks were constructive, and we also had a separate meeting yesterday": the dated
+        # clause is a meeting of its own (before the current one, which the next sentences go on)
+        other = _dated_clause(s)
+        if other is not None and kind != MULTILATERAL and s.kind is not None:
+            segs[-1].not_dates.add(other)
+            segs.insert(len(segs) - 1, Segment(kind, s, [s], [s], parties, dict(pairs[0]), date=other))
     return [seg for seg in segs if seg.kind != MULTILATERAL and not _announced(seg)]
 
 
@@ -223,6 +231,28 @@ def _recalled_in_announcement(sents: list[Sent], kinds: list[str | None]) -> lis
         None if k and s.i > first.i and not (s.has("RELDAY") or s.has("WEEKDAY")) else k
         for s, k in zip(sents, kinds, strict=True)
     ]
+
+
+def _dated_clause(s: Sent) -> str | None:
+    """The date of a held event told in a later clause of ``s`` when its first clause tells a held
+    event without that date ("the talks were constructive, and we also met yesterday")."""
+    ws = words(s)
+    nouns = [m for m in s.event_cues() if m.value in ("meeting", "session", "phone", "video")]
+    clauses = {}
+    for m in nouns:
+        idx = [w.clause for w in ws if m.start <= w.start < m.end]
+        if idx:
+            clauses.setdefault(idx[0], m)
+    if len(clauses) < 2:
+        return None
+    dated = {}
+    for d in s.event_dates():
+        idx = [w.clause for w in ws if s.start + d.start <= w.start < s.start + d.end]
+        if idx and idx[0] in clauses:
+            dated.setdefault(idx[0], d.date)
+    first = min(clauses)  # the sentence's first event keeps its own date, if it has one
+    others = {d for k, d in dated.items() if k != first and d != dated.get(first)}
+    return others.pop() if len(others) == 1 else None
 
 
 def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dict[str, str], lead: list[Sent]) -> None:
