@@ -252,16 +252,28 @@ def test_month_dated_statements(lang, text, area, kept):
     assert (area in m.areas) is kept
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    # one sentence, two meetings: the dated clause tells a meeting of its own
-    ("en", "Today the presidents of Turkmenistan and Russia held talks in Moscow, and they also had a separate "
-           "meeting yesterday."),
-    ("ru", "Сегодня президенты Туркменистана и России провели переговоры в Москве, а вчера у них также состоялась "
-           "отдельная встреча."),
-    ("tr", "Türkmenistan ve Rusya devlet başkanları bugün Moskova'da görüştü, dün de ayrı bir toplantı yapıldı."),
-    ("tk", "Türkmenistanyň we Russiýanyň Prezidentleri şu gün Moskwada gepleşik geçirdiler, düýn hem aýratyn "
-           "duşuşyk geçirildi."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # one sentence, two meetings: the dated clause tells a meeting of its own
+        (
+            "en",
+            "Today the presidents of Turkmenistan and Russia held talks in Moscow, and they also had a separate "
+            "meeting yesterday.",
+        ),
+        (
+            "ru",
+            "Сегодня президенты Туркменистана и России провели переговоры в Москве, а вчера у них также состоялась "
+            "отдельная встреча.",
+        ),
+        ("tr", "Türkmenistan ve Rusya devlet başkanları bugün Moskova'da görüştü, dün de ayrı bir toplantı yapıldı."),
+        (
+            "tk",
+            "Türkmenistanyň we Russiýanyň Prezidentleri şu gün Moskwada gepleşik geçirdiler, düýn hem aýratyn "
+            "duşuşyk geçirildi.",
+        ),
+    ],
+)
 def test_dated_clause_is_another_meeting(lang, text):
     dates = sorted(m.date for m in meetings(text, lang, "2025-06-25"))
     assert dates == ["2025-06-24", "2025-06-25"]
