@@ -4,8 +4,12 @@ sentences of the document's text (``pipeline.py``) and applies the rules of
 
 from __future__ import annotations
 
-from ..model import ArticleFacts, Document
-from .rules import build_meetings
+from .spacy_import import load
+
+load()  # spaCy without its CLI package, before any module below imports it
+
+from ..model import ArticleFacts, Document  # noqa: E402
+from .rules import build_meetings  # noqa: E402
 
 
 def extract(document: Document) -> ArticleFacts:

@@ -210,6 +210,10 @@ def nlp_for(lang: str, spans: bool = False) -> Language:
     """The blank spaCy pipeline of ``lang`` with the ``kg_lexicon`` component; with
     ``spans``, also spaCy sentence boundaries and ``doc.spans["kg"]``."""
     nlp = spacy.blank(SPACY_LANG.get(lang, "xx"))
+    if not spans:
+        # the rules read only each token's text and offset: new words need no lexical
+        # attributes (shape, like_num, norm...), which spaCy otherwise computes per new word
+        nlp.vocab.lex_attr_getters = {}
     if spans:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("kg_paragraphs")

@@ -61,6 +61,7 @@ class Sent:
     recalled: bool = False  # in a paragraph that a background cue opens ("As reported earlier, ...")
     _words: list | None = None  # status.words()
     _status: dict[int, str | None] | None = None  # event cue start -> status
+    _memo: dict[str, object] | None = None  # per-sentence results of the status rules (main verb, future)
 
     @property
     def dates(self) -> list[DateMention]:
@@ -151,6 +152,13 @@ class Sent:
     def future(self) -> bool:
         """The sentence speaks of what is still to happen: its event words are all announced
         or planned, or it has none and its main verb is future."""
+        memo = self._memo if self._memo is not None else {}
+        self._memo = memo
+        if "future" not in memo:
+            memo["future"] = self._future()
+        return memo["future"]
+
+    def _future(self) -> bool:
         main = sentence_status(self)
         evs = self.all_event_cues()
         if evs:

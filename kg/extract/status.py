@@ -306,6 +306,14 @@ def sentence_status(s: Sent) -> str | None:
     """The status of a sentence's main verb: the last finite verb in verb-final languages,
     else the first auxiliary or, without one, the first finite verb; verbs of saying ("he
     said") are passed over."""
+    memo = s._memo if s._memo is not None else {}
+    s._memo = memo
+    if "main" not in memo:
+        memo["main"] = _main_status(s)
+    return memo["main"]
+
+
+def _main_status(s: Sent) -> str | None:
     ws = [w for w in words(s) if w.form is not None and not w.reporting and w.form.finite(w.final)]
     if not ws:
         return None

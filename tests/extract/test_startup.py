@@ -1,0 +1,30 @@
+"""Start-up of the extractor: spaCy is imported without its command-line package, which
+still loads on first use; new words get no lexical attributes the rules never read."""
+
+import subprocess
+import sys
+
+
+def _run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_spacy_cli_is_not_imported():
+    out = _run(
+        "import sys, kg.extract; print('spacy' in sys.modules, 'spacy.cli' in sys.modules, 'typer' in sys.modules)"
+    )
+    assert out == "True False False"
+
+
+def test_spacy_cli_still_loads_on_use():
+    out = _run("import kg.extract, spacy, spacy.cli; print(callable(spacy.cli.download), callable(spacy.info))")
+    assert out == "True True"
+
+
+def test_blank_pipeline_still_tokenizes_like_spacy():
+    from kg.extract.pipeline import nlp_for
+    from kg.extract.spacy_import import load
+
+    spacy = load()
+    text = "Mr. Lavrov's talks with R. Meredov (Ashgabat, 12.03.2024) — don't e-mail info@mfa.gov.tm"
+    assert [t.text for t in nlp_for("en")(text)] == [t.text for t in spacy.blank("en")(text)]
