@@ -93,6 +93,7 @@ class TMRU(DefinedNamespace):
     role: URIRef
     lemma: URIRef
     wordOrder: URIRef
+    nounPhraseOrder: URIRef
     alternation: URIRef
     inflection: URIRef
     evidence: URIRef

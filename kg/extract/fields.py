@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..model import Meeting
 from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
-from .morph import HELD, PRESENT
+from .morph import HELD, NEGATED, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import fill_people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
-from .status import complementizer, words, words_between
+from .status import complementizer, event_status, words, words_between
 
 DATELINE_GAP = 40  # characters between a dateline's city and its date
 HEAD_AFTER = 2  # words between a field word and the head noun of a name after it ("Economic Forum")
@@ -102,7 +102,8 @@ def _format(m: Meeting, seg: Segment, present: list[Sent], prev: Meeting | None,
 
 
 def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
-    """The fields the meeting's own sentences say were discussed, outside names and posts."""
+    """The fields the meeting's own sentences say were discussed, outside names and posts and
+    outside a negated clause."""
     excluded = [r for s in ordered for r in _name_ranges(s, lex) + _institution_ranges(s)]
     excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lex.lang)]
     for s in ordered:
@@ -110,6 +111,8 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
             continue
         for a in s.values("AREA") + _international(s):
             if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
+                continue
+            if event_status(s, a) == NEGATED:  # "energy was not discussed", «не обсуждали», "görüşülmedi"
                 continue
             if a.value not in m.areas:
                 m.areas.append(a.value)
@@ -290,14 +293,17 @@ def _institution_ranges(s: Sent) -> list[tuple[int, int]]:
         if not any(n.start <= h.start < n.end or words_between(s, n, h) == 0 < h.start - n.end for n in names)
     ]
     links = [m for m in s.cues("namelink")]
+    head_final = grammar(s.lang).head_final
     out = []
     for a in s.values("AREA"):
         for h in heads:
             gap = words_between(s, a, h)
             after = h.start >= a.end and gap <= HEAD_AFTER
-            # a head before: "Ministry of Agriculture", "Группа ... по поддержке торговли"
+            # a head before: "Ministry of Agriculture", "Группа ... по поддержке торговли" (not in a
+            # head-final language: "Bakanlar ulaştırmayı görüştü" is ministers discussing transport)
             before = (
-                h.end <= a.start
+                not head_final
+                and h.end <= a.start
                 and gap <= HEAD_BEFORE
                 and (gap == 0 or any(h.end <= k.start and k.end <= a.start for k in links))
             )

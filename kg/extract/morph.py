@@ -50,6 +50,7 @@ class Grammar:
 
     lang: str
     verb_final: bool = False  # SOV: the finite verb follows the event noun
+    head_final: bool = False  # a noun's modifiers all stand before it ("Tarım Bakanlığı")
     endings: dict[str, Form] = field(default_factory=dict)  # folded ending -> form
     phrases: dict[tuple[str, ...], Form] = field(default_factory=dict)  # folded words -> form
     plan_stems: tuple[str, ...] = ()
@@ -183,6 +184,8 @@ def _build(lang: str) -> Grammar:
     gr = Grammar(lang)
     for node in g.subjects(TMRU.wordOrder, None):
         gr.verb_final = str(g.value(node, TMRU.wordOrder)).upper() == "SOV"
+    for node in g.subjects(TMRU.nounPhraseOrder, None):
+        gr.head_final = str(g.value(node, TMRU.nounPhraseOrder)) == "head-final"
     for node in g.subjects(RDF.type, TMRU.VerbForm):
         form = Form(str(g.value(node, TMRU.status)), str(g.value(node, TMRU.role)))
         for lit in g.objects(node, TMRU.suffix):

@@ -142,8 +142,10 @@ def words(s: Sent) -> list[Word]:
     for i, f in enumerate(folded):
         if f in gr.negators or (raw[i][0].lower().endswith("n't") and gr.negators):
             near = [j for j in (i + 1, i - 1, i + 2, i - 2) if 0 <= j < len(raw) and forms_at(j) is not None]
-            if near:
-                j = near[0]
+            targets = near[:1]
+            if i > 0 and aux[i - 1] and i - 1 not in targets:
+                targets.append(i - 1)  # and the auxiliary before it: "was not discussed", "did not meet"
+            for j in targets:
                 form = forms_at(j)
                 forms[j] = Form(NEGATED, form.role if form.role != MODIFIER else FINITE, form.plan)
     out: list[Word] = []

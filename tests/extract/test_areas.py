@@ -119,3 +119,30 @@ def test_areas(lang, text, expected):
 def test_areas_of_this_meeting(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert set(m.areas) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a field in a negated clause was not discussed; the positive clause beside it was
+        ("en", "The sides discussed trade. Energy was not discussed.", {"trade"}),
+        ("en", "The ministers discussed transport, but they did not discuss energy.", {"transport"}),
+        ("ru", "Стороны обсудили торговлю. Вопросы энергетики не обсуждались.", {"trade"}),
+        ("ru", "Министры обсудили транспорт, но не затрагивали энергетику.", {"transport"}),
+        ("tr", "Taraflar ticareti ele aldı. Enerji konusu görüşülmedi.", {"trade"}),
+        ("tr", "Bakanlar ulaştırmayı görüştü, ancak enerjiyi ele almadı.", {"transport"}),
+        (
+            "tk",
+            "Taraplar söwda meselelerini ara alyp maslahatlaşdylar. Energetika meselesi ara alnyp maslahatlaşylmady.",
+            {"trade"},
+        ),
+        (
+            "tk",
+            "Ministrler ulag ulgamyny ara alyp maslahatlaşdylar, emma energetika meselesine degmediler.",
+            {"transport"},
+        ),
+    ],
+)
+def test_negated_clause_is_no_field(lang, text, expected):
+    (m,) = meetings(LEAD[lang] + text, lang)
+    assert set(m.areas) == expected
