@@ -86,6 +86,8 @@ class TMRU(DefinedNamespace):
     PlanVerb: URIRef
     Conjunction: URIRef
     FunctionWord: URIRef
+    Article: URIRef
+    capital: URIRef
     Negator: URIRef
     Complementizer: URIRef
     ReportingVerb: URIRef

@@ -12,11 +12,12 @@ from .ordinals import find_ordinal
 from .roles import fill_people
 from .segment import Segment, plausible
 from .sentences import Mention, Sent, people
-from .status import complementizer, event_status, words, words_between
+from .status import clause_of, complementizer, event_status, words, words_between
 
 DATELINE_GAP = 40  # characters between a dateline's city and its date
 HEAD_AFTER = 2  # words between a field word and the head noun of a name after it ("Economic Forum")
 HEAD_BEFORE = 4  # words between the head noun of a name and a field word after it ("Ministry of Agriculture")
+CAPITAL_GAP = 1  # words between a capital word and its country ("the capital of Russia")
 NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
 
 
@@ -196,7 +197,7 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     cands = [
         (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
         for i, s in enumerate(present)
-        for c in s.values("CITY")
+        for c in s.values("CITY") + [k for k in _capitals(s, lex) if _locative(k, s, lex)]
         if (s is seg.trigger or _locative(c, s, lex) or _hosts(c, s) or s.cue("visit") or _in_dateline(c, s))
         and not any(f.start <= c.start < f.end for f in people(s, lex.lang))
         and not _reported_clause(c, s)
@@ -213,6 +214,22 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     else:
         m.city = lex.labels.get(("CITY", c.value), c.value)
         m.evidence["city"] = s.evidence()
+
+
+def _capitals(s: Sent, lex) -> list[Mention]:
+    """A capital named by its country ("the Turkmen capital", "the capital of Russia", «в
+    российской столице», "Rusya'nın başkentinde", "Türkmenistanyň paýtagtynda"), as a mention of
+    that city (``tmru:capital`` in the gazetteer)."""
+    out = []
+    countries = [x for x in s.values("COUNTRY") if x.value in lex.capitals]
+    for c in s.cues("capital"):
+        near = [(words_between(s, x, c), x) for x in countries if clause_of(s, x.start) == clause_of(s, c.start)]
+        near = [(gap, x) for gap, x in near if gap <= CAPITAL_GAP]
+        if near:
+            x = min(near, key=lambda t: t[0])[1]
+            a, b = min(x.start, c.start), max(x.end, c.end)
+            out.append(Mention("CITY", lex.capitals[x.value], a, b, s.doc_text[a:b]))
+    return out
 
 
 def _reported_clause(c: Mention, s: Sent) -> bool:
@@ -238,7 +255,9 @@ def _in_dateline(c: Mention, s: Sent) -> bool:
 
 def _locative(c: Mention, s: Sent, lex) -> bool:
     """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
-    before = s.doc_text[max(s.start, c.start - 12) : c.start].split()
+    before = s.doc_text[max(s.start, c.start - 16) : c.start].split()
+    while before and fold(before[-1], lex.lang) in grammar(lex.lang).articles:
+        before.pop()  # "in the Russian capital"
     if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
         return True
     # the city word, or the word after it, with a locative ending ("Aşgabatda", "Moskwa şäherinde")

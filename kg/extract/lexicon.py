@@ -77,6 +77,7 @@ class Lexicon:
     names: dict[str, str] = field(default_factory=dict)  # person key -> name in this language
     countries: dict[str, str] = field(default_factory=dict)  # person key -> ISO side
     sides: tuple[str, ...] = ()  # ISO codes of the commissions' parties (the two sides of a bilateral meeting)
+    capitals: dict[str, str] = field(default_factory=dict)  # country ISO -> its capital's city key
     max_prefix: int = 0
     inflections: frozenset[str] = frozenset()  # folded noun endings that may follow a whole-word label
     max_inflection: int = 0
@@ -248,6 +249,8 @@ def _build(lang: str) -> Lexicon:
         for node in g.subjects(RDF.type, cls):
             key = str(g.value(node, TMRU.iso) or _key(node))
             lex.labels[(cat, key)] = pref_label(g, node, "en") or key
+            if cat == "COUNTRY" and (capital := g.value(node, TMRU.capital)) is not None:
+                lex.capitals[key] = _key(capital)
             if cat == "PERSON":
                 lex.names[key] = pref_label(g, node, lang) or key
                 side = g.value(node, TMRU.forCountry)

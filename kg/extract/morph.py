@@ -58,6 +58,7 @@ class Grammar:
     plan_lemmas: frozenset[str] = frozenset()
     lemma_forms: dict[str, Form] = field(default_factory=dict)  # Russian lemma -> form
     function_words: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()  # "the", "a": may stand between a preposition and its noun
     reporting_lemmas: frozenset[str] = frozenset()
     reporting_heads: frozenset[str] = frozenset()  # their first letters (a word not sharing them is none)
     # folded stems of reporting verbs (phrases as tuples), by their first letters
@@ -225,6 +226,7 @@ def _build(lang: str) -> Grammar:
     gr.complementizers = _words(g, TMRU.Complementizer, lang)
     gr.negators = _words(g, TMRU.Negator, lang)
     gr.function_words = _words(g, TMRU.FunctionWord, lang)
+    gr.articles = _words(g, TMRU.Article, lang)
     return gr
 
 

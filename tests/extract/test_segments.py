@@ -277,3 +277,25 @@ def test_month_dated_statements(lang, text, area, kept):
 def test_dated_clause_is_another_meeting(lang, text):
     dates = sorted(m.date for m in meetings(text, lang, "2025-06-25"))
     assert dates == ["2025-06-24", "2025-06-25"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "city"),
+    [
+        # a capital named by its country, written as the place of the meeting
+        ("en", "Foreign ministers of Turkmenistan and Russia held talks in the Russian capital.", "Moscow"),
+        ("en", "Talks of Turkmen and Russian delegations took place in the capital of Turkmenistan.", "Ashgabat"),
+        ("ru", "Министры иностранных дел Туркменистана и России провели переговоры в российской столице.", "Moscow"),
+        ("ru", "Переговоры делегаций Туркменистана и России прошли в столице Туркменистана.", "Ashgabat"),
+        ("tr", "Türkmenistan ve Rusya dışişleri bakanları Rusya'nın başkentinde görüştü.", "Moscow"),
+        ("tr", "Türkmenistan ve Rusya heyetleri Türkmenistan başkentinde bir araya geldi.", "Ashgabat"),
+        ("tk", "Türkmenistanyň we Russiýanyň daşary işler ministrleri Russiýanyň paýtagtynda duşuşdylar.", "Moscow"),
+        ("tk", "Türkmenistanyň we Russiýanyň wekiliýetleri türkmen paýtagtynda gepleşik geçirdiler.", "Ashgabat"),
+        # capital as money is no place
+        ("en", "Turkmenistan and Russia held talks on attracting Russian capital to the economy.", None),
+        ("ru", "Туркменистан и Россия провели переговоры о привлечении российского капитала.", None),
+    ],
+)
+def test_capital_of_a_country(lang, text, city):
+    (m,) = meetings(text, lang)
+    assert m.city == city
