@@ -30,6 +30,8 @@ def fill_people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called
         chairs = by_cue | _leads(found, s, seg)
         for i, f in enumerate(found):
             p = f.person
+            if p.key in seg.not_partners:
+                continue
             if p.key in seen:
                 if i in chairs and p.country in lexicon(lang).sides:
                     _promote(m, p.key)

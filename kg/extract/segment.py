@@ -98,7 +98,7 @@ def kind_of(s: Sent, lang: str) -> str:
     # post ("a meeting with Overchuk, co-chair of the commission")
     found = people(s, lang)
     events = [m for m in s.event_cues() if m.value in ("meeting", "session", "video", "phone", "held")]
-    chairs = [c for c in s.cues("cochair") if _free(c, events, found)]
+    chairs = [c for c in s.cues("cochair") if _free(c, events, found) and not _describes_one(s, c, found)]
     nouns = [m for m in events if m.value != "held"]
     if any(words_between(s, c, m) <= NEXT_TO - 1 for c in chairs for m in nouns):
         return "co-chairs-meeting"  # "the co-chairs' meeting", "toparyň başlyklarynyň (...) mejlisi"
@@ -107,7 +107,10 @@ def kind_of(s: Sent, lang: str) -> str:
     # the commission's own event: the event noun nearest its name is held ("toparyň mejlisi
     # geçirildi"), not announced ("... duşuşykda toparyň geçiriljek mejlisi")
     nouns_all = [m for m in s.all_event_cues() if m.value in ("meeting", "session", "video", "phone")]
-    commission = any(_free(c, events, found) and _own_event_held(s, c, nouns_all) for c in s.values("COMMISSION"))
+    commission = any(
+        _free(c, events, found) and not _in_description(s, c, found) and _own_event_held(s, c, nouns_all)
+        for c in s.values("COMMISSION")
+    )
     if (
         commission
         and not s.held("received")
@@ -124,6 +127,41 @@ def _own_event_held(s: Sent, x: Mention, nouns: list[Mention]) -> bool:
     if not near:
         return True
     return s.status(min(near, key=lambda t: t[0])[1]) not in NOT_HELD
+
+
+def _describes_one(s: Sent, x: Mention, found: list[Found]) -> bool:
+    """Whether a role word stands in apposition before one person's post and name ("co-chair of
+    the commission, Deputy Prime Minister Alexei Overchuk", "Komisyonu eş başkanı, Başbakan
+    Yardımcısı Aleksey Overçuk"), not before several joined names ("the co-chairs, X and Y")."""
+    after = [f for f in found if f.start >= x.end]
+    if not after:
+        return False
+    # between them: commas and more role words only ("toparynyň rus böleginiň başlygy, ...")
+    gap = list(s.doc_text[x.end : after[0].post_start])
+    for c in s.cues("cochair"):
+        for k in range(max(c.start, x.end), min(c.end, after[0].post_start)):
+            gap[k - x.end] = " "
+    if "".join(gap).strip(" ,\u00a0") != "":
+        return False
+    if len(after) > 1:
+        gap = s.doc_text[after[0].end : after[1].post_start]
+        if lexicon(s.lang).only(gap.replace(",", " "), "CUE", "join"):
+            return False
+    return True
+
+
+def _in_description(s: Sent, x: Mention, found: list[Found]) -> bool:
+    """Whether the commission's name belongs to the role word after it that describes one person
+    ("Komisyonu eş başkanı, Başbakan Yardımcısı Aleksey Overçuk")."""
+    names = [m for m in s.mentions if m.cat in ("COMMISSION", "COUNTRY")]
+    for c in s.cues("cochair"):
+        if c.start < x.end or not _describes_one(s, c, found):
+            continue
+        # the role word follows the name, or the rest of the name (country words and all)
+        gap = [w for w in words(s) if x.end <= w.start and w.end <= c.start]
+        if all(any(n.start < w.end and w.start < n.end for n in names) for w in gap):
+            return True
+    return False
 
 
 def _free(x: Mention, events: list[Mention], found: list[Found]) -> bool:
@@ -148,6 +186,7 @@ class Segment:
     pair: dict[str, str] = field(default_factory=dict)  # side -> principal named by its triggers
     date: str | None = None  # the date of a meeting told in one clause of its trigger
     not_dates: set[str] = field(default_factory=set)  # dates of its sentences that are another meeting's
+    not_partners: set[str] = field(default_factory=set)  # people its triggers name as another meeting's partner
 
 
 def _parties(s: Sent, lang: str) -> set[str]:
@@ -207,8 +246,14 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             segs.append(Segment(kind, s, (lead if first else []) + [s], [s], parties, dict(pairs[0])))
             continue
         _place(segs, s, kind, parties, pairs[0], lead)
-        # "met X and held talks with Y": one meeting per partner
-        segs.extend(Segment(kind, s, [s], [s], parties, p) for p in pairs[1:])
+        # "met X and held talks with Y": one meeting per partner, and each partner takes part
+        # in their own meeting only
+        split = [segs[-1]] + [Segment(kind, s, [s], [s], parties, p) for p in pairs[1:]]
+        segs.extend(split[1:])
+        if len(split) > 1:
+            partners = {k for p in pairs for k in p.values()}
+            for seg, p in zip(split, pairs, strict=True):
+                seg.not_partners |= partners - set(p.values())
         # "our talks were constructive, and we also had a separate meeting yesterday": the dated
         # clause is a meeting of its own (before the current one, which the next sentences go on)
         other = _dated_clause(s)
@@ -267,7 +312,10 @@ def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dic
         return
     cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
     reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
-    others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1)
+    # only other parties: another meeting, unless the new principals fill a side the current
+    # meeting has none for ("X held phone talks with Russian officials. [He] held talks with Y")
+    fills = bool(pair) and bool(cur.pair) and not (set(pair) & set(cur.pair))
+    others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1) and not fills
     if cur.kind == MULTILATERAL:
         # an article about a multilateral event: only a pair of both sides or a bilateral cue opens a meeting
         split = len(pair) >= 2 or s.cue("bilateral")

@@ -299,3 +299,47 @@ def test_dated_clause_is_another_meeting(lang, text):
 def test_capital_of_a_country(lang, text, city):
     (m,) = meetings(text, lang)
     assert m.city == city
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a lead that names one side's principal only, then the partners on the other side: the
+        # partners fill the lead's meeting (no extra meeting), one meeting per partner, and a
+        # partner takes part in their own meeting only
+        (
+            "en",
+            "On Monday Foreign Minister of Turkmenistan Rashid Meredov held phone talks with Russian officials. "
+            "The minister held talks with Foreign Minister of Russia Sergey Lavrov and with Deputy Prime Minister "
+            "of Russia Alexei Overchuk, co-chair of the Intergovernmental Turkmen-Russian Commission on Economic "
+            "Cooperation.",
+        ),
+        (
+            "ru",
+            "В понедельник министр иностранных дел Туркменистана Рашид Мередов провёл телефонные переговоры с "
+            "российскими официальными лицами. Министр провёл переговоры с министром иностранных дел России Сергеем "
+            "Лавровым и с вице-премьером России Алексеем Оверчуком, сопредседателем Межправительственной "
+            "туркмено-российской комиссии по экономическому сотрудничеству.",
+        ),
+        (
+            "tr",
+            "Türkmenistan Dışişleri Bakanı Raşid Meredov pazartesi günü Rus yetkililerle telefonda görüştü. "
+            "Bakan, Rusya Dışişleri Bakanı Sergey Lavrov ile ve Hükümetlerarası Türkmen-Rus Ekonomik İşbirliği "
+            "Komisyonu eş başkanı, Rusya Başbakan Yardımcısı Aleksey Overçuk ile görüştü.",
+        ),
+        (
+            "tk",
+            "Duşenbe güni Türkmenistanyň daşary işler ministri Raşid Meredow rus resmileri bilen telefon arkaly "
+            "gepleşik geçirdi. Ministr Russiýanyň daşary işler ministri Sergeý Lawrow bilen we Hökümetara "
+            "türkmen-rus toparynyň rus böleginiň başlygy, Russiýanyň wise-premýeri Alekseý Owerçuk bilen gepleşik "
+            "geçirdi.",
+        ),
+    ],
+)
+def test_partners_fill_the_leads_meeting(lang, text):
+    ms = meetings(text, lang)
+    people = [{p.key for p in m.cochairs + m.participants} for m in ms]
+    assert len(ms) == 2, people
+    lavrov = next(p for p in people if "sergey-lavrov" in p)
+    assert "alexei-overchuk" not in lavrov
+    assert any("alexei-overchuk" in p and "sergey-lavrov" not in p for p in people)
