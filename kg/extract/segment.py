@@ -232,28 +232,43 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
     kinds = _recalled_in_announcement(sents, kinds)
     segs: list[Segment] = []
     lead: list[Sent] = []
+    split: list[Segment] = []  # the meetings of the last trigger that named one per partner
+    active: Segment | None = None  # the meeting the sentences go on about
     for s, kind in zip(sents, kinds, strict=True):
         s.kind = kind
         if kind is None:
-            (segs[-1].sents if segs else lead).append(s)
+            active = _partners_meeting(s, split, lang) or active
+            (active.sents if active else lead).append(s)
             continue
         parties, pairs = _parties(s, lang), _pairs(s, lang, kind)
+        own = _partners_meeting(s, split, lang)
+        if own is not None and len(pairs) == 1:
+            # "Putin, in his meeting with the Turkmen leader, ...": that partner's meeting goes on
+            own.sents.append(s)
+            own.triggers.append(s)
+            own.parties |= parties
+            active = own
+            continue
         if _reception_and_session(s):
             # two meetings in one sentence: the session, then the reception (which the
             # following sentences describe)
             first = not segs
             segs.append(Segment("commission-session", s, [s], [s], parties, dict(pairs[0])))
             segs.append(Segment(kind, s, (lead if first else []) + [s], [s], parties, dict(pairs[0])))
+            split, active = [], segs[-1]
             continue
         _place(segs, s, kind, parties, pairs[0], lead)
         # "met X and held talks with Y": one meeting per partner, and each partner takes part
         # in their own meeting only
         split = [segs[-1]] + [Segment(kind, s, [s], [s], parties, p) for p in pairs[1:]]
         segs.extend(split[1:])
+        active = segs[-1]
         if len(split) > 1:
             partners = {k for p in pairs for k in p.values()}
             for seg, p in zip(split, pairs, strict=True):
                 seg.not_partners |= partners - set(p.values())
+        else:
+            split = []
         # "our talks were constructive, and we also had a separate meeting yesterday": the dated
         # clause is a meeting of its own (before the current one, which the next sentences go on)
         other = _dated_clause(s)
@@ -261,6 +276,17 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             segs[-1].not_dates.add(other)
             segs.insert(len(segs) - 1, Segment(kind, s, [s], [s], parties, dict(pairs[0]), date=other))
     return [seg for seg in segs if seg.kind != MULTILATERAL and not _announced(seg)]
+
+
+def _partners_meeting(s: Sent, split: list[Segment], lang: str) -> Segment | None:
+    """Of the meetings one sentence split by partner ("met X and Y"), the one whose partner
+    alone ``s`` names ("X said ...", "Y, in his talks with ..."), if any."""
+    if not split:
+        return None
+    named = {f.person.key for f in people(s, lang)}
+    shared = set.intersection(*(set(g.pair.values()) for g in split))
+    own = [g for g in split if (set(g.pair.values()) - shared) & named]
+    return own[0] if len(own) == 1 else None
 
 
 def _recalled_in_announcement(sents: list[Sent], kinds: list[str | None]) -> list[str | None]:

@@ -343,3 +343,49 @@ def test_partners_fill_the_leads_meeting(lang, text):
     lavrov = next(p for p in people if "sergey-lavrov" in p)
     assert "alexei-overchuk" not in lavrov
     assert any("alexei-overchuk" in p and "sergey-lavrov" not in p for p in people)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # one sentence, two partners (two meetings); what each partner then says or does belongs
+        # to their own meeting
+        (
+            "en",
+            "On 5 March 2024 President of Turkmenistan Serdar Berdimuhamedov held talks in Moscow with President of "
+            "Russia Vladimir Putin and Prime Minister of Russia Mikhail Mishustin. Putin noted the growth of trade. "
+            "Mishustin, in his meeting with the Turkmen leader, spoke about cooperation in energy.",
+        ),
+        (
+            "ru",
+            "5 марта 2024 года Президент Туркменистана Сердар Бердымухамедов провёл в Москве переговоры с "
+            "Президентом России Владимиром Путиным и Председателем Правительства России Михаилом Мишустиным. "
+            "Путин отметил рост торговли. Мишустин на встрече с туркменским лидером говорил о сотрудничестве в "
+            "энергетике.",
+        ),
+        (
+            "tr",
+            "Türkmenistan Devlet Başkanı Serdar Berdimuhamedov 5 Mart 2024'te Moskova'da Rusya Devlet Başkanı "
+            "Vladimir Putin ve Rusya Başbakanı Mihail Mişustin ile görüştü. Putin ticaretin büyümesine dikkat "
+            "çekti. Mişustin de Türkmen liderle görüşmesinde enerji alanındaki işbirliğinden söz etti.",
+        ),
+        (
+            "tk",
+            "2024-nji ýylyň 5-nji martynda Türkmenistanyň Prezidenti Serdar Berdimuhamedow Moskwada Russiýanyň "
+            "Prezidenti Wladimir Putin we Russiýanyň Premýer-ministri Mihail Mişustin bilen gepleşik geçirdi. "
+            "Putin söwdanyň artýandygyny belledi. Mişustin hem türkmen lideri bilen duşuşygynda energetika "
+            "ulgamyndaky hyzmatdaşlyk barada aýtdy.",
+        ),
+    ],
+)
+def test_each_partner_keeps_what_they_say(lang, text):
+    ms = meetings(text, lang)
+    by_partner = {
+        k: m
+        for m in ms
+        for k in ("vladimir-putin", "mikhail-mishustin")
+        if k in {p.key for p in m.participants + m.cochairs}
+    }
+    assert len(ms) == 2
+    assert set(by_partner["vladimir-putin"].areas) == {"trade"}
+    assert set(by_partner["mikhail-mishustin"].areas) == {"energy"}
