@@ -87,6 +87,7 @@ class TMRU(DefinedNamespace):
     Conjunction: URIRef
     FunctionWord: URIRef
     Article: URIRef
+    Adverb: URIRef
     capital: URIRef
     Negator: URIRef
     Complementizer: URIRef

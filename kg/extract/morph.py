@@ -59,6 +59,7 @@ class Grammar:
     lemma_forms: dict[str, Form] = field(default_factory=dict)  # Russian lemma -> form
     function_words: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "the", "a": may stand between a preposition and its noun
+    adverbs: frozenset[str] = frozenset()  # "also", "already": may stand inside a verb group
     reporting_lemmas: frozenset[str] = frozenset()
     reporting_heads: frozenset[str] = frozenset()  # their first letters (a word not sharing them is none)
     # folded stems of reporting verbs (phrases as tuples), by their first letters
@@ -227,6 +228,7 @@ def _build(lang: str) -> Grammar:
     gr.negators = _words(g, TMRU.Negator, lang)
     gr.function_words = _words(g, TMRU.FunctionWord, lang)
     gr.articles = _words(g, TMRU.Article, lang)
+    gr.adverbs = _words(g, TMRU.Adverb, lang)
     return gr
 
 

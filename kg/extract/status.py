@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from .morph import (
     BACKGROUND,
+    BOTH,
     FINITE,
     FUTURE,
     HEAD,
@@ -99,15 +100,17 @@ def words(s: Sent) -> list[Word]:
     folded = [fold(w, lang) for w, _, _ in raw]
     forms: list[Form | None] = [None] * len(raw)
     # phrases (English auxiliaries): longest first, each word takes the phrase's form
+    # (an adverb may stand inside the phrase: "had also been", "will then be held")
     if gr.phrases:
         i = 0
         while i < len(raw):
-            for n in range(min(gr.max_phrase, len(raw) - i), 0, -1):
-                form = gr.phrases.get(tuple(folded[i : i + n]))
+            seq = [i] + [k for k in range(i + 1, min(len(raw), i + 2 * gr.max_phrase)) if folded[k] not in gr.adverbs]
+            for n in range(min(gr.max_phrase, len(seq)), 0, -1):
+                form = gr.phrases.get(tuple(folded[k] for k in seq[:n]))
                 if form is not None:
-                    for k in range(i, i + n):
+                    for k in seq[:n]:
                         forms[k] = form
-                    i += n - 1
+                    i = seq[n - 1]
                     break
             i += 1
     aux = [f is not None for f in forms]  # forms of fixed phrases (auxiliaries)
@@ -149,6 +152,7 @@ def words(s: Sent) -> list[Word]:
                 form = forms_at(j)
                 forms[j] = Form(NEGATED, form.role if form.role != MODIFIER else FINITE, form.plan)
     out: list[Word] = []
+    group: Form | None = None  # the auxiliary form of the verb group the current word may continue
     clause = 0
     ents.sort()
     e = 0
@@ -158,6 +162,10 @@ def words(s: Sent) -> list[Word]:
         entity = any(x <= a and b <= y for x, y in ents[e : e + 3])
         name = n > 0 and w[:1].isupper() and not title  # a capitalised word inside a sentence is a name
         form = forms[n] if forms[n] is not None else (None if entity or name else gr.form(w))
+        # a participle after an auxiliary of the pluperfect takes its status ("had (also) been raised")
+        if form is not None and not aux[n] and group is not None and group.status == BACKGROUND:
+            form = Form(BACKGROUND, form.role, form.plan)
+        group = forms[n] if aux[n] else group if folded[n] in gr.adverbs else None
         gap = text[b : raw[n + 1][1]] if n + 1 < len(raw) else text[b : s.end]
         nxt = folded[n + 1] if n + 1 < len(raw) else ""
         final = n + 1 == len(raw) or bool(_CLAUSE_END.search(gap)) or nxt in gr.conjunctions
@@ -185,16 +193,39 @@ def event_status(s: Sent, m: Mention) -> str | None:
     if own is not None and own.role == MODIFIER and own.status != NONFINITE:
         if m.value == "signed":  # "the agreement signed in June", «подписанного соглашения»: a document's past
             return BACKGROUND
-        return _status(own)  # the event word is a participle: "geçirilen (duşuşyk)", "held (talks)"
+        # the event word is a participle: "geçirilen (duşuşyk)", "held (talks)"
+        return _recalled(ws, idx, gr, _status(own))
     if own is not None and own.finite(ws[last].final) and own.status != NONFINITE:
         if own.status == HELD and not gr.verb_final and _future_aux(ws, first):
             return FUTURE  # "will be held", "будут подписаны"
+        if own.role == BOTH and not gr.verb_final and _after_pluperfect(ws, first):
+            return BACKGROUND  # "had been raised at the talks held in March": a participle
         return _status(own)
     if own is not None and own.status == NONFINITE and not gr.verb_final and _future_aux(ws, first):
         return FUTURE
     mod = _modifier(ws, first, s.lang)
     if mod is not None:
-        return mod
+        return _recalled(ws, idx, gr, mod)
+    return _governing(ws, idx, gr)
+
+
+def _after_pluperfect(ws: list[Word], i: int) -> bool:
+    """Whether a pluperfect verb stands earlier in the clause of word ``i`` (then a form that may
+    be a past or a participle, "held", is the participle)."""
+    return any(w.clause == ws[i].clause and w.aux and w.form.status == BACKGROUND for w in ws[:i])
+
+
+def _recalled(ws: list[Word], idx: list[int], gr, status: str | None) -> str | None:
+    """A participle's "held" is relative to its clause: under a pluperfect verb ("the issue had
+    been raised at the talks held in March", "geçirilen gepleşiklerde durulyp geçilipdi") the
+    event is background."""
+    return BACKGROUND if status == HELD and _governing(ws, idx, gr) == BACKGROUND else status
+
+
+def _governing(ws: list[Word], idx: list[int], gr) -> str | None:
+    """The status of the verb that governs the words ``idx``: the first verb form after them in a
+    verb-final language, else the nearest finite verb of their clause."""
+    first, last = idx[0], idx[-1]
     if gr.verb_final:
         nonfinite = False  # a verbal noun governs the event ("mejlisi geçirmek"): only its finite verb may plan it
         for w in ws[last + 1 :]:

@@ -240,3 +240,62 @@ def test_turkmen_plurals_are_no_aorist():
 )
 def test_title_case_headlines(text, n):
     assert len(meetings(text, "en")) == n
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a "held" participle is relative to its clause: under a pluperfect verb the meeting is a
+        # recollection (news about something else that goes back to it)
+        (
+            "tk",
+            "Bu mesele mart aýynda Türkmenistanyň Prezidenti bilen Russiýanyň ministriniň arasynda geçirilen "
+            "gepleşiklerde hem ara alnyp maslahatlaşylypdy.",
+        ),
+        (
+            "tr",
+            "Bu konu mart ayında Türkmenistan Devlet Başkanı ile Rusya Dışişleri Bakanı arasında yapılan "
+            "görüşmede de ele alınmıştı.",
+        ),
+        (
+            "en",
+            "The issue had also been raised at the talks between the President of Turkmenistan and the Russian "
+            "minister held in March.",
+        ),
+    ],
+)
+def test_held_participle_under_a_pluperfect_is_background(lang, text):
+    assert meetings(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the same participle under a plain past verb is this meeting
+        (
+            "tk",
+            "Bu mesele Türkmenistanyň Prezidenti bilen Russiýanyň ministriniň arasynda geçirilen gepleşiklerde "
+            "ara alnyp maslahatlaşyldy.",
+        ),
+        (
+            "tr",
+            "Bu konu Türkmenistan Devlet Başkanı ile Rusya Dışişleri Bakanı arasında yapılan görüşmede ele alındı.",
+        ),
+        ("en", "The issue was raised at the talks between the President of Turkmenistan and the Russian minister."),
+    ],
+)
+def test_held_participle_under_a_past_is_held(lang, text):
+    assert len(meetings(text, lang)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb inside an English verb group does not hide the auxiliary
+        "Talks between the foreign ministers of Turkmenistan and Russia are also expected in Moscow.",
+        "The foreign ministers of Turkmenistan and Russia had already met in Moscow.",
+        "A meeting of the foreign ministers of Turkmenistan and Russia is then scheduled in Ashgabat.",
+    ],
+)
+def test_adverb_inside_a_verb_group(text):
+    assert meetings(text, "en") == []
