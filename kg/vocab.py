@@ -88,6 +88,7 @@ class TMRU(DefinedNamespace):
     FunctionWord: URIRef
     Article: URIRef
     Adverb: URIRef
+    Auxiliary: URIRef
     capital: URIRef
     Negator: URIRef
     Complementizer: URIRef

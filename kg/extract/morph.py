@@ -60,6 +60,7 @@ class Grammar:
     function_words: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "the", "a": may stand between a preposition and its noun
     adverbs: frozenset[str] = frozenset()  # "also", "already": may stand inside a verb group
+    auxiliaries: frozenset[str] = frozenset()  # «была», «будет»: make one verb group with the verb after
     reporting_lemmas: frozenset[str] = frozenset()
     reporting_heads: frozenset[str] = frozenset()  # their first letters (a word not sharing them is none)
     # folded stems of reporting verbs (phrases as tuples), by their first letters
@@ -229,6 +230,7 @@ def _build(lang: str) -> Grammar:
     gr.function_words = _words(g, TMRU.FunctionWord, lang)
     gr.articles = _words(g, TMRU.Article, lang)
     gr.adverbs = _words(g, TMRU.Adverb, lang)
+    gr.auxiliaries = _words(g, TMRU.Auxiliary, lang)
     return gr
 
 

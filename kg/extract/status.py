@@ -122,6 +122,31 @@ def words(s: Sent) -> list[Word]:
             forms[j] = gr.form(raw[j][0])
         return forms[j]
 
+    # a verb group that says the event was called off is negated as a whole ("was postponed")
+    # (a group: auxiliaries, then the verb after them, adverbs aside: "was postponed", «была перенесена»)
+    k = 0
+    while k < len(raw):
+        if not (aux[k] or folded[k] in gr.auxiliaries):
+            k += 1
+            continue
+        run, j = [k], k + 1
+        while j < len(raw):
+            if folded[j] in gr.adverbs:
+                j += 1
+                continue
+            if aux[j] or folded[j] in gr.auxiliaries:
+                run.append(j)
+                j += 1
+                continue
+            if forms_at(j) is not None:
+                run.append(j)
+            break
+        if len(run) > 1 and any(forms_at(j) is not None and forms_at(j).status == NEGATED for j in run):
+            for j in run:
+                f = forms_at(j)
+                forms[j] = Form(NEGATED, f.role if f is not None else FINITE, f.plan if f is not None else False)
+        k = run[-1] + 1
+
     rep = [False] * len(raw)
     by_head = gr.reporting_by_head
     for n, f in enumerate(folded):
@@ -250,6 +275,17 @@ def _governing(ws: list[Word], idx: list[int], gr) -> str | None:
         and abs(j - last) <= CLAUSE_WINDOW
     ]
     if not cands:
+        # no verb in its clause: a subject set off by an inserted phrase («Встреча, запланированная
+        # на август, была перенесена»): the first finite verb after it in the sentence
+        own = {ws[first].clause, ws[last].clause}
+        if any(w.clause in own and (w.reporting or w.form is not None) for w in ws):
+            return None  # "in the course of the meeting he said that ...": said at the meeting
+        for w in ws[last + 1 :]:
+            if w.reporting or (w.form is not None and w.form.finite(w.final)):
+                # (only to tell what was not held: "During the talks, we agreed" stays as it was)
+                return None if w.reporting or _status(w.form) in (HELD, PRESENT) else _status(w.form)
+            if w.hard_end:
+                break
         return None
     return _status(min(cands, key=lambda c: (c[0], c[1]))[2].form)
 

@@ -299,3 +299,24 @@ def test_held_participle_under_a_past_is_held(lang, text):
 )
 def test_adverb_inside_a_verb_group(text):
     assert meetings(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a meeting called off or put off was not held (the verb group as a whole, across an
+        # inserted phrase between the subject and its verb)
+        ("en", "The meeting of the foreign ministers of Turkmenistan and Russia was postponed."),
+        ("en", "Talks between the Turkmen and Russian delegations planned for August were cancelled."),
+        ("ru", "Встреча министров иностранных дел Туркменистана и России, запланированная на август, была перенесена."),
+        ("ru", "Переговоры делегаций Туркменистана и России отменили."),
+        ("tr", "Türkmenistan ve Rusya dışişleri bakanlarının ağustos ayında yapılması planlanan görüşmesi ertelendi."),
+        ("tr", "Türkmenistan ve Rusya heyetleri arasındaki görüşme iptal edildi."),
+        ("tk", "Türkmenistanyň we Russiýanyň daşary işler ministrleriniň duşuşygy yza süýşürildi."),
+        ("tk", "Türkmenistanyň we Russiýanyň wekiliýetleriniň arasyndaky gepleşikler ýatyryldy."),
+        # an English headline's infinitive announces
+        ("en", "Turkmen and Russian foreign ministers to meet in Moscow"),
+    ],
+)
+def test_called_off_or_announced_is_no_meeting(lang, text):
+    assert meetings(text, lang) == []
