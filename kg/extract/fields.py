@@ -10,7 +10,7 @@ from .morph import HELD, NEGATED, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import fill_people
-from .segment import Segment, plausible
+from .segment import Segment, past_year, plausible
 from .sentences import Mention, Sent, people
 from .status import clause_of, complementizer, event_status, words, words_between
 
@@ -52,7 +52,7 @@ def _fill(
     ):
         m.kind = "co-chairs-meeting"
     _areas(m, seg, ordered, lex)
-    s = next((s for s in present if s.held("signed")), None)
+    s = next((s for s in present if s.held("signed") and _about_this(s, seg, m)), None)
     if s is not None:
         m.agreements_signed = True
         m.evidence["agreements_signed"] = s.evidence()
@@ -281,8 +281,8 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
     text = s.text.strip()
     if text.startswith("(") and text.endswith(")"):
         return False  # a photo caption, a source note
-    if s.undated():
-        return False
+    if s.undated() or (not s.dates and past_year(s, s.published)):
+        return False  # "earlier, ...", "in June 2022, the two countries signed ..."
     if m.date:
         return all(d.date == m.date for d in s.event_dates() if d.explicit_year)
     # a statement dated to a month ("in September Putin said that ...") is another event; a month

@@ -20,6 +20,7 @@ article's sentences split into one segment per meeting.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .dates import DateMention
@@ -67,7 +68,41 @@ def trigger_kind(
         return None
     if s.dates and not plausible(s.dates[0], published):
         return None
+    if _third_party(s, lang):
+        return None
+    if not s.dates and past_year(s, published):
+        return None  # "Earlier, in June 2022, the two countries signed ...", "the first session was held in 2008"
     return MULTILATERAL if multilateral else kind_of(s, lang)
+
+
+_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d./])(?!\s*[-–—]\s*\d)")
+
+
+def past_year(s: Sent, published: str | None) -> bool:
+    """Whether the sentence dates its event to a year before the article's (a year alone or with
+    a month, not a range of years: "the programme for 2022-2024")."""
+    if not published:
+        return False
+    year = int(published[:4])
+    return any(int(m.group(1)) < year for m in _YEAR.finditer(s.text))
+
+
+def _third_party(s: Sent, lang: str) -> bool:
+    """Whether one side meets a third country ("Putin held a phone call with the President of
+    Uzbekistan", "Türkmenistanyň Prezidenti Özbegistanyň Prezidenti bilen duşuşdy"): a party of
+    the sentence is of another country (a person of it, or a post or head of state of it) and
+    the two sides are not both named."""
+    sides = set(lexicon(lang).sides)
+    found = people(s, lang)
+    named = {f.person.country for f in found}
+    heads = s.cues("post", "president")
+    third = {f.person.country for f in found if f.person.country and f.person.country not in sides} | {
+        c.value for c in s.values("COUNTRY") if c.value not in sides and any(words_between(s, c, h) <= 1 for h in heads)
+    }
+    if not third:
+        return False
+    present = named | {c.value for c in s.values("COUNTRY")}
+    return not sides <= present
 
 
 def _all_multilateral(s: Sent) -> bool:

@@ -122,31 +122,6 @@ def words(s: Sent) -> list[Word]:
             forms[j] = gr.form(raw[j][0])
         return forms[j]
 
-    # a verb group that says the event was called off is negated as a whole ("was postponed")
-    # (a group: auxiliaries, then the verb after them, adverbs aside: "was postponed", «была перенесена»)
-    k = 0
-    while k < len(raw):
-        if not (aux[k] or folded[k] in gr.auxiliaries):
-            k += 1
-            continue
-        run, j = [k], k + 1
-        while j < len(raw):
-            if folded[j] in gr.adverbs:
-                j += 1
-                continue
-            if aux[j] or folded[j] in gr.auxiliaries:
-                run.append(j)
-                j += 1
-                continue
-            if forms_at(j) is not None:
-                run.append(j)
-            break
-        if len(run) > 1 and any(forms_at(j) is not None and forms_at(j).status == NEGATED for j in run):
-            for j in run:
-                f = forms_at(j)
-                forms[j] = Form(NEGATED, f.role if f is not None else FINITE, f.plan if f is not None else False)
-        k = run[-1] + 1
-
     rep = [False] * len(raw)
     by_head = gr.reporting_by_head
     for n, f in enumerate(folded):
@@ -176,6 +151,30 @@ def words(s: Sent) -> list[Word]:
             for j in targets:
                 form = forms_at(j)
                 forms[j] = Form(NEGATED, form.role if form.role != MODIFIER else FINITE, form.plan)
+    # a verb group that says the event was called off is negated as a whole ("was postponed")
+    # (a group: auxiliaries, then the verb after them, adverbs aside: "was postponed", «была перенесена»)
+    k = 0
+    while k < len(raw):
+        if not (aux[k] or folded[k] in gr.auxiliaries):
+            k += 1
+            continue
+        run, j = [k], k + 1
+        while j < len(raw):
+            if folded[j] in gr.adverbs:
+                j += 1
+                continue
+            if aux[j] or folded[j] in gr.auxiliaries:
+                run.append(j)
+                j += 1
+                continue
+            if forms_at(j) is not None:
+                run.append(j)
+            break
+        if len(run) > 1 and any(forms_at(j) is not None and forms_at(j).status == NEGATED for j in run):
+            for j in run:
+                f = forms_at(j)
+                forms[j] = Form(NEGATED, f.role if f is not None else FINITE, f.plan if f is not None else False)
+        k = run[-1] + 1
     out: list[Word] = []
     group: Form | None = None  # the auxiliary form of the verb group the current word may continue
     clause = 0

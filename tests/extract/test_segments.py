@@ -389,3 +389,55 @@ def test_each_partner_keeps_what_they_say(lang, text):
     assert len(ms) == 2
     assert set(by_partner["vladimir-putin"].areas) == {"trade"}
     assert set(by_partner["mikhail-mishustin"].areas) == {"energy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # one side meeting a third country is no Turkmen-Russian meeting
+        (
+            "en",
+            "On Monday Putin held a phone call with Berdimuhamedov. Earlier the same day Putin held a phone "
+            "conversation with the President of Uzbekistan Shavkat Mirziyoyev.",
+        ),
+        (
+            "ru",
+            "В понедельник Путин провел телефонный разговор с Бердымухамедовым. Ранее в тот же день Путин провел "
+            "телефонный разговор с президентом Узбекистана Шавкатом Мирзиёевым.",
+        ),
+        (
+            "tr",
+            "Putin pazartesi günü Berdimuhamedov ile telefonda görüştü. Aynı gün Putin, Özbekistan Cumhurbaşkanı "
+            "Şevket Mirziyoyev ile de telefonda görüştü.",
+        ),
+        (
+            "tk",
+            "Duşenbe güni Putin Berdimuhamedow bilen telefon arkaly söhbetdeşlik geçirdi. Şol gün Putin "
+            "Özbegistanyň Prezidenti Şawkat Mirziýoýew bilen hem telefon arkaly söhbetdeşlik geçirdi.",
+        ),
+        # a held event dated to an earlier year is background
+        (
+            "en",
+            "Putin met Berdimuhamedov in Ashgabat on Friday. Earlier, in June 2022, the two countries signed a "
+            "declaration in Moscow.",
+        ),
+        (
+            "ru",
+            "Путин встретился с Бердымухамедовым в Ашхабаде в пятницу. Ранее, в июне 2022 года, страны подписали "
+            "в Москве декларацию.",
+        ),
+        (
+            "tr",
+            "Putin ve Berdimuhamedov cuma günü Aşkabat'ta görüştü. Taraflar Haziran 2022'de Moskova'da bir bildiri "
+            "imzaladı.",
+        ),
+        (
+            "tk",
+            "Putin bilen Berdimuhamedow anna güni Aşgabatda duşuşdy. Taraplar 2022-nji ýylyň iýun aýynda "
+            "Moskwada Jarnama gol çekdiler.",
+        ),
+    ],
+)
+def test_third_country_or_earlier_year_is_no_meeting(lang, text):
+    (m,) = meetings(text, lang, "2024-06-03")
+    assert m.city in (None, "Ashgabat") and not m.agreements_signed

@@ -320,3 +320,19 @@ def test_adverb_inside_a_verb_group(text):
 )
 def test_called_off_or_announced_is_no_meeting(lang, text):
     assert meetings(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # nothing signed: a negated determiner or a signing put off
+        ("en", "Putin met Berdimuhamedov in Ashgabat on Friday. No documents were signed following the talks."),
+        ("en", "Putin met Berdimuhamedov in Ashgabat on Friday. The sides signed no documents."),
+        ("ru", "Путин встретился с Бердымухамедовым в Ашхабаде в пятницу. Подписание меморандума было отложено."),
+        ("tr", "Putin ve Berdimuhamedov cuma günü Aşkabat'ta görüştü. Belgelerin imzalanması ertelendi."),
+        ("tk", "Putin bilen Berdimuhamedow anna güni Aşgabatda duşuşdy. Resminamalara gol çekmek yza süýşürildi."),
+    ],
+)
+def test_nothing_signed(lang, text):
+    (m,) = meetings(text, lang, "2024-06-03")
+    assert not m.agreements_signed
