@@ -27,6 +27,7 @@ from .dates import DateMention
 from .lexicon import lexicon
 from .morph import NOT_HELD
 from .names import Found
+from .normalize import fold
 from .ordinals import find_ordinal
 from .sentences import Mention, Sent, people
 from .status import FAR, HELD, PRESENT, verb_between, words, words_between
@@ -265,6 +266,7 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
     if not any(k and k != MULTILATERAL for k in kinds):  # a forum counts when the article reports no other event
         kinds = kinds_of(forum=True)
     kinds = _recalled_in_announcement(sents, kinds)
+    kinds = _setting(sents, kinds)
     segs: list[Segment] = []
     lead: list[Sent] = []
     split: list[Segment] = []  # the meetings of the last trigger that named one per partner
@@ -324,6 +326,30 @@ def _partners_meeting(s: Sent, split: list[Segment], lang: str) -> Segment | Non
     return own[0] if len(own) == 1 else None
 
 
+SETTING_STEM = 5  # folded letters that name the same event word ("summit", "summit's"; «саммит», «саммите»)
+
+
+def _setting(sents: list[Sent], kinds: list[str | None]) -> list[str | None]:
+    """The event on whose sidelines a meeting took place ("on the sidelines of the summit",
+    «на полях саммита», "zirve marjında") is its setting: a later sentence whose events are
+    only that event ("The summit participants discussed regional security") is about the
+    setting, not a meeting, and says nothing of the meeting."""
+    stems = set()
+    for s in sents:
+        for b in s.cues("bilateral"):
+            near = [m for m in s.all_event_cues() if m.value != "held" and words_between(s, b, m) <= NEXT_TO]
+            stems.update(fold(m.text, s.lang)[:SETTING_STEM] for m in near)
+    if not stems:
+        return kinds
+    out = list(kinds)
+    for k, s in enumerate(sents):
+        evs = [m for m in s.all_event_cues() if m.value != "held"]
+        if evs and not s.cue("bilateral") and all(fold(m.text, s.lang)[:SETTING_STEM] in stems for m in evs):
+            s.setting = True
+            out[k] = None
+    return out
+
+
 def _recalled_in_announcement(sents: list[Sent], kinds: list[str | None]) -> list[str | None]:
     """An article that opens by announcing a meeting goes on about that meeting ("the date of
     the meeting is not given") and recalls earlier contacts ("the presidents spoke by phone on
@@ -343,7 +369,12 @@ def _dated_clause(s: Sent) -> str | None:
     """The date of a held event told in a later clause of ``s`` when its first clause tells a held
     event without that date ("the talks were constructive, and we also met yesterday")."""
     ws = words(s)
-    nouns = [m for m in s.event_cues() if m.value in ("meeting", "session", "phone", "video")]
+    nouns = [
+        m
+        for m in s.event_cues()
+        if m.value in ("meeting", "session", "phone", "video")
+        and not any(words_between(s, b, m) <= NEXT_TO for b in s.cues("bilateral"))  # "zirve marjında": the setting
+    ]
     clauses = {}
     for m in nouns:
         idx = [w.clause for w in ws if m.start <= w.start < m.end]

@@ -59,6 +59,7 @@ class Sent:
     _cues: set[str] | None = None
     _evidence: Evidence | None = None
     recalled: bool = False  # in a paragraph that a background cue opens ("As reported earlier, ...")
+    setting: bool = False  # about the multilateral event a meeting took place on the sidelines of
     _words: list | None = None  # status.words()
     _status: dict[int, str | None] | None = None  # event cue start -> status
     _memo: dict[str, object] | None = None  # per-sentence results of the status rules (main verb, future)
@@ -187,7 +188,7 @@ class Sent:
     @property
     def reported(self) -> bool:
         """Not about the future, not a recollection of the past, not a denial ("nothing was said")."""
-        if self.recalled or self.cue("background", "negated") or self.future:
+        if self.recalled or self.setting or self.cue("background", "negated") or self.future:
             return False
         return sentence_status(self) not in (BACKGROUND, FUTURE) or bool(self.event_cues())
 

@@ -441,3 +441,34 @@ def test_each_partner_keeps_what_they_say(lang, text):
 def test_third_country_or_earlier_year_is_no_meeting(lang, text):
     (m,) = meetings(text, lang, "2024-06-03")
     assert m.city in (None, "Ashgabat") and not m.agreements_signed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # what the summit itself discussed is not a field of the meeting on its sidelines
+        (
+            "en",
+            "On 13 October, on the sidelines of the summit in Bishkek, Putin met the President of Turkmenistan. "
+            "The summit participants discussed regional security.",
+        ),
+        (
+            "ru",
+            "13 октября на полях саммита в Бишкеке Путин встретился с Президентом Туркменистана. Участники саммита "
+            "обсудили региональную безопасность.",
+        ),
+        (
+            "tr",
+            "Zirve marjında Putin, 13 Ekim'de Bişkek'te Türkmenistan Devlet Başkanı ile görüştü. Zirvede bölgesel "
+            "güvenlik konuları ele alındı.",
+        ),
+        (
+            "tk",
+            "Sammitiň çäklerinde 13-nji oktýabrda Putin Türkmenistanyň Prezidenti bilen Bişkekde duşuşdy. Sammitde "
+            "sebit howpsuzlygy ara alnyp maslahatlaşyldy.",
+        ),
+    ],
+)
+def test_the_setting_is_not_the_meeting(lang, text):
+    (m,) = meetings(text, lang, "2024-10-14")
+    assert m.date == "2024-10-13" and m.areas == []
