@@ -40,7 +40,9 @@ def _fill(
     prev = earlier[-1] if earlier else None
     m.commission = next((x.value for s in ordered for x in s.values("COMMISSION")), None)
     _date(m, seg, sents, published, prev)
-    if m.kind != "other":  # a reception or talks have no session number
+    # only a session or a working group's meeting has a number: a reception, talks or a co-chairs'
+    # meeting have none (the number they speak of is the session they prepare)
+    if m.kind in ("commission-session", "working-group"):
         _ordinal(m, present, lang)
     _format(m, seg, present, prev, lex, earlier)
     fill_people(m, seg, _from_trigger(seg), lang, called)

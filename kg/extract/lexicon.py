@@ -310,10 +310,12 @@ def _alternants(entries: set[Entry], lang: str) -> list[Entry]:
     out = []
     for e in entries:
         if e.cat in ("AREA", "CUE", "CITY") and e.modes[-1] == PREFIX and len(e.words[-1]) >= MIN_ALTERNATING:
+            # either form may be written in the data: "başlyk" and "başlyg" (before a vowel) both match
             for voiceless, voiced in pairs:
-                if e.words[-1].endswith(voiceless):
-                    last = e.words[-1][: -len(voiceless)] + voiced
-                    out.append(Entry(e.cat, e.value, e.words[:-1] + (last,), e.modes))
+                for a, b in ((voiceless, voiced), (voiced, voiceless)):
+                    if e.words[-1].endswith(a):
+                        last = e.words[-1][: -len(a)] + b
+                        out.append(Entry(e.cat, e.value, e.words[:-1] + (last,), e.modes))
     return out
 
 

@@ -30,6 +30,7 @@ _OPENERS = " \t\n\"'«“„(—–-"  # what may stand before a sentence's firs
 _STORY_START = ("-", "–", "—", ":", ")")  # the end of a dateline: the story's first word may follow
 OPENING_CHARS = 25  # how far into a paragraph a background cue must stand to cover the paragraph
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
+NEXT_WORD = 2  # characters between two adjacent words
 
 
 @dataclass(slots=True)
@@ -133,8 +134,13 @@ class Sent:
         return self._status[m.start]
 
     def next_one(self, m: Mention) -> bool:
-        """Whether an "upcoming" word stands just before the event word ("the next meeting")."""
-        return any(0 <= m.start - u.end <= UPCOMING_WINDOW for u in self.cues("upcoming"))
+        """Whether an "upcoming" word stands just before the event word ("the next meeting"), or,
+        in a head-final language, a noun of preparing just after it ("mejlisine taýýarlyk",
+        "toplantısının hazırlıkları": the preparation of the session)."""
+        ups = self.cues("upcoming")
+        if any(0 <= m.start - u.end <= UPCOMING_WINDOW for u in ups):
+            return True
+        return grammar(self.lang).head_final and any(0 <= u.start - m.end <= NEXT_WORD for u in ups)
 
     def all_event_cues(self) -> list[Mention]:
         """Event cues (a signing too, unless of a decree), whatever their status."""

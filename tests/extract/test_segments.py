@@ -472,3 +472,34 @@ def test_third_country_or_earlier_year_is_no_meeting(lang, text):
 def test_the_setting_is_not_the_meeting(lang, text):
     (m,) = meetings(text, lang, "2024-10-14")
     assert m.date == "2024-10-13" and m.areas == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a co-chairs' meeting has no session number: the number is of the session it prepares
+        (
+            "en",
+            "The co-chairs of the Intergovernmental Turkmen-Russian Commission held a video conference. They "
+            "discussed preparations for the 15th session of the commission.",
+        ),
+        (
+            "ru",
+            "Сопредседатели Межправительственной туркмено-российской комиссии провели видеоконференцию. Они "
+            "обсудили подготовку к 15-му заседанию комиссии.",
+        ),
+        (
+            "tr",
+            "Hükümetlerarası Türkmen-Rus Komisyonu eş başkanları video konferansla görüştü. Görüşmede komisyonun "
+            "15. toplantısının hazırlıkları değerlendirildi.",
+        ),
+        (
+            "tk",
+            "Hökümetara türkmen-rus toparynyň bilelikdäki başlyklary wideoaragatnaşyk arkaly duşuşdylar. Olar "
+            "toparyň 15-nji mejlisine taýýarlygy ara alyp maslahatlaşdylar.",
+        ),
+    ],
+)
+def test_co_chairs_meeting_has_no_number(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.kind == "co-chairs-meeting" and m.ordinal is None
