@@ -503,3 +503,23 @@ def test_the_setting_is_not_the_meeting(lang, text):
 def test_co_chairs_meeting_has_no_number(lang, text):
     (m,) = meetings(text, lang)
     assert m.kind == "co-chairs-meeting" and m.ordinal is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a venue of the capital (gazetteer data) or a city that locates the venue ("-däki") places the meeting
+        ("en", "President of Turkmenistan received Russian Foreign Minister Sergey Lavrov at the Oguzkhan Palace."),
+        ("ru", "Президент Туркменистана принял министра иностранных дел России Сергея Лаврова в Огузханском дворце."),
+        ("tr", "Türkmenistan Devlet Başkanı, Rusya Dışişleri Bakanı Sergey Lavrov'u Oğuzhan Sarayı'nda kabul etti."),
+        (
+            "tk",
+            "Türkmenistanyň Prezidenti Russiýanyň daşary işler ministri Sergeý Lawrowy Oguzhan köşgünde kabul etdi.",
+        ),
+        ("tk", "Aşgabat şäherindäki myhmanhanada Türkmenistanyň we Russiýanyň wekiliýetleriniň duşuşygy geçirildi."),
+        ("tr", "Aşkabat'taki otelde Türkmenistan ve Rusya heyetleri arasında bir görüşme yapıldı."),
+    ],
+)
+def test_venue_places_the_meeting(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.city == "Ashgabat"
