@@ -90,6 +90,7 @@ class TMRU(DefinedNamespace):
     Adverb: URIRef
     Auxiliary: URIRef
     capital: URIRef
+    genericHeadAfter: URIRef
     Negator: URIRef
     Complementizer: URIRef
     ReportingVerb: URIRef

@@ -112,9 +112,17 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
     for s in ordered:
         if not s.reported or not _about_this(s, seg, m):
             continue
-        for a in s.values("AREA") + _international(s):
+        found = s.values("AREA")
+        for a in found + _international(s):
             if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
                 continue
+            if any(
+                b.end <= a.start
+                and b.value in lex.generic_heads.get(a.value, ())
+                and not s.doc_text[b.end : a.start].strip(" -")
+                for b in found
+            ):
+                continue  # the head of another field's name: "gas industry", «нефтегазовой промышленности»
             if event_status(s, a) == NEGATED:  # "energy was not discussed", «не обсуждали», "görüşülmedi"
                 continue
             if a.value not in m.areas:

@@ -78,6 +78,7 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # person key -> ISO side
     sides: tuple[str, ...] = ()  # ISO codes of the commissions' parties (the two sides of a bilateral meeting)
     capitals: dict[str, str] = field(default_factory=dict)  # country ISO -> its capital's city key
+    generic_heads: dict[str, frozenset[str]] = field(default_factory=dict)  # area -> areas it heads ("gas industry")
     max_prefix: int = 0
     inflections: frozenset[str] = frozenset()  # folded noun endings that may follow a whole-word label
     max_inflection: int = 0
@@ -242,6 +243,9 @@ def _build(lang: str) -> Lexicon:
                         if words:
                             entries.add(Entry(cat, value, words, (mode,) * len(words)))
             lex.labels[(cat, value)] = pref_label(g, node, lang) or value
+            after = {str(g.value(a, SKOS.notation)) for a in g.objects(node, TMRU.genericHeadAfter)}
+            if cat == "AREA" and after:
+                lex.generic_heads[value] = frozenset(after)
     # names: every language's labels apply to every text
     surnames: dict[str, set[str]] = defaultdict(set)
     people: list[tuple[str, tuple[str, ...]]] = []

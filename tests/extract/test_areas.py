@@ -146,3 +146,26 @@ def test_areas_of_this_meeting(lang, text, expected):
 def test_negated_clause_is_no_field(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert set(m.areas) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "industry" as the head of another field's name is that field; alone or listed it is industry
+        ("en", "They discussed cooperation in the gas industry.", {"energy"}),
+        ("en", "They discussed cooperation in energy, industry and transport.", {"energy", "industry", "transport"}),
+        ("ru", "Стороны обсудили сотрудничество в газовой промышленности.", {"energy"}),
+        ("ru", "Стороны обсудили сотрудничество в энергетике и промышленности.", {"energy", "industry"}),
+        ("tr", "Taraflar doğal gaz sanayisinde işbirliğini ele aldı.", {"energy"}),
+        ("tr", "Taraflar enerji ve sanayi alanlarında işbirliğini ele aldı.", {"energy", "industry"}),
+        ("tk", "Taraplar gaz senagatynda hyzmatdaşlygy ara alyp maslahatlaşdylar.", {"energy"}),
+        (
+            "tk",
+            "Taraplar energetika we senagat ulgamlarynda hyzmatdaşlygy ara alyp maslahatlaşdylar.",
+            {"energy", "industry"},
+        ),
+    ],
+)
+def test_generic_head_noun(lang, text, expected):
+    (m,) = meetings(LEAD[lang] + text, lang)
+    assert set(m.areas) == expected
