@@ -110,7 +110,7 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
     excluded = [r for s in ordered for r in _name_ranges(s, lex) + _institution_ranges(s)]
     excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lex.lang)]
     for s in ordered:
-        if not s.reported or not _about_this(s, seg, m):
+        if not (s.reported or _said_of_the_future(s)) or not _about_this(s, seg, m):
             continue
         found = s.values("AREA")
         for a in found + _international(s):
@@ -128,6 +128,15 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
             if a.value not in m.areas:
                 m.areas.append(a.value)
                 m.evidence[f"area:{a.value}"] = s.evidence()
+
+
+def _said_of_the_future(s: Sent) -> bool:
+    """A speech about the future, made at the meeting ("he said Russia will remain a key partner
+    in gas", "...ortak olmaya devam edeceğini söyledi"): its fields were discussed, unless it
+    announces an event (then it is about that event)."""
+    if s.recalled or s.setting or s.cue("background", "negated") or not s.future or s.all_event_cues():
+        return False
+    return any(w.reporting for w in words(s))
 
 
 def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, prev: Meeting | None) -> None:

@@ -169,3 +169,24 @@ def test_negated_clause_is_no_field(lang, text, expected):
 def test_generic_head_noun(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert set(m.areas) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a speech about the future, made at the meeting, discussed its fields
+        ("en", "Berdimuhamedov said Russia will remain a key partner in the gas sector.", {"energy"}),
+        ("ru", "Бердымухамедов заявил, что Россия останется ключевым партнером в газовой сфере.", {"energy"}),
+        (
+            "tr",
+            "Berdimuhamedov, Rusya'nın doğal gaz sektöründe önemli bir ortak olmaya devam edeceğini söyledi.",
+            {"energy"},
+        ),
+        ("tk", "Berdimuhamedow Russiýanyň gaz pudagynda möhüm hyzmatdaş bolup galjakdygyny aýtdy.", {"energy"}),
+        # unless it announces another event
+        ("en", "Lavrov said the sides will discuss energy at the next meeting.", set()),
+    ],
+)
+def test_speech_about_the_future(lang, text, expected):
+    (m,) = meetings(LEAD[lang] + text, lang)
+    assert set(m.areas) == expected
