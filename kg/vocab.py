@@ -89,6 +89,7 @@ class TMRU(DefinedNamespace):
     Article: URIRef
     Adverb: URIRef
     Auxiliary: URIRef
+    Plural: URIRef
     capital: URIRef
     genericHeadAfter: URIRef
     Negator: URIRef

@@ -61,6 +61,7 @@ class Grammar:
     articles: frozenset[str] = frozenset()  # "the", "a": may stand between a preposition and its noun
     adverbs: frozenset[str] = frozenset()  # "also", "already": may stand inside a verb group
     auxiliaries: frozenset[str] = frozenset()  # «была», «будет»: make one verb group with the verb after
+    plural_endings: tuple[str, ...] = ()  # folded noun endings of the plural
     reporting_lemmas: frozenset[str] = frozenset()
     reporting_heads: frozenset[str] = frozenset()  # their first letters (a word not sharing them is none)
     # folded stems of reporting verbs (phrases as tuples), by their first letters
@@ -124,6 +125,18 @@ def _analyzer():
 def parses(word: str) -> tuple:
     """pymorphy3's analyses of a Russian word form, best first (cached per form)."""
     return tuple(_analyzer().parse(word.lower())[:4])
+
+
+def singular_noun(word: str, lang: str) -> bool:
+    """Whether ``word`` is a noun in the singular: not a verb form, not plural ("co-chair", not
+    "co-chairs", "co-chaired"; «сопредседатель», not «сопредседатели»)."""
+    gr = grammar(lang)
+    if lang == "ru":
+        p = parses(word)[0]
+        return p.tag.POS == "NOUN" and p.tag.number == "sing"
+    if gr.form(word) is not None:
+        return False
+    return not fold(word, lang).endswith(gr.plural_endings)
 
 
 def _russian(word: str, plan_lemmas: frozenset[str], lemma_forms: dict[str, Form]) -> Form | None:
@@ -231,6 +244,9 @@ def _build(lang: str) -> Grammar:
     gr.articles = _words(g, TMRU.Article, lang)
     gr.adverbs = _words(g, TMRU.Adverb, lang)
     gr.auxiliaries = _words(g, TMRU.Auxiliary, lang)
+    gr.plural_endings = tuple(
+        sorted({fold(str(lit), lang) for n in g.subjects(RDF.type, TMRU.Plural) for lit in g.objects(n, TMRU.suffix)})
+    )
     return gr
 
 

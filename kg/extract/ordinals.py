@@ -19,8 +19,9 @@ NEAR = 45  # characters between the number and the cue
 NAME_GAP = 12  # characters between a meeting cue and the commission's name ("meeting of the")
 
 
-def find_ordinal(s: Sent, lang: str) -> int | None:
-    """The session number in sentence ``s``, or None."""
+def find_ordinal(s: Sent, lang: str, events_only: bool = False) -> int | None:
+    """The session number in sentence ``s``, or None; with ``events_only``, only a number of a
+    session or meeting word reported as held (not one standing by the commission's name)."""
     base = s.start
     commission = [m for m in s.mentions if m.cat == "COMMISSION"]
     months = [m.start for m in s.mentions if m.cat == "MONTH"]
@@ -37,7 +38,8 @@ def find_ordinal(s: Sent, lang: str) -> int | None:
         )
         and s.status(m) not in NOT_HELD
     ]
-    cues += [m.start for m in commission]
+    if not events_only:
+        cues += [m.start for m in commission]
     if not cues:
         return None
     for m in _NUM.finditer(s.text):

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from ..model import Meeting, Person
 from .lexicon import lexicon
+from .morph import singular_noun
 from .names import Found
-from .sentences import Sent, people
+from .sentences import Mention, Sent, people
 
 if TYPE_CHECKING:
     from .segment import Segment
@@ -109,12 +110,15 @@ def _called(found: list[Found], s: Sent) -> set[int]:
     for c in s.cues("cochair"):
         inside = [i for i, f in enumerate(found) if f.post_start <= c.start and c.end <= max(f.post_end, f.end)]
         if inside:
-            out.update(inside)
+            for i in inside:
+                # a plural post after the names belongs to all the names joined before it
+                after = found[i].post_start >= found[i].end and not _singular(c, s.lang)
+                out.update(_joined_back(found, i, text, s.lang) if after else [i])
             continue
         after = [i for i, f in enumerate(found) if f.start >= c.end]
         before = [i for i, f in enumerate(found) if f.end <= c.start]
         if before and _only(text[found[before[-1]].end : c.start], s.lang, "relative", 2):
-            out.add(before[-1])
+            out.update(_joined_back(found, before[-1], text, s.lang) if not _singular(c, s.lang) else [before[-1]])
             continue
         if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
             out.add(after[0])
@@ -124,7 +128,23 @@ def _called(found: list[Found], s: Sent) -> set[int]:
                 else:
                     break
         elif before and c.start - found[before[-1]].end <= 120:
-            out.add(before[-1])
+            out.update(_joined_back(found, before[-1], text, s.lang) if not _singular(c, s.lang) else [before[-1]])
+    return out
+
+
+def _singular(c: Mention, lang: str) -> bool:
+    """Whether a co-chair word is a singular noun (one person's role, not a joined pair's)."""
+    word = re.findall(r"[^\W\d_]+", c.text)
+    return bool(word) and singular_noun(word[-1], lang)
+
+
+def _joined_back(found: list[Found], i: int, text: str, lang: str) -> list[int]:
+    """Person ``i`` and the people joined to it before by "and" ("Meredov and Overchuk,
+    co-chairs ...", "Мередов и Оверчук сопредседательствовали")."""
+    out = [i]
+    while i > 0 and _only(text[found[i - 1].end : min(found[i].start, found[i].post_start)], lang, "join", 2):
+        i -= 1
+        out.append(i)
     return out
 
 

@@ -130,6 +130,10 @@ def plausible(d: DateMention, published: str | None) -> bool:
 def kind_of(s: Sent, lang: str) -> str:
     if s.held("working-group"):
         return "working-group"
+    # a numbered session of the commission is a session, whoever the sentence says chaired it
+    # ("Co-chairs open 14th session of the commission", "13. toplantısı eş başkanlar ... başkanlığında")
+    if s.has("COMMISSION") and not s.held("received") and find_ordinal(s, lang, events_only=True) is not None:
+        return "commission-session"
     # the co-chairs and the commission as the meeting's parties, not in one participant's
     # post ("a meeting with Overchuk, co-chair of the commission")
     found = people(s, lang)

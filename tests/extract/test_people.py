@@ -289,3 +289,34 @@ def test_delegation_head_leads_at_the_session(lang, text):
 def test_co_chair_named_before_the_report(lang, text):
     (m,) = meetings(text, lang)
     assert m.kind == "co-chairs-meeting" and ("alexei-overchuk", "RU") in chairs(m)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "n"),
+    [
+        # a plural role word or a verb after joined names is all of theirs; a singular one is the
+        # nearest person's only
+        (
+            "en",
+            "Meredov and Overchuk, co-chairs of the Turkmen-Russian intergovernmental commission, met in Ashgabat.",
+            2,
+        ),
+        (
+            "en",
+            "The 14th session of the Intergovernmental Turkmen-Russian Commission took place in Ashgabat. Rashid "
+            "Meredov and Alexei Overchuk co-chaired the session.",
+            2,
+        ),
+        ("ru", "Мередов и Оверчук, сопредседатели туркмено-российской межправкомиссии, встретились в Ашхабаде.", 2),
+        (
+            "ru",
+            "В Ашхабаде прошло 14-е заседание Межправительственной туркмено-российской комиссии. Рашид Мередов и "
+            "Алексей Оверчук сопредседательствовали на заседании.",
+            2,
+        ),
+        ("en", "President Berdimuhamedov received Lavrov and Overchuk, co-chair of the commission.", 1),
+    ],
+)
+def test_joined_co_chairs(lang, text, n):
+    ms = meetings(text, lang)
+    assert sum(len(m.cochairs) for m in ms) == n

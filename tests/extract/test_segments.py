@@ -523,3 +523,26 @@ def test_co_chairs_meeting_has_no_number(lang, text):
 def test_venue_places_the_meeting(lang, text):
     (m,) = meetings(text, lang)
     assert m.city == "Ashgabat"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a numbered session of the commission is a session, whoever chaired it
+        ("en", "Co-chairs open 14th session of Turkmen-Russian intergovernmental commission in Ashgabat"),
+        ("ru", "Сопредседатели открыли 14-е заседание Межправительственной туркмено-российской комиссии в Ашхабаде."),
+        (
+            "tr",
+            "Türkmen-Rus Hükümetlerarası Ekonomik İşbirliği Komisyonu'nun 13. toplantısı Aşkabat'ta eş başkanlar "
+            "Raşid Meredov ve Aleksey Overçuk'un başkanlığında yapıldı.",
+        ),
+        (
+            "tk",
+            "Hökümetara türkmen-rus toparynyň 13-nji mejlisi bilelikdäki başlyklar Raşid Meredowyň we Alekseý "
+            "Owerçugyň ýolbaşçylygynda Aşgabatda geçirildi.",
+        ),
+    ],
+)
+def test_numbered_session_is_a_session(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.kind == "commission-session" and m.ordinal in (13, 14)
