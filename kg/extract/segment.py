@@ -64,7 +64,7 @@ def trigger_kind(
         # needs an event word or the commission in the sentence
         if not s.has("COMMISSION") and not s.cue("forum") and all(m.value == "held" for m in s.all_event_cues()):
             return None
-    multilateral = s.cue("multilateral") and not s.cue("bilateral") and _all_multilateral(s)
+    multilateral = s.cue("multilateral") and not s.cue("bilateral", "sidelines") and _all_multilateral(s)
     if not _anchor(s) and not any(_anchor(b) and b.reported for b in before or ()):
         return None
     if s.dates and not plausible(s.dates[0], published):
@@ -340,7 +340,7 @@ def _setting(sents: list[Sent], kinds: list[str | None]) -> list[str | None]:
     setting, not a meeting, and says nothing of the meeting."""
     stems = set()
     for s in sents:
-        for b in s.cues("bilateral"):
+        for b in s.cues("sidelines"):
             near = [m for m in s.all_event_cues() if m.value != "held" and words_between(s, b, m) <= NEXT_TO]
             stems.update(fold(m.text, s.lang)[:SETTING_STEM] for m in near)
     if not stems:
@@ -348,7 +348,11 @@ def _setting(sents: list[Sent], kinds: list[str | None]) -> list[str | None]:
     out = list(kinds)
     for k, s in enumerate(sents):
         evs = [m for m in s.all_event_cues() if m.value != "held"]
-        if evs and not s.cue("bilateral") and all(fold(m.text, s.lang)[:SETTING_STEM] in stems for m in evs):
+        if (
+            evs
+            and not s.cue("bilateral", "sidelines")
+            and all(fold(m.text, s.lang)[:SETTING_STEM] in stems for m in evs)
+        ):
             s.setting = True
             out[k] = None
     return out
@@ -377,7 +381,7 @@ def _dated_clause(s: Sent) -> str | None:
         m
         for m in s.event_cues()
         if m.value in ("meeting", "session", "phone", "video")
-        and not any(words_between(s, b, m) <= NEXT_TO for b in s.cues("bilateral"))  # "zirve marjında": the setting
+        and not any(words_between(s, b, m) <= NEXT_TO for b in s.cues("sidelines"))  # "zirve marjında": the setting
     ]
     clauses = {}
     for m in nouns:
@@ -414,7 +418,7 @@ def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dic
     others = bool(parties and cur.parties and not (parties & cur.parties) and len(cur.parties) > 1) and not fills
     if cur.kind == MULTILATERAL:
         # an article about a multilateral event: only a pair of both sides or a bilateral cue opens a meeting
-        split = len(pair) >= 2 or s.cue("bilateral")
+        split = len(pair) >= 2 or s.cue("bilateral", "sidelines")
     else:
         split = (
             (new_date and cur_date and new_date != cur_date)
