@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention
 from .lexicon import lexicon
-from .morph import NOT_HELD
+from .morph import NOT_HELD, grammar
 from .names import Found
 from .normalize import fold
 from .ordinals import find_ordinal
@@ -71,8 +71,10 @@ def trigger_kind(
         return None
     if _third_party(s, lang):
         return None
-    if not s.dates and past_year(s, published):
-        return None  # "Earlier, in June 2022, the two countries signed ...", "the first session was held in 2008"
+    if not s.dates and (past_year(s, published) or (s.undated() and s.has("MONTH"))):
+        # "Earlier, in June 2022, the two countries signed ...", "the first session was held in 2008",
+        # "the presidents last met in May"
+        return None
     return MULTILATERAL if multilateral else kind_of(s, lang)
 
 
@@ -340,8 +342,16 @@ def _setting(sents: list[Sent], kinds: list[str | None]) -> list[str | None]:
     setting, not a meeting, and says nothing of the meeting."""
     stems = set()
     for s in sents:
+        head_final = grammar(s.lang).head_final
         for b in s.cues("sidelines"):
-            near = [m for m in s.all_event_cues() if m.value != "held" and words_between(s, b, m) <= NEXT_TO]
+            # the event the phrase governs: inside it ("sammitiň çäklerinde"), else the nearest
+            # before it in a head-final language ("zirvesi marjında"), after it in the others
+            # ("on the sidelines of the summit", «на полях саммита»)
+            evs = [m for m in s.all_event_cues() if m.value != "held"]
+            inside = [m for m in evs if b.start <= m.start < b.end]
+            side = [m for m in evs if (m.end <= b.start if head_final else m.start >= b.end)]
+            side = [m for m in side if words_between(s, b, m) <= NEXT_TO]
+            near = inside or sorted(side, key=lambda m: words_between(s, b, m))[:1]
             stems.update(fold(m.text, s.lang)[:SETTING_STEM] for m in near)
     if not stems:
         return kinds

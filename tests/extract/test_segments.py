@@ -546,3 +546,34 @@ def test_venue_places_the_meeting(lang, text):
 def test_numbered_session_is_a_session(lang, text):
     (m,) = meetings(text, lang)
     assert m.kind == "commission-session" and m.ordinal in (13, 14)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "the last time they met, in May" recalls an earlier meeting: no meeting, no signing
+        (
+            "en",
+            "On Friday Putin held a phone call with Berdimuhamedov. The presidents last met in Ashgabat in May, when "
+            "12 documents were signed.",
+        ),
+        (
+            "ru",
+            "В пятницу Путин провел телефонный разговор с Бердымухамедовым. Последний раз президенты встречались в "
+            "Ашхабаде в мае, когда было подписано 12 документов.",
+        ),
+        (
+            "tr",
+            "Putin cuma günü Berdimuhamedov ile telefonda görüştü. İki lider en son mayıs ayında Aşkabat'ta görüşmüş "
+            "ve 12 belge imzalamıştı.",
+        ),
+        (
+            "tk",
+            "Anna güni Putin Berdimuhamedow bilen telefon arkaly söhbetdeşlik geçirdi. Liderler iň soňky gezek maý "
+            "aýynda Aşgabatda duşuşypdylar we 12 resminama gol çekipdiler.",
+        ),
+    ],
+)
+def test_last_met_is_background(lang, text):
+    (m,) = meetings(text, lang, "2024-06-08")
+    assert m.format == "phone" and not m.agreements_signed and m.city is None
