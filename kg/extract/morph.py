@@ -71,6 +71,7 @@ class Grammar:
     negators: frozenset[str] = frozenset()  # «не», "not": the verb next to it is negated
     max_ending: int = 0
     max_phrase: int = 0
+    phrase_firsts: frozenset[str] = frozenset()  # first words of the phrases
     _cache: dict[str, Form | None] = field(default_factory=dict)
 
     def form(self, word: str) -> Form | None:
@@ -254,6 +255,7 @@ def _phrase(gr: Grammar, words: tuple[str, ...], form: Form) -> None:
     if words:
         gr.phrases[words] = form
         gr.max_phrase = max(gr.max_phrase, len(words))
+        gr.phrase_firsts = gr.phrase_firsts | {words[0]}
 
 
 def _lemmas(g, cls) -> frozenset[str]:

@@ -19,6 +19,7 @@ tables are language data (``ontology/lang``), the Russian tags come from pymorph
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,9 @@ def words(s: Sent) -> list[Word]:
     if gr.phrases:
         i = 0
         while i < len(raw):
+            if folded[i] not in gr.phrase_firsts:
+                i += 1
+                continue
             seq = [i] + [k for k in range(i + 1, min(len(raw), i + 2 * gr.max_phrase)) if folded[k] not in gr.adverbs]
             for n in range(min(gr.max_phrase, len(seq)), 0, -1):
                 form = gr.phrases.get(tuple(folded[k] for k in seq[:n]))
@@ -320,9 +324,18 @@ def _modifier(ws: list[Word], first: int, lang: str) -> str | None:
     return None
 
 
+_STARTS: dict[int, tuple[list[Word], list[int]]] = {}
+
+
 def _span(ws: list[Word], start: int, end: int) -> list[int]:
     """The indexes of the words that begin within [start, end)."""
-    return [i for i, w in enumerate(ws) if start <= w.start < end]
+    cached = _STARTS.get(id(ws))
+    if cached is None or cached[0] is not ws:
+        if len(_STARTS) > 4096:
+            _STARTS.clear()
+        cached = _STARTS[id(ws)] = (ws, [w.start for w in ws])
+    starts = cached[1]
+    return list(range(bisect_left(starts, start), bisect_left(starts, end)))
 
 
 def complementizer(s: Sent, after: int = 0) -> int | None:
