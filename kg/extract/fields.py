@@ -217,7 +217,17 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
         (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
         for i, s in enumerate(present)
         for c in s.values("CITY") + [k for k in _capitals(s, lex) if _locative(k, s, lex)]
-        if (s is seg.trigger or _locative(c, s, lex) or _hosts(c, s) or s.cue("visit") or _in_dateline(c, s))
+        if (
+            s is seg.trigger
+            or _locative(c, s, lex)
+            or _hosts(c, s)
+            or s.cue("visit")
+            # a transcript's header line ("September 3, 2011, Dushanbe") places the event; an agency's
+            # dateline in a third country ("BISHKEK, 10 October (Kabar)") is the agency's office, not the
+            # place of a meeting of the two sides
+            or (header_line(s) and _in_dateline(c, s) and c.start >= s.start + s.dates[0].end)
+            or (_in_dateline(c, s) and lex.city_countries.get(c.value, lex.sides[0]) in lex.sides)
+        )
         and not any(f.start <= c.start < f.end for f in people(s, lex.lang))
         and not _reported_clause(c, s)
     ]

@@ -78,6 +78,7 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # person key -> ISO side
     sides: tuple[str, ...] = ()  # ISO codes of the commissions' parties (the two sides of a bilateral meeting)
     capitals: dict[str, str] = field(default_factory=dict)  # country ISO -> its capital's city key
+    city_countries: dict[str, str] = field(default_factory=dict)  # city key -> ISO of its country
     generic_heads: dict[str, frozenset[str]] = field(default_factory=dict)  # area -> areas it heads ("gas industry")
     max_prefix: int = 0
     inflections: frozenset[str] = frozenset()  # folded noun endings that may follow a whole-word label
@@ -255,6 +256,8 @@ def _build(lang: str) -> Lexicon:
             lex.labels[(cat, key)] = pref_label(g, node, "en") or key
             if cat == "COUNTRY" and (capital := g.value(node, TMRU.capital)) is not None:
                 lex.capitals[key] = _key(capital)
+            if cat == "CITY" and (country := g.value(node, TMRU.inCountry)) is not None:
+                lex.city_countries[key] = str(g.value(country, TMRU.iso) or _key(country))
             if cat == "PERSON":
                 lex.names[key] = pref_label(g, node, lang) or key
                 side = g.value(node, TMRU.forCountry)

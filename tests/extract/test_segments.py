@@ -577,3 +577,42 @@ def test_numbered_session_is_a_session(lang, text):
 def test_last_met_is_background(lang, text):
     (m,) = meetings(text, lang, "2024-06-08")
     assert m.format == "phone" and not m.agreements_signed and m.city is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "city"),
+    [
+        # an agency's dateline in a third country is its office, not the meeting's place; one in a
+        # side's country may be; a transcript's header line (date, then place) is the event's
+        (
+            "en",
+            "BISHKEK, 10 October 2018 (Kabar). Today the President of Turkmenistan received the Deputy Prime "
+            "Minister of Russia.",
+            None,
+        ),
+        (
+            "ru",
+            "БИШКЕК, 10 октября 2018 /Кабар/. Сегодня Президент Туркменистана принял вице-премьера России.",
+            None,
+        ),
+        (
+            "tr",
+            "BİŞKEK, 10 Ekim 2018 /Kabar/. Bugün Türkmenistan Devlet Başkanı Rusya Başbakan Yardımcısını kabul etti.",
+            None,
+        ),
+        (
+            "en",
+            "ASHGABAT, 10 October 2018 (Trend). Today the President of Turkmenistan received the Deputy Prime "
+            "Minister of Russia.",
+            "Ashgabat",
+        ),
+        (
+            "en",
+            "September 3, 2011, Dushanbe\nMeeting of the President of Russia with the President of Turkmenistan.",
+            "Dushanbe",
+        ),
+    ],
+)
+def test_dateline_city(lang, text, city):
+    (m,) = meetings(text, lang, "2018-10-10")
+    assert m.city == city
