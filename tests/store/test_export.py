@@ -84,6 +84,7 @@ def test_formats_agree(exports):
             "prefLabel",
             "altLabel",
             "sameAs",
+            "inCountry",
         }
         entities = {t.subject.value for t in union - merged if t.predicate.value.endswith(("#type", "#prefLabel"))}
         assert all("/id/person/" in e or "/id/city/" in e for e in entities)

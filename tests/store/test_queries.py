@@ -20,8 +20,9 @@ def test_cochairs_over_time(built, capsys):
     rows = run(capsys, built, "cochairs")
     got = [(r["country"].rsplit("/", 1)[-1], r["name"], r["begin"], r["end"], r["meetings"]) for r in rows]
     assert got == [
-        ("RU", "Alexei Overchuk", "2019-05-07", "2023-04-14", "2"),
-        ("TM", "Rashid Meredov", "2019-05-07", "2023-04-14", "2"),
+        # the Turkmen report of the 13th session calls them "toparyň bilelikdäki başlyklary"
+        ("RU", "Alexei Overchuk", "2019-05-07", "2024-06-05", "3"),
+        ("TM", "Rashid Meredov", "2019-05-07", "2024-06-05", "3"),
     ]
 
 

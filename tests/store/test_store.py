@@ -136,7 +136,7 @@ def test_cochair_interval(built):
             "b",
             "e",
         )
-    assert ("https://w3id.org/tmru/id/cochair/rashid-meredov--tm-ru-economic--TM", "2019-05-07", "2023-04-14") in rows
+    assert ("https://w3id.org/tmru/id/cochair/rashid-meredov--tm-ru-economic--TM", "2019-05-07", "2024-06-05") in rows
 
 
 def test_failed_update_leaves_store_unchanged(meeting_dir, tmp_path, monkeypatch):
