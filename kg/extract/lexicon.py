@@ -39,6 +39,7 @@ SCHEMES = {
 }
 SUFFIX = TMRU.suffix  # word endings
 EXACT, PREFIX, ENDING, LEMMA, ABBREVIATION = "e", "p", "s", "l", "a"
+AMBIGUOUS = "?"  # value prefix of a surname that several known people share
 LEMMA_HEAD = 3  # letters a lemma shares with all its forms (Russian suppletion: пройти, прошли)
 INFLECTED = frozenset({"AREA", "CUE"})  # whole-word labels that take noun inflections ("dün"+"ya" is no date)
 _PREDS = (
@@ -79,6 +80,7 @@ class Lexicon:
     sides: tuple[str, ...] = ()  # ISO codes of the commissions' parties (the two sides of a bilateral meeting)
     capitals: dict[str, str] = field(default_factory=dict)  # country ISO -> its capital's city key
     city_countries: dict[str, str] = field(default_factory=dict)  # city key -> ISO of its country
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shared surname value -> people keys
     generic_heads: dict[str, frozenset[str]] = field(default_factory=dict)  # area -> areas it heads ("gas industry")
     max_prefix: int = 0
     inflections: frozenset[str] = frozenset()  # folded noun endings that may follow a whole-word label
@@ -291,6 +293,10 @@ def _build(lang: str) -> Lexicon:
         entries.add(Entry("PERSON", key, (words[0][:1], stem), (EXACT, PREFIX)))
         if len(surnames[stem]) == 1:
             entries.add(Entry("PERSON", key, (stem,), (PREFIX,)))
+        else:  # a surname several people share: resolved within the article (``sentences.py``)
+            shared = AMBIGUOUS + stem
+            lex.ambiguous[shared] = tuple(sorted(surnames[stem]))
+            entries.add(Entry("PERSON", shared, (stem,), (PREFIX,)))
     lex.inflections = frozenset(fold(v, lang) for v in _lang_values(lang, TMRU.inflection)) - {""}
     lex.max_inflection = max(map(len, lex.inflections), default=0)
     for e in _alternants(entries, lang):

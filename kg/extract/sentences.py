@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..model import Evidence
 from .dateline import is_dateline
 from .dates import DateMention, find_dates
+from .lexicon import AMBIGUOUS, lexicon
 from .morph import NOT_HELD, grammar
 from .names import Found, find_people
 from .pipeline import analyse
@@ -214,6 +215,7 @@ def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
     by_sent: dict[int, list[Mention]] = {}
     for cat, value, a, b in found:
         by_sent.setdefault(bisect_right(starts, a) - 1, []).append(Mention(cat, value, a, b, text[a:b]))
+    _resolve_shared_surnames(by_sent, lang)
     out = []
     for n, (a, b) in enumerate(spans):
         t = text[a:b]
@@ -229,6 +231,25 @@ def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
             continue
         s.recalled = recalled
     return out
+
+
+def _resolve_shared_surnames(by_sent: dict[int, list[Mention]], lang: str) -> None:
+    """A surname that several known people share ("Berdimuhamedov") is the one of them the
+    article names in full (the first so named); with none, it names nobody known."""
+    lex = lexicon(lang)
+    if not lex.ambiguous:
+        return
+    named = [m.value for ms in by_sent.values() for m in ms if m.cat == "PERSON" and not m.value.startswith(AMBIGUOUS)]
+    for n, ms in by_sent.items():
+        keep = []
+        for m in ms:
+            if m.cat == "PERSON" and m.value.startswith(AMBIGUOUS):
+                who = next((k for k in named if k in lex.ambiguous.get(m.value, ())), None)
+                if who is None:
+                    continue
+                m.value = who
+            keep.append(m)
+        by_sent[n] = keep
 
 
 def people(s: Sent, lang: str) -> list[Found]:

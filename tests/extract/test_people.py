@@ -320,3 +320,38 @@ def test_co_chair_named_before_the_report(lang, text):
 def test_joined_co_chairs(lang, text, n):
     ms = meetings(text, lang)
     assert sum(len(m.cochairs) for m in ms) == n
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        # a surname two known people share is the one the article names in full
+        (
+            "en",
+            "Deputy Prime Minister Serdar Berdimuhamedov attended. On Monday, Berdimuhamedov, co-chair of the "
+            "Turkmen-Russian commission, held talks with Alexei Overchuk.",
+            "serdar-berdimuhamedov",
+        ),
+        (
+            "ru",
+            "Присутствовал вице-премьер Сердар Бердымухамедов. В понедельник Бердымухамедов, сопредседатель "
+            "туркмено-российской комиссии, провел переговоры с Алексеем Оверчуком.",
+            "serdar-berdimuhamedov",
+        ),
+        (
+            "tr",
+            "Toplantıya Gurbanguli Berdimuhamedov katıldı. Pazartesi günü Türk-Rus komisyonu eş başkanı "
+            "Berdimuhamedov, Aleksey Overçuk ile görüştü.",
+            "gurbanguly-berdimuhamedov",
+        ),
+        (
+            "tk",
+            "Maslahata Serdar Berdimuhamedow gatnaşdy. Duşenbe güni türkmen-rus toparynyň bilelikdäki başlygy "
+            "Berdimuhamedow Alekseý Owerçuk bilen gepleşik geçirdi.",
+            "serdar-berdimuhamedov",
+        ),
+    ],
+)
+def test_shared_surname_is_the_one_named_in_full(lang, text, key):
+    ms = meetings(text, lang)
+    assert key in {p.key for m in ms for p in m.cochairs}
