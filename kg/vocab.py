@@ -91,6 +91,7 @@ class TMRU(DefinedNamespace):
     Auxiliary: URIRef
     Plural: URIRef
     capital: URIRef
+    homeCountry: URIRef
     inCountry: URIRef
     genericHeadAfter: URIRef
     Negator: URIRef

@@ -216,7 +216,7 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     cands = [
         (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
         for i, s in enumerate(present)
-        for c in s.values("CITY") + [k for k in _capitals(s, lex) if _locative(k, s, lex)]
+        for c in s.values("CITY") + [k for k in _capitals(s, lex) if _locative(k, s, lex) or s.cue("visit")]
         if (
             s is seg.trigger
             or _locative(c, s, lex)
@@ -258,6 +258,9 @@ def _capitals(s: Sent, lex) -> list[Mention]:
             x = min(near, key=lambda t: t[0])[1]
             a, b = min(x.start, c.start), max(x.end, c.end)
             out.append(Mention("CITY", lex.capitals[x.value], a, b, s.doc_text[a:b]))
+    home = grammar(s.lang).home_country
+    if home in lex.capitals:  # "paýtagtymyzda": our capital
+        out += [Mention("CITY", lex.capitals[home], c.start, c.end, c.text) for c in s.cues("our-capital")]
     return out
 
 

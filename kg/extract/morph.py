@@ -51,6 +51,7 @@ class Grammar:
     lang: str
     verb_final: bool = False  # SOV: the finite verb follows the event noun
     head_final: bool = False  # a noun's modifiers all stand before it ("Tarım Bakanlığı")
+    home_country: str | None = None  # ISO of the country the language's articles are written from
     endings: dict[str, Form] = field(default_factory=dict)  # folded ending -> form
     phrases: dict[tuple[str, ...], Form] = field(default_factory=dict)  # folded words -> form
     plan_stems: tuple[str, ...] = ()
@@ -201,6 +202,8 @@ def _build(lang: str) -> Grammar:
     gr = Grammar(lang)
     for node in g.subjects(TMRU.wordOrder, None):
         gr.verb_final = str(g.value(node, TMRU.wordOrder)).upper() == "SOV"
+    for node in g.subjects(TMRU.homeCountry, None):
+        gr.home_country = str(g.value(node, TMRU.homeCountry)).rstrip("/").rsplit("/", 1)[-1]
     for node in g.subjects(TMRU.nounPhraseOrder, None):
         gr.head_final = str(g.value(node, TMRU.nounPhraseOrder)) == "head-final"
     for node in g.subjects(RDF.type, TMRU.VerbForm):

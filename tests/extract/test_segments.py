@@ -616,3 +616,29 @@ def test_last_met_is_background(lang, text):
 def test_dateline_city(lang, text, city):
     (m,) = meetings(text, lang, "2018-10-10")
     assert m.city == city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # Turkmen articles are written from Turkmenistan: "our capital" is Ashgabat
+        (
+            "Şu gün paýtagtymyzda Türkmenistanyň we Russiýanyň daşary işler ministrleriniň duşuşygy geçirildi.",
+            "Ashgabat",
+        ),
+        (
+            "Russiýanyň daşary işler ministri Sergeý Lawrow paýtagtymyza geldi. Ol Raşid Meredow bilen "
+            "gepleşik geçirdi.",
+            "Ashgabat",
+        ),
+    ],
+)
+def test_our_capital_in_turkmen(text, city):
+    (m,) = meetings(text, "tk")
+    assert m.city == city
+
+
+def test_our_capital_needs_a_home_country():
+    # a Turkish article's "our capital" is Ankara: no city of the two sides
+    (m,) = meetings("Türkmenistan ve Rusya dışişleri bakanları başkentimizde görüştü.", "tr")
+    assert m.city is None
