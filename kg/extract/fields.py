@@ -17,6 +17,7 @@ from .status import clause_of, complementizer, event_status, words, words_betwee
 DATELINE_GAP = 40  # characters between a dateline's city and its date
 HEAD_AFTER = 2  # words between a field word and the head noun of a name after it ("Economic Forum")
 HEAD_BEFORE = 4  # words between the head noun of a name and a field word after it ("Ministry of Agriculture")
+DESTINATION_GAP = 3  # words between a visit word and the country it goes to ("visit of the President to")
 CAPITAL_GAP = 1  # words between a capital word and its country ("the capital of Russia")
 NAME_TAIL = 160  # how far "on ... cooperation" after a commission may still be part of its name
 
@@ -213,6 +214,9 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     A city inside a person's name is none;
     a city named otherwise ("Moscow values ...", "for Moscow and Ashgabat") is the
     government, not a place."""
+    # the country the text says the meeting's visit went to ("on the sidelines of Putin's visit to
+    # Turkmenistan"): a dateline city elsewhere is the agency's office
+    visited = {x.value for s in present for x in _destinations(s)}
     cands = [
         (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
         for i, s in enumerate(present)
@@ -226,7 +230,11 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
             # dateline in a third country ("BISHKEK, 10 October (Kabar)") is the agency's office, not the
             # place of a meeting of the two sides
             or (header_line(s) and _in_dateline(c, s) and c.start >= s.start + s.dates[0].end)
-            or (_in_dateline(c, s) and lex.city_countries.get(c.value, lex.sides[0]) in lex.sides)
+            or (
+                _in_dateline(c, s)
+                and lex.city_countries.get(c.value, lex.sides[0]) in lex.sides
+                and lex.city_countries.get(c.value) in (visited or {lex.city_countries.get(c.value)})
+            )
         )
         and not any(f.start <= c.start < f.end for f in people(s, lex.lang))
         and not _reported_clause(c, s)
@@ -243,6 +251,23 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     else:
         m.city = lex.labels.get(("CITY", c.value), c.value)
         m.evidence["city"] = s.evidence()
+
+
+def _destinations(s: Sent) -> list[Mention]:
+    """The countries a visit goes to: after the visit word and a preposition of direction ("visit
+    to Turkmenistan", «визита Президента в Туркменистан»), or just before it in a verb-final
+    language ("Türkmenistan ziyareti", "Türkmenistana sapar")."""
+    out = []
+    sov = grammar(s.lang).verb_final
+    for v in s.cues("visit"):
+        for x in s.values("COUNTRY"):
+            if sov:
+                if x.end <= v.start and words_between(s, x, v) == 0:
+                    out.append(x)
+            elif v.end <= x.start and words_between(s, v, x) <= DESTINATION_GAP:
+                if any(0 <= x.start - d.end <= 2 for d in s.cues("direction", "locative")):
+                    out.append(x)
+    return out
 
 
 def _capitals(s: Sent, lex) -> list[Mention]:

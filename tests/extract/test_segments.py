@@ -642,3 +642,29 @@ def test_our_capital_needs_a_home_country():
     # a Turkish article's "our capital" is Ankara: no city of the two sides
     (m,) = meetings("Türkmenistan ve Rusya dışişleri bakanları başkentimizde görüştü.", "tr")
     assert m.city is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the dateline's city is not the place when the text sends the visit to another country
+        (
+            "en",
+            "MOSCOW, October 3 (TASS). The foreign ministers of Russia and Turkmenistan met on Monday during the "
+            "President's visit to Turkmenistan.",
+        ),
+        (
+            "ru",
+            "МОСКВА, 3 октября /ТАСС/. Министры иностранных дел России и Туркменистана встретились в понедельник в "
+            "ходе визита Президента в Туркменистан.",
+        ),
+        (
+            "tr",
+            "MOSKOVA, 3 Ekim (TASS). Rusya ve Türkmenistan dışişleri bakanları pazartesi günü Devlet Başkanının "
+            "Türkmenistan ziyareti sırasında görüştü.",
+        ),
+    ],
+)
+def test_dateline_city_against_the_visit(lang, text):
+    (m,) = meetings(text, lang, "2017-10-03")
+    assert m.city is None
