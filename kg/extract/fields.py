@@ -3,6 +3,8 @@ segment's sentences, trigger first."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Meeting
 from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
@@ -150,6 +152,12 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
     if seg.date:  # a meeting told in one dated clause of its trigger
         m.date = seg.date
         m.evidence["date"] = t.evidence()
+        return
+    shift = 1 if t.cue("day-after") else -1 if t.cue("day-before") else 0
+    if shift and not t.event_dates():  # "the next day", «накануне»: from the previous meeting's date
+        if prev is not None and prev.date:
+            m.date = (dt.date.fromisoformat(prev.date) + dt.timedelta(days=shift)).isoformat()
+            m.evidence["date"] = t.evidence()
         return
     cands: list[Sent] = [t]
     if not t.undated():

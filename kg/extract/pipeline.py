@@ -36,6 +36,7 @@ _FINAL = tuple('.!?:;…»"”)')
 ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr prof gen no vs etc lt col g gg im ul sm t e p ý".split())
 
 Mention = tuple[str, str, int, int]  # category, value, start, end
+OPAQUE = frozenset({"day-after", "day-before"})  # cue phrases whose words are no cues of their own
 
 
 def _match(lex, words: list[tuple[str, int, int]]) -> list[tuple[Entry, int, int]]:
@@ -72,6 +73,14 @@ def _outermost(spans: list[Mention]) -> list[Mention]:
             if b > end:
                 kept.append((cat, value, a, b))
                 end = b
+    # cue words inside an opaque cue phrase are not cues ("на следующий день" is no "next" meeting)
+    opaque = [(a, b) for cat, value, a, b in kept if cat == "CUE" and value in OPAQUE]
+    if opaque:
+        kept = [
+            m
+            for m in kept
+            if not (m[0] == "CUE" and m[1] not in OPAQUE and any(x <= m[2] and m[3] <= y for x, y in opaque))
+        ]
     masks = [(a, b) for cat, value, a, b in kept if cat == "CUE" and value == "mask"]
     if masks:
         kept = [

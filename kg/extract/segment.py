@@ -434,6 +434,7 @@ def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dic
             (new_date and cur_date and new_date != cur_date)
             or (kind != cur.kind and reception)
             or s.undated()
+            or s.cue("day-after", "day-before")  # "the next day", «накануне»: another day, another meeting
             or others
             or _new_pair(pair, cur.pair)
         )

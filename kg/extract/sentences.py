@@ -242,8 +242,11 @@ def _resolve_shared_surnames(by_sent: dict[int, list[Mention]], lang: str) -> No
     named = [m.value for ms in by_sent.values() for m in ms if m.cat == "PERSON" and not m.value.startswith(AMBIGUOUS)]
     for n, ms in by_sent.items():
         keep = []
+        full = [(m.start, m.end) for m in ms if m.cat == "PERSON" and not m.value.startswith(AMBIGUOUS)]
         for m in ms:
             if m.cat == "PERSON" and m.value.startswith(AMBIGUOUS):
+                if any(a <= m.start and m.end <= b for a, b in full):
+                    continue  # the surname of a full name ("Гурбангулы Бердымухамедовым")
                 who = next((k for k in named if k in lex.ambiguous.get(m.value, ())), None)
                 if who is None:
                     continue

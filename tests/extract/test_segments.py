@@ -668,3 +668,43 @@ def test_our_capital_needs_a_home_country():
 def test_dateline_city_against_the_visit(lang, text):
     (m,) = meetings(text, lang, "2017-10-03")
     assert m.city is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dates"),
+    [
+        # "the next day" / "on the eve" is another meeting, dated from the one told before
+        (
+            "en",
+            "On 4 June 2024 Mishustin held talks with Serdar Berdimuhamedov in Ashgabat. The next day the Russian "
+            "Prime Minister met Gurbanguly Berdimuhamedov.",
+            ["2024-06-04", "2024-06-05"],
+        ),
+        (
+            "ru",
+            "4 июня 2024 года Мишустин провёл переговоры с Сердаром Бердымухамедовым в Ашхабаде. На следующий день "
+            "российский премьер встретился с Гурбангулы Бердымухамедовым.",
+            ["2024-06-04", "2024-06-05"],
+        ),
+        (
+            "ru",
+            "Заседание межправкомиссии прошло 4 июня 2024 года в Москве. Накануне в Москве состоялось заседание "
+            "рабочей группы по транспорту.",
+            ["2024-06-04", "2024-06-03"],
+        ),
+        (
+            "tr",
+            "Mişustin 4 Haziran 2024'te Aşkabat'ta Serdar Berdimuhamedov ile görüştü. Rus Başbakan ertesi gün "
+            "Gurbanguli Berdimuhamedov ile bir araya geldi.",
+            ["2024-06-04", "2024-06-05"],
+        ),
+        (
+            "tk",
+            "2024-nji ýylyň 4-nji iýunynda Mişustin Aşgabatda Serdar Berdimuhamedow bilen gepleşik geçirdi. Ertesi "
+            "güni Russiýanyň Premýer-ministri Gurbanguly Berdimuhamedow bilen duşuşdy.",
+            ["2024-06-04", "2024-06-05"],
+        ),
+    ],
+)
+def test_next_day_and_eve(lang, text, dates):
+    assert [m.date for m in meetings(text, lang, "2024-06-07")] == dates
