@@ -36,7 +36,7 @@ _FINAL = tuple('.!?:;…»"”)')
 ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr prof gen no vs etc lt col g gg im ul sm t e p ý".split())
 
 Mention = tuple[str, str, int, int]  # category, value, start, end
-OPAQUE = frozenset({"day-after", "day-before"})  # cue phrases whose words are no cues of their own
+OPAQUE = frozenset({"day-after", "day-before", "take-part"})  # cue phrases whose words are no cues of their own
 
 
 def _match(lex, words: list[tuple[str, int, int]]) -> list[tuple[Entry, int, int]]:

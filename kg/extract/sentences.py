@@ -216,6 +216,7 @@ def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
     for cat, value, a, b in found:
         by_sent.setdefault(bisect_right(starts, a) - 1, []).append(Mention(cat, value, a, b, text[a:b]))
     _resolve_shared_surnames(by_sent, lang)
+    _weekday_or_city(by_sent, text)
     out = []
     for n, (a, b) in enumerate(spans):
         t = text[a:b]
@@ -231,6 +232,23 @@ def sentences(text: str, lang: str, published: str | None) -> list[Sent]:
             continue
         s.recalled = recalled
     return out
+
+
+def _weekday_or_city(by_sent: dict[int, list[Mention]], text: str) -> None:
+    """A word that names both a weekday and a city (Turkmen "Duşenbe": Monday, Dushanbe) is the
+    weekday when written in lower case or followed by the word "day" ("Duşenbe güni"), else the city."""
+    for n, ms in by_sent.items():
+        days = {(m.start, m.end) for m in ms if m.cat == "WEEKDAY"}
+        cities = {(m.start, m.end) for m in ms if m.cat == "CITY"}
+        both = days & cities
+        if not both:
+            continue
+        nouns = [m.start for m in ms if m.cat == "CUE" and m.value == "day-noun"]
+        drop = set()
+        for a, b in both:
+            nxt = next((x for x in nouns if 0 < x - b <= 2), None)
+            drop.add(("CITY", a) if nxt is not None or text[a : a + 1].islower() else ("WEEKDAY", a))
+        by_sent[n] = [m for m in ms if (m.cat, m.start) not in drop]
 
 
 def _resolve_shared_surnames(by_sent: dict[int, list[Mention]], lang: str) -> None:

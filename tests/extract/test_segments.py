@@ -708,3 +708,31 @@ def test_dateline_city_against_the_visit(lang, text):
 )
 def test_next_day_and_eve(lang, text, dates):
     assert [m.date for m in meetings(text, lang, "2024-06-07")] == dates
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "city", "date"),
+    [
+        # "take part", "accept a declaration" is no reception
+        (
+            "ru",
+            "Мередов и Оверчук провели переговоры в Москве 4 июня 2024 года. Вице-премьер передал Мередову "
+            "приглашение принять участие в форуме.",
+            "Moscow",
+            "2024-06-04",
+        ),
+        (
+            "tk",
+            "Putin bilen Berdimuhamedow 2024-nji ýylyň 4-nji iýunynda Aşgabatda duşuşdylar. Sammitiň Baştutanlary "
+            "Jarnama kabul etdiler.",
+            "Ashgabat",
+            "2024-06-04",
+        ),
+        # Turkmen "Duşenbe": Monday with "güni" or in lower case, else the city
+        ("tk", "Putin bilen Berdimuhamedow Duşenbede duşuşdylar.", "Dushanbe", None),
+        ("tk", "Putin bilen Berdimuhamedow duşenbe güni Aşgabatda duşuşdylar.", "Ashgabat", "2024-06-03"),
+    ],
+)
+def test_words_with_two_senses(lang, text, city, date):
+    (m,) = meetings(text, lang, "2024-06-07")
+    assert (m.city, m.date) == (city, date)
