@@ -11,7 +11,7 @@ from .lexicon import lexicon
 from .morph import HELD, NEGATED, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
-from .roles import fill_people
+from .roles import fill_people, pair_chairs, singular_role
 from .segment import Segment, past_year, plausible
 from .sentences import Mention, Sent, people
 from .status import clause_of, complementizer, event_status, words, words_between
@@ -49,13 +49,14 @@ def _fill(
         _ordinal(m, present, lang)
     _format(m, seg, present, prev, lex, earlier)
     fill_people(m, seg, _from_trigger(seg), lang, called)
-    # talks between the two sides' co-chairs (not a reception) are a co-chairs' meeting
-    if (
-        m.kind == "other"
-        and not any(t.held("received") for t in seg.triggers)
-        and set(lex.sides) <= {p.country for p in m.cochairs}
-    ):
+    # talks between the two sides' co-chairs (not a reception) are a co-chairs' meeting; so are
+    # talks the report goes on to tell as the co-chairs' ("The co-chairs reviewed ...")
+    reception = any(t.held("received") for t in seg.triggers)
+    if m.kind == "other" and not reception and set(lex.sides) <= {p.country for p in m.cochairs}:
         m.kind = "co-chairs-meeting"
+    elif m.kind == "other" and not reception and any(_the_co_chairs(s, lang) for s in present):
+        m.kind = "co-chairs-meeting"
+        pair_chairs(m, lang, [])
     _areas(m, seg, ordered, lex)
     s = next((s for s in present if s.held("signed") and _about_this(s, seg, m)), None)
     if s is not None:
@@ -131,6 +132,12 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
             if a.value not in m.areas:
                 m.areas.append(a.value)
                 m.evidence[f"area:{a.value}"] = s.evidence()
+
+
+def _the_co_chairs(s: Sent, lang: str) -> bool:
+    """Whether the sentence names its subject only as "the co-chairs" (a plural co-chair word, no
+    person named): "Eş başkanlar ... değerlendirdi", «Сопредседатели обсудили»."""
+    return not people(s, lang) and any(not singular_role(c, lang) for c in s.cues("cochair"))
 
 
 def _said_of_the_future(s: Sent) -> bool:

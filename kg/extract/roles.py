@@ -41,7 +41,7 @@ def fill_people(m: Meeting, seg: Segment, ordered: list[Sent], lang: str, called
             q = replace(p, evidence=s.evidence())
             (m.cochairs if i in chairs and p.country in lexicon(lang).sides else m.participants).append(q)
     if seg.kind == "co-chairs-meeting":
-        _pair_chairs(m, lang, [s for s in seg.sents if s.i < seg.trigger.i and s.reported])
+        pair_chairs(m, lang, [s for s in seg.sents if s.i < seg.trigger.i and s.reported])
     if seg.kind == "working-group":
         _group_chairs(m, ordered)
 
@@ -57,7 +57,7 @@ def _group_chairs(m: Meeting, sents: list[Sent]) -> None:
             m.participants.append(p)
 
 
-def _pair_chairs(m: Meeting, lang: str, lead: list[Sent]) -> None:
+def pair_chairs(m: Meeting, lang: str, lead: list[Sent]) -> None:
     """A co-chairs' meeting is held by the co-chairs: where a side has none yet, the first
     participant named on that side leads it ("the co-chairs met. Meredov and Overchuk
     discussed ...": the role in the headline, the names in the next sentence), else the
@@ -112,13 +112,13 @@ def _called(found: list[Found], s: Sent) -> set[int]:
         if inside:
             for i in inside:
                 # a plural post after the names belongs to all the names joined before it
-                after = found[i].post_start >= found[i].end and not _singular(c, s.lang)
+                after = found[i].post_start >= found[i].end and not singular_role(c, s.lang)
                 out.update(_joined_back(found, i, text, s.lang) if after else [i])
             continue
         after = [i for i, f in enumerate(found) if f.start >= c.end]
         before = [i for i, f in enumerate(found) if f.end <= c.start]
         if before and _only(text[found[before[-1]].end : c.start], s.lang, "relative", 2):
-            out.update(_joined_back(found, before[-1], text, s.lang) if not _singular(c, s.lang) else [before[-1]])
+            out.update(_joined_back(found, before[-1], text, s.lang) if not singular_role(c, s.lang) else [before[-1]])
             continue
         if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
             out.add(after[0])
@@ -128,11 +128,11 @@ def _called(found: list[Found], s: Sent) -> set[int]:
                 else:
                     break
         elif before and c.start - found[before[-1]].end <= 120:
-            out.update(_joined_back(found, before[-1], text, s.lang) if not _singular(c, s.lang) else [before[-1]])
+            out.update(_joined_back(found, before[-1], text, s.lang) if not singular_role(c, s.lang) else [before[-1]])
     return out
 
 
-def _singular(c: Mention, lang: str) -> bool:
+def singular_role(c: Mention, lang: str) -> bool:
     """Whether a co-chair word is a singular noun (one person's role, not a joined pair's)."""
     word = re.findall(r"[^\W\d_]+", c.text)
     return bool(word) and singular_noun(word[-1], lang)

@@ -142,7 +142,15 @@ def kind_of(s: Sent, lang: str) -> str:
     events = [m for m in s.event_cues() if m.value in ("meeting", "session", "video", "phone", "held")]
     chairs = [c for c in s.cues("cochair") if _free(c, events, found) and not _describes_one(s, c, found)]
     nouns = [m for m in events if m.value != "held"]
-    if any(words_between(s, c, m) <= NEXT_TO - 1 for c in chairs for m in nouns):
+    # (the co-chairs as the agent of a session, a verb between them, held the commission's session:
+    # «Заседание провели сопредседатели»)
+    meetings_at = {(m.start, m.end) for m in nouns if m.value != "session"}
+    if any(
+        words_between(s, c, m) <= NEXT_TO - 1
+        and (m.value != "session" or (m.start, m.end) in meetings_at or not verb_between(s, *_gap(c, m)))
+        for c in chairs
+        for m in nouns
+    ):
         return "co-chairs-meeting"  # "the co-chairs' meeting", "toparyň başlyklarynyň (...) mejlisi"
     if chairs and s.held("meeting", "video", "phone") and not s.held("received", "session"):
         return "co-chairs-meeting"  # "the co-chairs held a video conference"
@@ -160,6 +168,11 @@ def kind_of(s: Sent, lang: str) -> str:
     ):
         return "commission-session"
     return "other"
+
+
+def _gap(a: Mention, b: Mention) -> tuple[int, int]:
+    """The character span between two mentions, in text order."""
+    return (a.end, b.start) if a.end <= b.start else (b.end, a.start)
 
 
 def _own_event_held(s: Sent, x: Mention, nouns: list[Mention]) -> bool:

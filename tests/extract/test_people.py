@@ -355,3 +355,46 @@ def test_joined_co_chairs(lang, text, n):
 def test_shared_surname_is_the_one_named_in_full(lang, text, key):
     ms = meetings(text, lang)
     assert key in {p.key for m in ms for p in m.cochairs}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # talks the report then tells as "the co-chairs'" are a co-chairs' meeting of its two people
+        ("en", "On Monday Meredov and Overchuk held a phone call. The co-chairs reviewed trade relations."),
+        ("ru", "В понедельник Мередов и Оверчук провели телефонный разговор. Сопредседатели обсудили торговлю."),
+        (
+            "tr",
+            "Pazartesi günü Meredov, Overçuk ile telefonda görüştü. Eş başkanlar ticaret ilişkilerini değerlendirdi.",
+        ),
+        (
+            "tk",
+            "Duşenbe güni Meredow bilen Owerçuk telefon arkaly söhbetdeşlik geçirdiler. Bilelikdäki başlyklar söwda "
+            "gatnaşyklaryna garadylar.",
+        ),
+    ],
+)
+def test_the_co_chairs_told_after(lang, text):
+    (m,) = meetings(text, lang, "2024-06-07")
+    assert m.kind == "co-chairs-meeting" and {p.country for p in m.cochairs} == {"TM", "RU"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the co-chairs as the agent of the numbered session: a session, with its number
+        (
+            "ru",
+            "Двенадцатое заседание межправкомиссии прошло во вторник в Москве. Заседание провели сопредседатели "
+            "комиссии Алексей Оверчук и Рашид Мередов.",
+        ),
+        (
+            "en",
+            "The twelfth meeting of the intergovernmental commission took place in Moscow on Tuesday. The session "
+            "was chaired by the co-chairs of the commission Alexei Overchuk and Rashid Meredov.",
+        ),
+    ],
+)
+def test_session_held_by_the_co_chairs(lang, text):
+    (m,) = meetings(text, lang, "2024-06-07")
+    assert m.kind == "commission-session" and m.ordinal == 12 and len(m.cochairs) == 2
