@@ -12,7 +12,7 @@ from .morph import HELD, NEGATED, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import fill_people, pair_chairs, singular_role
-from .segment import Segment, past_year, plausible
+from .segment import Segment, past_year, plausible, third_party
 from .sentences import Mention, Sent, people
 from .status import clause_of, complementizer, event_status, words, words_between
 
@@ -116,6 +116,8 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
     for s in ordered:
         if not (s.reported or _said_of_the_future(s)) or not _about_this(s, seg, m):
             continue
+        if s.text.rstrip(" \"'»”").endswith("?"):
+            continue  # a question (an interviewer's) says nothing was discussed
         found = s.values("AREA")
         for a in found + _international(s):
             if any(x0 <= a.start and a.end <= x1 for x0, x1 in excluded):
@@ -355,6 +357,8 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
         return False  # a photo caption, a source note
     if s.undated() or (not s.dates and past_year(s, s.published)):
         return False  # "earlier, ...", "in June 2022, the two countries signed ..."
+    if s.all_event_cues() and third_party(s, s.lang):
+        return False  # "Turkmen and Iranian officials met in Tehran to discuss gas"
     if m.date:
         return all(d.date == m.date for d in s.event_dates() if d.explicit_year)
     # a statement dated to a month ("in September Putin said that ...") is another event; a month

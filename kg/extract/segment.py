@@ -69,7 +69,7 @@ def trigger_kind(
         return None
     if s.dates and not plausible(s.dates[0], published):
         return None
-    if _third_party(s, lang):
+    if third_party(s, lang):
         return None
     if not s.dates and (past_year(s, published) or (s.undated() and s.has("MONTH"))):
         # "Earlier, in June 2022, the two countries signed ...", "the first session was held in 2008",
@@ -90,7 +90,7 @@ def past_year(s: Sent, published: str | None) -> bool:
     return any(int(m.group(1)) < year for m in _YEAR.finditer(s.text))
 
 
-def _third_party(s: Sent, lang: str) -> bool:
+def third_party(s: Sent, lang: str) -> bool:
     """Whether one side meets a third country ("Putin held a phone call with the President of
     Uzbekistan", "Türkmenistanyň Prezidenti Özbegistanyň Prezidenti bilen duşuşdy"): a party of
     the sentence is of another country (a person of it, or a post or head of state of it) and
@@ -99,13 +99,29 @@ def _third_party(s: Sent, lang: str) -> bool:
     found = people(s, lang)
     named = {f.person.country for f in found}
     heads = s.cues("post", "president")
+    # (a third country coordinated with a side is a party too: "Turkmen and Iranian officials met")
+    joined = [j for j in s.cues("join")]
     third = {f.person.country for f in found if f.person.country and f.person.country not in sides} | {
-        c.value for c in s.values("COUNTRY") if c.value not in sides and any(words_between(s, c, h) <= 1 for h in heads)
+        c.value
+        for c in s.values("COUNTRY")
+        if c.value not in sides
+        and (
+            any(words_between(s, c, h) <= 1 for h in heads)
+            or any(
+                x.value in sides and words_between(s, x, c) == 1 and any(_between(j, x, c) for j in joined)
+                for x in s.values("COUNTRY")
+            )
+        )
     }
     if not third:
         return False
     present = named | {c.value for c in s.values("COUNTRY")}
     return not sides <= present
+
+
+def _between(j: Mention, a: Mention, b: Mention) -> bool:
+    """Whether mention ``j`` stands between mentions ``a`` and ``b``."""
+    return min(a.end, b.end) <= j.start and j.end <= max(a.start, b.start)
 
 
 def _all_multilateral(s: Sent) -> bool:

@@ -190,3 +190,20 @@ def test_generic_head_noun(lang, text, expected):
 def test_speech_about_the_future(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert set(m.areas) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # no field from a question, from a topic said not to have come up (also in a nominalised
+        # Turkic clause), nor from a meeting of one side with a third country
+        ("ru", "— Есть ли планы по новым газовым контрактам? — Этот вопрос на переговорах не поднимался."),
+        ("en", "Was gas on the agenda? The minister did not answer."),
+        ("tr", "Bakan, doğal gaz fiyatlarının görüşmede gündeme gelmediğini söyledi."),
+        ("tk", "Ministr gaz bahalarynyň gepleşiklerde ara alnyp maslahatlaşylmandygyny aýtdy."),
+        ("en", "Turkmen and Iranian officials met in Tehran on Wednesday to discuss gas."),
+    ],
+)
+def test_no_field_from_questions_denials_or_others(lang, text):
+    (m,) = meetings(LEAD[lang] + text, lang)
+    assert "energy" not in m.areas
