@@ -12,7 +12,7 @@ from .morph import HELD, NEGATED, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import fill_people, pair_chairs, singular_role
-from .segment import Segment, past_year, plausible, third_party
+from .segment import Segment, past_month, past_year, plausible, third_party
 from .sentences import Mention, Sent, people
 from .status import clause_of, complementizer, event_status, words, words_between
 
@@ -48,7 +48,7 @@ def _fill(
     if m.kind in ("commission-session", "working-group"):
         _ordinal(m, present, lang)
     _format(m, seg, present, prev, lex, earlier)
-    fill_people(m, seg, _from_trigger(seg), lang, called)
+    fill_people(m, seg, [s for s in _from_trigger(seg) if _about_this(s, seg, m)], lang, called)
     # talks between the two sides' co-chairs (not a reception) are a co-chairs' meeting; so are
     # talks the report goes on to tell as the co-chairs' ("The co-chairs reviewed ...")
     reception = any(t.held("received") for t in seg.triggers)
@@ -355,7 +355,7 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
     text = s.text.strip()
     if text.startswith("(") and text.endswith(")"):
         return False  # a photo caption, a source note
-    if s.undated() or (not s.dates and past_year(s, s.published)):
+    if s.undated() or (not s.dates and (past_year(s, s.published) or past_month(s, s.published))):
         return False  # "earlier, ...", "in June 2022, the two countries signed ..."
     if s.all_event_cues() and third_party(s, s.lang):
         return False  # "Turkmen and Iranian officials met in Tehran to discuss gas"

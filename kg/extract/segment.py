@@ -71,7 +71,7 @@ def trigger_kind(
         return None
     if third_party(s, lang):
         return None
-    if not s.dates and (past_year(s, published) or (s.undated() and s.has("MONTH"))):
+    if not s.dates and (past_year(s, published) or past_month(s, published) or (s.undated() and s.has("MONTH"))):
         # "Earlier, in June 2022, the two countries signed ...", "the first session was held in 2008",
         # "the presidents last met in May"
         return None
@@ -79,6 +79,23 @@ def trigger_kind(
 
 
 _YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d./])(?!\s*[-–—]\s*\d)")
+
+
+PAST_MONTHS = 2  # a held event dated only to a month this many months before publication is background
+
+
+def past_month(s: Sent, published: str | None) -> bool:
+    """Whether the sentence dates its event only to a month long before the article's ("the tenth
+    meeting took place in Ashgabat in March", in a June article), with no day named."""
+    if not published or s.has("RELDAY") or s.has("WEEKDAY"):
+        return False
+    month = int(published[5:7])
+    for m in s.values("MONTH"):
+        n = int(m.value)
+        ago = month - n if n <= month else month + 12 - n  # "in December", in a February article: last year's
+        if ago >= PAST_MONTHS:
+            return True
+    return False
 
 
 def past_year(s: Sent, published: str | None) -> bool:
@@ -279,10 +296,17 @@ def _pair(s: Sent, lang: str) -> dict[str, str]:
     return out
 
 
-def _new_pair(pair: dict[str, str], cur: dict[str, str]) -> bool:
+def _new_pair(pair: dict[str, str], cur: dict[str, str], s: Sent | None = None) -> bool:
     """Whether a trigger naming principals on both sides names another pair than the
-    current meeting's ("X was received by the President. He then held talks with Y.")."""
-    return len(pair) >= 2 and len(cur) >= 2 and any(cur.get(side) not in (None, key) for side, key in pair.items())
+    current meeting's ("X was received by the President. He then held talks with Y."), or names
+    another principal on one side and the other side by its country ("Earlier that day, the
+    President of Turkmenistan met Prime Minister Mishustin")."""
+    if len(cur) < 2 or not any(cur.get(side) not in (None, key) for side, key in pair.items()):
+        return False
+    if len(pair) >= 2:
+        return True
+    other = set(cur) - set(pair)
+    return s is not None and any(c.value in other for c in s.values("COUNTRY"))
 
 
 def _reception_and_session(s: Sent) -> bool:
@@ -465,7 +489,7 @@ def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dic
             or s.undated()
             or s.cue("day-after", "day-before")  # "the next day", «накануне»: another day, another meeting
             or others
-            or _new_pair(pair, cur.pair)
+            or _new_pair(pair, cur.pair, s)
         )
     if split:
         segs.append(Segment(kind, s, [s], [s], parties, pair))

@@ -736,3 +736,30 @@ def test_next_day_and_eve(lang, text, dates):
 def test_words_with_two_senses(lang, text, city, date):
     (m,) = meetings(text, lang, "2024-06-07")
     assert (m.city, m.date) == (city, date)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a session dated only to a month long before the article is background, and its
+        # co-chairs take no part in the meeting reported; another principal of one side with the
+        # other side named by its country is another meeting
+        (
+            "en",
+            "Vladimir Putin held talks in the Kremlin yesterday with President of Turkmenistan Serdar "
+            "Berdimuhamedov. Earlier that day, the President of Turkmenistan met Prime Minister Mikhail Mishustin. "
+            "The tenth meeting of the Intergovernmental Commission took place in Ashgabat in March; its co-chairs "
+            "Alexei Overchuk and Rashid Meredov reported to the leaders.",
+        ),
+        (
+            "ru",
+            "Владимир Путин вчера провёл в Кремле переговоры с Президентом Туркменистана Сердаром Бердымухамедовым. "
+            "Ранее в тот же день Президент Туркменистана встретился с Председателем Правительства России Михаилом "
+            "Мишустиным. Десятое заседание межправкомиссии прошло в Ашхабаде в марте; её сопредседатели Алексей "
+            "Оверчук и Рашид Мередов доложили лидерам.",
+        ),
+    ],
+)
+def test_month_long_ago_and_a_second_principal(lang, text):
+    ms = meetings(text, lang, "2026-06-12")
+    assert len(ms) == 2 and all(m.kind == "other" and not m.cochairs for m in ms)
