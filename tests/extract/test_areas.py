@@ -207,3 +207,32 @@ def test_speech_about_the_future(lang, text, expected):
 def test_no_field_from_questions_denials_or_others(lang, text):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert "energy" not in m.areas
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # specific goods and branches count for their field; "agro-industrial" is agriculture
+        (
+            "en",
+            "They discussed shipbuilding, grain supplies and a container train.",
+            {"industry", "agriculture", "transport"},
+        ),
+        ("ru", "Стороны обсудили судостроение, поставки лекарств и зерна.", {"industry", "health", "agriculture"}),
+        ("ru", "Стороны обсудили кибербезопасность.", {"security"}),
+        ("en", "They discussed cooperation in the agro-industrial complex.", {"agriculture"}),
+        (
+            "tk",
+            "Taraplar galla we rus edebiýaty günlerini geçirmek meselelerini maslahatlaşdylar.",
+            {"agriculture", "culture"},
+        ),
+        (
+            "tr",
+            "Taraflar tahıl ticaretini ve gemi inşa alanındaki işbirliğini ele aldı.",
+            {"agriculture", "trade", "industry"},
+        ),
+    ],
+)
+def test_goods_and_branches(lang, text, expected):
+    (m,) = meetings(LEAD[lang] + text, lang)
+    assert set(m.areas) == expected
