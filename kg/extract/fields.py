@@ -8,7 +8,7 @@ import datetime as dt
 from ..model import Meeting
 from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
-from .morph import HELD, NEGATED, PRESENT, grammar
+from .morph import HELD, NEGATED, NONFINITE, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import fill_people, pair_chairs, singular_role
@@ -255,6 +255,7 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
         )
         and not any(f.start <= c.start < f.end for f in people(s, lex.lang))
         and not _reported_clause(c, s)
+        and event_status(s, c) not in (NONFINITE, NEGATED)  # "agreed to meet in Ashgabat later this year"
     ]
     last = next((e for e in reversed(earlier) if e.city), None)
     if last is not None:

@@ -763,3 +763,25 @@ def test_words_with_two_senses(lang, text, city, date):
 def test_month_long_ago_and_a_second_principal(lang, text):
     ms = meetings(text, lang, "2026-06-12")
     assert len(ms) == 2 and all(m.kind == "other" and not m.cochairs for m in ms)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "city"),
+    [
+        # a city of a planned meeting ("agreed to meet in Ashgabat") is not this meeting's place
+        (
+            "en",
+            "Foreign ministers Lavrov and Meredov held talks in Moscow. Our presidents have agreed to meet in "
+            "Ashgabat later this year.",
+            "Moscow",
+        ),
+        (
+            "tk",
+            "Lawrow bilen Meredow Moskwada gepleşik geçirdiler. Prezidentler şu ýyl Aşgabatda duşuşmagy ylalaşdylar.",
+            "Moscow",
+        ),
+    ],
+)
+def test_city_of_a_planned_meeting(lang, text, city):
+    (m,) = meetings(text, lang)
+    assert m.city == city
