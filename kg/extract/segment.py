@@ -43,7 +43,12 @@ RECENT_DAYS = 60  # a dated event this long before publication is background
 def _anchor(s: Sent) -> bool:
     """Whether a sentence names a party: the commission, a co-chair, a delegation, a head
     of state, a person or a country."""
-    return s.has("COMMISSION") or s.cue("cochair", "delegation", "president") or s.has("PERSON") or s.has("COUNTRY")
+    return (
+        s.has("COMMISSION")
+        or s.cue("cochair", "delegation", "president", "working-group")  # (a working group is the commission's)
+        or s.has("PERSON")
+        or s.has("COUNTRY")
+    )
 
 
 def trigger_kind(

@@ -336,3 +336,25 @@ def test_called_off_or_announced_is_no_meeting(lang, text):
 def test_nothing_signed(lang, text):
     (m,) = meetings(text, lang, "2024-06-03")
     assert not m.agreements_signed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a meeting being worked on is planned; a working group's meeting is the commission's
+        ("en", "We are working on a meeting of the presidents of Turkmenistan and Russia on the sidelines."),
+        ("ru", "Мы прорабатываем встречу президентов Туркменистана и России на полях саммита."),
+    ],
+)
+def test_worked_on_is_planned(lang, text):
+    assert meetings(text, lang) == []
+
+
+def test_working_group_names_the_commission():
+    ms = meetings(
+        "The twelfth meeting of the Intergovernmental Turkmen-Russian Commission was held in Ashgabat on 14 May 2026. "
+        "On the eve of the session, the High-Level Working Group on transport met.",
+        "en",
+        "2026-05-15",
+    )
+    assert [(m.kind, m.date) for m in ms] == [("commission-session", "2026-05-14"), ("working-group", "2026-05-13")]
