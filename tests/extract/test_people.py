@@ -398,3 +398,15 @@ def test_the_co_chairs_told_after(lang, text):
 def test_session_held_by_the_co_chairs(lang, text):
     (m,) = meetings(text, lang, "2024-06-07")
     assert m.kind == "commission-session" and m.ordinal == 12 and len(m.cochairs) == 2
+
+
+def test_chair_from_one_side_is_no_co_chairs_meeting():
+    # "the chair of the commission from the Turkmen side" describes Meredov; his talks with Lavrov
+    # are no co-chairs' meeting, and Lavrov no co-chair
+    text = (
+        "22-nji aprelde Ykdysady hyzmatdaşlyk boýunça hökümetara türkmen-rus toparynyň türkmen tarapyndan "
+        "başlygy Raşid Meredow Moskwada Russiýa Federasiýasynyň Daşary işler ministri Sergeý Lawrow bilen "
+        "gepleşikler geçirdi."
+    )
+    (m,) = meetings(text, "tk", "2026-04-23")
+    assert m.kind == "other" and chairs(m) == {("rashid-meredov", "TM")}
