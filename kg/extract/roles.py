@@ -94,6 +94,11 @@ def _promote(m: Meeting, key: str) -> None:
             m.cochairs.append(p)
 
 
+def _joined(gap: str, lang: str) -> bool:
+    """Whether two names are joined: only "and" (and commas) between them, not nothing at all."""
+    return bool(re.search(r"\w", gap)) and _only(gap, lang, "join", 2)
+
+
 def _only(gap: str, lang: str, cue: str, most: int) -> bool:
     """Whether ``gap`` holds only commas, spaces and at most ``most`` words of cue class ``cue``."""
     return not re.search(r"[^\w\s,]", gap) and len(gap.split()) <= most and lexicon(lang).only(gap, "CUE", cue)
@@ -123,7 +128,7 @@ def _called(found: list[Found], s: Sent) -> set[int]:
         if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
             out.add(after[0])
             for j in after[1:]:
-                if _only(text[found[j - 1].end : found[j].post_start], s.lang, "join", 2):
+                if _joined(text[found[j - 1].end : found[j].post_start], s.lang):
                     out.add(j)
                 else:
                     break
@@ -142,7 +147,7 @@ def _joined_back(found: list[Found], i: int, text: str, lang: str) -> list[int]:
     """Person ``i`` and the people joined to it before by "and" ("Meredov and Overchuk,
     co-chairs ...", "Мередов и Оверчук сопредседательствовали")."""
     out = [i]
-    while i > 0 and _only(text[found[i - 1].end : min(found[i].start, found[i].post_start)], lang, "join", 2):
+    while i > 0 and _joined(text[found[i - 1].end : min(found[i].start, found[i].post_start)], lang):
         i -= 1
         out.append(i)
     return out

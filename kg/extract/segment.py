@@ -238,7 +238,7 @@ def _describes_one(s: Sent, x: Mention, found: list[Found]) -> bool:
         return False
     if len(after) > 1:
         gap = s.doc_text[after[0].end : after[1].post_start]
-        if lexicon(s.lang).only(gap.replace(",", " "), "CUE", "join"):
+        if gap.strip(" ,") and lexicon(s.lang).only(gap.replace(",", " "), "CUE", "join"):
             return False
     return True
 
