@@ -90,19 +90,21 @@ class _Writer(threading.Thread):
         self.chunks: queue.Queue[list[ox.Quad] | None] = queue.Queue(maxsize=4)
         self.error: BaseException | None = None
         self.aborted = False
+        self.ended = False  # _END taken
 
     def _quads(self) -> Iterator[ox.Quad]:
         while (chunk := self.chunks.get()) is not _END:
             if self.aborted:
                 raise _Aborted
             yield from chunk
+        self.ended = True
 
     def run(self) -> None:
         try:
             self.write(self._quads())
         except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
             self.error = exc
-            while self.chunks.get() is not _END:  # let the reader finish putting
+            while not self.ended and self.chunks.get() is not _END:  # let the reader finish putting
                 pass
 
 
