@@ -44,10 +44,12 @@ class Source(Protocol):
     def quads(self) -> Iterable[ox.Quad]: ...
 
 
-def merged(ds: Dataset) -> Graph:  # noqa: F821 - rdflib types, imported for type checking only
+def merged(ds: Dataset) -> Graph:
     """The merged graph of an rdflib ``ds`` (used by ``kg validate`` on TriG/N-Quads files): its default
     graph when it has one (our exports: sources may disagree in their named graphs, the default graph
     holds one value per property), else the union of its graphs."""
+    from rdflib import Graph
+
     from ..graph import bind
 
     g = bind(Graph())
