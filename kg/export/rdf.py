@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from itertools import groupby, islice
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -196,12 +197,17 @@ def _node(term: ox.NamedNode | ox.BlankNode) -> str:
     return _compact(term.value) if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
 
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode  # json.dumps(x, sort_keys=True, ...)
+_STRING = XSD + "string"
+_MAX_CACHED = 200_000  # compacted IRIs kept per JSON-LD file (predicates, types, objects repeat)
+
+
 def _value(term: Any) -> dict[str, str]:
     if isinstance(term, ox.Literal):
         out = {"@value": term.value}
         if term.language:
             out["@language"] = term.language
-        elif term.datatype.value != XSD + "string":
+        elif term.datatype.value != _STRING:
             out["@type"] = _compact(term.datatype.value)
         return out
     return {"@id": _node(term)}
@@ -209,16 +215,36 @@ def _value(term: Any) -> dict[str, str]:
 
 def _nodes(triples: Iterable[ox.Triple]) -> Iterator[dict[str, Any]]:
     """One JSON-LD node object per subject (the input is grouped by subject)."""
-    for subject, group in groupby(triples, key=lambda t: t.subject):
+    short: dict[str, str] = {}  # IRI -> compacted
+    ids: dict[str, dict[str, str]] = {}  # object IRI -> {"@id": compacted} (shared: never changed)
+
+    def name(iri: str) -> str:
+        c = short.get(iri)
+        if c is None:
+            c = _compact(iri)
+            if len(short) < _MAX_CACHED:
+                short[iri] = c
+        return c
+
+    for subject, group in groupby(triples, key=attrgetter("subject")):
         node: dict[str, Any] = {"@id": _node(subject)}
         for t in group:
-            if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
-                node.setdefault("@type", []).append(_compact(t.object.value))
+            p, o = t.predicate.value, t.object
+            if type(o) is ox.NamedNode:
+                if p == RDF_TYPE:
+                    node.setdefault("@type", []).append(name(o.value))
+                    continue
+                v = ids.get(o.value)
+                if v is None:
+                    v = {"@id": name(o.value)}
+                    if len(ids) < _MAX_CACHED:
+                        ids[o.value] = v
             else:
-                node.setdefault(_compact(t.predicate.value), []).append(_value(t.object))
+                v = _value(o)
+            node.setdefault(name(p), []).append(v)
         for v in node.values():
-            if isinstance(v, list) and len(v) > 1:
-                v.sort(key=lambda x: json.dumps(x, sort_keys=True, ensure_ascii=False))
+            if len(v) > 1 and isinstance(v, list):
+                v.sort(key=_ENCODE)
         yield node
 
 
@@ -227,7 +253,7 @@ def write_jsonld(triples: Iterable[ox.Triple], fh: IO[bytes]) -> None:
     fh.write(b'{\n"@context": ' + json.dumps(PREFIXES, sort_keys=True).encode() + b',\n"@graph": [')
     sep = b"\n"
     for node in _nodes(triples):
-        fh.write(sep + json.dumps(node, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        fh.write(sep + _ENCODE(node).encode("utf-8"))
         sep = b",\n"
     fh.write(b"\n]\n}\n")
 
