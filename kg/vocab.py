@@ -1,12 +1,12 @@
-"""The one prefix table, RDF namespaces (closed ``DefinedNamespace`` classes: a typo fails loudly) and IRI bases.
+"""The one prefix table and IRI bases; the rdflib namespaces (``ID``, ``TMRU``, ...) of ``kg.namespaces``
+are reachable from here too, imported on first use (so ``kg query`` / ``kg stats`` never import rdflib).
 
 ``PREFIXES`` is used everywhere a prefix is written: exports, query output, SPARQL built in code,
 rdflib graphs (``kg.graph.bind``) and the JSON-LD context."""
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from typing import Any
 
 BASE = "https://w3id.org/tmru/"
 
@@ -29,94 +29,14 @@ PREFIXES: dict[str, str] = {
     "foaf": "http://xmlns.com/foaf/0.1/",
     "wd": "http://www.wikidata.org/entity/",
 }
-ID = Namespace(PREFIXES["id"])
-AREA = Namespace(PREFIXES["area"])
-DOC = Namespace(PREFIXES["doc"])
-ORG = Namespace(PREFIXES["org"])
-SCHEMA = Namespace(PREFIXES["schema"])
-WD = Namespace(PREFIXES["wd"])
+
+#: names served lazily from ``kg.namespaces`` (rdflib)
+_RDFLIB_NAMES = frozenset({"ID", "AREA", "DOC", "ORG", "SCHEMA", "WD", "TMRU"})
 
 
-class TMRU(DefinedNamespace):
-    """The tmru-kg ontology (``ontology/tmru.ttl``)."""
+def __getattr__(name: str) -> Any:
+    if name in _RDFLIB_NAMES:
+        from . import namespaces
 
-    _NS = Namespace(PREFIXES["tmru"])
-    _fail = True
-
-    Commission: URIRef
-    Meeting: URIRef
-    CoChair: URIRef
-    Participation: URIRef
-    Person: URIRef
-    Country: URIRef
-    City: URIRef
-    CooperationArea: URIRef
-    Agreement: URIRef
-    Document: URIRef
-    Evidence: URIRef
-    MeetingKind: URIRef
-    MeetingFormat: URIRef
-    Cue: URIRef
-    CoChairRole: URIRef
-    commission: URIRef
-    kind: URIRef
-    sessionNumber: URIRef
-    reportedOn: URIRef
-    reportKey: URIRef
-    weekday: URIRef
-    exactDate: URIRef
-    format: URIRef
-    city: URIRef
-    cochair: URIRef
-    participation: URIRef
-    participant: URIRef
-    area: URIRef
-    agreementsSigned: URIRef
-    signed: URIRef
-    forCountry: URIRef
-    post: URIRef
-    person: URIRef
-    iso: URIRef
-    party: URIRef
-    stem: URIRef
-    suffix: URIRef
-    exact: URIRef
-    abbreviation: URIRef
-    VerbForm: URIRef
-    PlanVerb: URIRef
-    Conjunction: URIRef
-    FunctionWord: URIRef
-    Article: URIRef
-    Adverb: URIRef
-    Auxiliary: URIRef
-    Plural: URIRef
-    capital: URIRef
-    homeCountry: URIRef
-    inCountry: URIRef
-    genericHeadAfter: URIRef
-    Negator: URIRef
-    Complementizer: URIRef
-    ReportingVerb: URIRef
-    status: URIRef
-    role: URIRef
-    lemma: URIRef
-    wordOrder: URIRef
-    nounPhraseOrder: URIRef
-    alternation: URIRef
-    inflection: URIRef
-    evidence: URIRef
-    about: URIRef
-    property: URIRef
-    sentence: URIRef
-    charStart: URIRef
-    charEnd: URIRef
-    contentHash: URIRef
-    extractorVersion: URIRef
-    areas: URIRef
-    cues: URIRef
-    months: URIRef
-    weekdays: URIRef
-    relativeDays: URIRef
-    ordinals: URIRef
-    kinds: URIRef
-    formats: URIRef
+        return getattr(namespaces, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

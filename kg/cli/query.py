@@ -1,4 +1,5 @@
-"""``kg query QUERY_OR_FILE``: run a SPARQL query on the store (table, CSV or JSON)."""
+"""``kg query QUERY_OR_FILE``: run a SPARQL query on the store (table, CSV or JSON), rows streamed to
+standard output as the store gives them (``--limit``/``--offset`` page through them)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +44,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         '(id:country/TM), "text", "text"@en, a number, true/false or a date YYYY-MM-DD; '
         "repeatable",
     )
+    p.add_argument(
+        "--limit", type=_count, default=None, metavar="N", help="print at most N rows (after --offset; default: all)"
+    )
+    p.add_argument("--offset", type=_count, default=0, metavar="N", help="skip the first N rows (default 0)")
     p.set_defaults(func=run)
+
+
+def _count(value: str) -> int:
+    """A row count for ``--limit``/``--offset``: an integer >= 0."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {value!r}")
+    return n
 
 
 def load_query(arg: str) -> str:
@@ -141,36 +159,68 @@ def cell(term: object, short: bool) -> str:
     return compact(value) if short and type(term).__name__ == "NamedNode" else value
 
 
+#: rows read before a table's column widths are fixed (a longer cell in a later row widens only its row)
+TABLE_PEEK = 1000
+
+
 def run(args: argparse.Namespace) -> int:
+    from ..queries import stream
     from ..store import open_store
 
     sparql = load_query(args.query)
     terms = bindings(sparql, args.bind)
     with open_store(args.store, create=False) as store:
-        table = store.query(sparql, terms)
-    if table.boolean is not None:
-        print(json.dumps(table.boolean) if args.format == "json" else ("yes" if table.boolean else "no"))
-        return EXIT_OK
-    if args.format == "json":
-        rows = [{c: cell(r.get(c), False) if r.get(c) is not None else None for c in table.columns} for r in table]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif args.format == "csv":
-        shown = printable if sys.stdout.isatty() else str  # CSV for a program keeps the data as it is
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(table.columns)
-        for r in table:
-            w.writerow([shown(cell(r.get(c), False)) for c in table.columns])
-    else:
-        print_table(table.columns, [[printable(cell(r.get(c), True)) for c in table.columns] for r in table])
+        res = stream(store, sparql, terms, limit=args.limit, offset=args.offset)
+        if res.boolean is not None:
+            print(json.dumps(res.boolean) if args.format == "json" else ("yes" if res.boolean else "no"))
+            return EXIT_OK
+        if args.format == "json":
+            _json(res.columns, res.rows)
+        elif args.format == "csv":
+            _csv(res.columns, res.rows)
+        else:
+            rows = ([printable(cell(r.get(c), True)) for c in res.columns] for r in res.rows)
+            print_table(res.columns, rows)
     return EXIT_OK
 
 
-def print_table(columns: list[str], rows: list[list[str]], width: int = 60) -> None:
-    """An aligned plain-text table (long cells cut to ``width``)."""
-    rows = [[v if len(v) <= width else v[: width - 1] + "…" for v in r] for r in rows]
-    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+def _json(columns: list[str], rows: Iterator[dict[str, Term | None]]) -> None:
+    """A JSON array of objects, one per row, written row by row (the text ``json.dumps(all, indent=1)`` gives)."""
+    out = sys.stdout
+    first = True
+    for r in rows:
+        obj = {c: cell(r.get(c), False) if r.get(c) is not None else None for c in columns}
+        out.write(("[\n " if first else ",\n ") + json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n "))
+        if first:
+            out.flush()
+            first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def _csv(columns: list[str], rows: Iterator[dict[str, Term | None]]) -> None:
+    shown = printable if sys.stdout.isatty() else str  # CSV for a program keeps the data as it is
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(columns)
+    for i, r in enumerate(rows):
+        w.writerow([shown(cell(r.get(c), False)) for c in columns])
+        if i == 0:
+            sys.stdout.flush()
+
+
+def print_table(columns: list[str], rows: Iterable[list[str]], width: int = 60) -> None:
+    """An aligned plain-text table (long cells cut to ``width``); the column widths are those of the
+    first ``TABLE_PEEK`` rows, the rest is printed as it comes."""
+    it = iter(rows)
+    head = [_cut(r, width) for r in islice(it, TABLE_PEEK)]
+    widths = [max([len(c), *(len(r[i]) for r in head)]) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     print("  ".join("-" * w for w in widths))
-    for r in rows:
+    n = 0
+    for r in chain(head, (_cut(r, width) for r in it)):
         print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
-    print(f"({len(rows)} rows)")
+        n += 1
+    print(f"({n} rows)")
+
+
+def _cut(row: list[str], width: int) -> list[str]:
+    return [v if len(v) <= width else v[: width - 1] + "…" for v in row]

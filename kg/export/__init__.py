@@ -11,9 +11,10 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..errors import ExportError, printable
 
@@ -56,10 +57,12 @@ def _kind(mode: int) -> str | None:
     return None
 
 
-def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Call ``write`` on a temporary file next to ``path``, then rename it to ``path``.  Only a regular
-    file is ever replaced: a symbolic link is followed (its target is written), and a FIFO, device or
-    socket at ``path`` is an ``ExportError`` (nothing is written)."""
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
+    """A temporary file next to ``path`` to write, renamed to ``path`` when the block ends without an
+    error (removed otherwise).  Only a regular file is ever replaced: a symbolic link is followed (its
+    target is written), and a FIFO, device or socket at ``path`` is an ``ExportError`` (nothing is
+    written)."""
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
@@ -84,7 +87,7 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            write(fh)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)
@@ -96,4 +99,28 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
         if isinstance(exc, OSError):
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
-    return path
+
+
+def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
+    """Call ``write`` on a temporary file next to ``path``, then rename it to ``path`` (``atomic_file``)."""
+    path = Path(path)
+    with atomic_file(path) as fh:
+        write(fh)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def write_all(
+    source: Any, out: str | Path, formats: Iterable[str] = ("ttl", "trig", "nq", "jsonld"), html_lang: str | None = "en"
+) -> list[Path]:
+    """Write ``out/graph.{fmt}`` for each of ``formats`` (ttl, trig, nq, jsonld) from one read of the
+    store ``source`` (``kg.export.rdf.write_files``), then ``out/graph.html`` in ``html_lang`` from
+    aggregated queries (None: no HTML); returns the files, each replaced atomically."""
+    from .rdf import write_files
+
+    out = Path(out)
+    files = write_files(source, {fmt: out / f"graph.{fmt}" for fmt in formats})
+    if html_lang is not None:
+        from .html import write_html
+
+        files.append(write_html(source, out / "graph.html", lang=html_lang))
+    return files

@@ -4,9 +4,9 @@ What goes into the file
     * vis-timeline 8.5.4 (standalone UMD build and CSS from the npm package, vendored in
       ``assets/vendor/`` with its licence; see ``assets/vendor/VERSIONS``);
     * vis-network 9.1.2 and its CSS, inlined from the copy that ships inside the
-      ``pyvis`` package (``pyvis/lib/vis-9.1.2``); pyvis also supplies the
-      vis-network ``options`` (physics, smoothing) through its ``Network``
-      object.  pyvis's own HTML template is *not* used: it loads Bootstrap from a
+      ``pyvis`` package (``pyvis/lib/vis-9.1.2``), found without importing pyvis;
+      the vis-network ``options`` (physics, smoothing) are pyvis's ``Network``
+      options written out (``VIS_OPTIONS``).  pyvis's own HTML template is *not* used: it loads Bootstrap from a
       CDN, inserts ``heading`` raw and switches every popup to ``innerHTML`` as
       soon as one title contains ``href``.
     * our template, CSS and script (``kg/export/assets/explorer.*``), which render
@@ -34,6 +34,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -111,11 +112,15 @@ Q_ROLES = (
 }"""
 )
 Q_PERSON_COUNTRY = PREFIXES + "SELECT ?p ?country WHERE { ?p a tmru:Person ; tmru:forCountry ?country }"
+# one sub-SELECT per property: joined by hash (one scan each), not looked up evidence by evidence
 Q_EVIDENCE = (
     PREFIXES
     + """SELECT ?m ?prop ?val ?sentence ?doc WHERE {
-  ?m tmru:evidence ?e . ?e tmru:property ?prop ; tmru:sentence ?sentence ; prov:wasQuotedFrom ?doc .
-  OPTIONAL { ?e rdf:value ?val }
+  { SELECT ?m ?e WHERE { ?m tmru:evidence ?e } }
+  { SELECT ?e ?prop WHERE { ?e tmru:property ?prop } }
+  { SELECT ?e ?sentence WHERE { ?e tmru:sentence ?sentence } }
+  { SELECT ?e ?doc WHERE { ?e prov:wasQuotedFrom ?doc } }
+  OPTIONAL { SELECT ?e ?val WHERE { ?e rdf:value ?val } }
 }"""
 )
 Q_DOCS = (
@@ -153,14 +158,20 @@ Q_TYPES = (
 
 
 def _rows(source: Any, query: str, names: str) -> Iterator[list[Any]]:
-    """Run ``query`` and yield, per row, the values of ``names`` (space separated) as plain terms."""
+    """Run ``query`` and yield, per row, the values of ``names`` (space separated) as plain terms (from an
+    embedded store straight from pyoxigraph's answer, without a table in between)."""
+    keys = names.split()
+    results = getattr(getattr(source, "backend", None), "results", None)
     try:
+        if callable(results):
+            for sol in results(query):
+                yield [sol[k] for k in keys]
+            return
         result = source.query(query)
     except KGError:
         raise
     except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error
         raise ExportError(f"graph.html: query failed ({type(exc).__name__}: {exc})") from exc
-    keys = names.split()
     for row in result:
         out = []
         for k in keys:
@@ -567,26 +578,53 @@ def _assemble(
     }
 
 
-def vis_options() -> dict[str, Any]:
-    """vis-network options, built with pyvis's ``Network`` options object: physics settles the few
-    nodes around the focus, then stops."""
-    from pyvis.network import Network
+#: vis-network options (what pyvis's ``Network`` gives for ``force_atlas_2based(gravity=-60, spring_length=140,
+#: damping=0.6)`` and ``set_edge_smooth("continuous")``, then adjusted), written out so that the HTML step
+#: does not import pyvis and networkx (1.2 s) for a dict; ``tests/export/test_html.py`` checks it against pyvis
+VIS_OPTIONS: dict[str, Any] = {
+    "configure": {"enabled": False},
+    "edges": {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+        "color": {"color": "#9aa5b1", "inherit": False},
+        "font": {"align": "middle", "color": "#555", "size": 9, "strokeWidth": 2},
+        "smooth": {"enabled": True, "type": "continuous"},
+    },
+    "interaction": {
+        "dragNodes": True,
+        "hideEdgesOnDrag": False,
+        "hideNodesOnDrag": False,
+        "hover": True,
+        "keyboard": False,
+        "navigationButtons": False,
+        "tooltipDelay": 150,
+    },
+    "layout": {"improvedLayout": False, "randomSeed": 7},
+    "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "size": 13}},
+    "physics": {
+        "enabled": True,
+        "forceAtlas2Based": {
+            "avoidOverlap": 0,
+            "centralGravity": 0.01,
+            "damping": 0.6,
+            "gravitationalConstant": -60,
+            "springConstant": 0.08,
+            "springLength": 140,
+        },
+        "solver": "forceAtlas2Based",
+        "stabilization": {
+            "enabled": True,
+            "fit": True,
+            "iterations": 200,
+            "onlyDynamicEdges": False,
+            "updateInterval": 50,
+        },
+    },
+}
 
-    net = Network(directed=True)
-    net.force_atlas_2based(gravity=-60, spring_length=140, damping=0.6)
-    net.set_edge_smooth("continuous")
-    opts = json.loads(net.options.to_json())
-    opts["physics"]["stabilization"].update(iterations=200, fit=True)
-    opts["edges"].update(
-        smooth={"enabled": True, "type": "continuous"},
-        color={"inherit": False, "color": "#9aa5b1"},
-        arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
-        font={"size": 9, "color": "#555", "strokeWidth": 2, "align": "middle"},
-    )
-    opts["nodes"] = {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1}
-    opts["interaction"].update(hover=True, tooltipDelay=150, navigationButtons=False, keyboard=False)
-    opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
-    return opts
+
+def vis_options() -> dict[str, Any]:
+    """vis-network options (a copy of ``VIS_OPTIONS``): physics settles the few nodes around the focus, then stops."""
+    return json.loads(json.dumps(VIS_OPTIONS))
 
 
 def _script_json(obj: Any) -> str:
@@ -599,9 +637,10 @@ def _script_json(obj: Any) -> str:
 def _vis_assets() -> tuple[str, str, str, str]:
     """vis-network (pyvis's bundled copy) and vis-timeline (vendored) JS and CSS, made safe to inline:
     ``scheme://`` becomes ``scheme:\\/\\/`` (the same string in JS) and ``</`` cannot close the tag."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    spec = importlib.util.find_spec("pyvis")  # its folder, without importing it (pyvis imports networkx)
+    if spec is None or not spec.submodule_search_locations:
+        raise ExportError("graph.html: the pyvis package (which ships vis-network) is not installed")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "lib" / "vis-9.1.2"
     js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
     css = (lib / "vis-network.css").read_text(encoding="utf-8")
     tl_js = (VENDOR / "vis-timeline-graph2d.min.js").read_text(encoding="utf-8")

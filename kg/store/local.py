@@ -109,16 +109,27 @@ class LocalBackend:
             raise StoreError(f"cannot open store {self.path} (read-only): {reason(exc)}") from exc
 
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Table:
+        result = self.results(sparql, bindings)
+        try:
+            return table_from_ox(result)
+        except (RuntimeError, OSError) as exc:  # raised while the answer is read
+            raise StoreError(f"query failed on {self.path}: {reason(exc)}") from exc
+
+    def results(
+        self, sparql: str, bindings: dict[str, Term] | None = None
+    ) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
+        """The pyoxigraph answer to ``sparql``, read lazily (``kg query`` streams it); an error while it
+        is read is a ``RuntimeError``/``OSError`` (see ``kg.queries``), errors before are mapped here."""
         try:
             if not bindings:
-                return table_from_ox(self.store.query(sparql))
+                return self.store.query(sparql)
             subs = {ox.Variable(k): v for k, v in bindings.items()}
             try:
-                return table_from_ox(self.store.query(sparql, substitutions=subs))
+                return self.store.query(sparql, substitutions=subs)
             except TypeError:  # pyoxigraph < 0.5 has no substitutions: a VALUES block of the same terms
                 from .remote import with_values
 
-                return table_from_ox(self.store.query(with_values(sparql, bindings)))
+                return self.store.query(with_values(sparql, bindings))
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {reason(exc)}") from exc
         except RuntimeError as exc:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, URIRef
-from rdflib import Literal as RLiteral
-from rdflib.term import Node
 
 from ..vocab import PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 XSD = PREFIXES["xsd"]
@@ -27,6 +28,9 @@ def date(value: str) -> ox.Literal:
 
 def to_ox(node: Node) -> Term:
     """An rdflib term as a pyoxigraph term."""
+    from rdflib import BNode, URIRef  # here: kg query / kg stats never import rdflib
+    from rdflib import Literal as RLiteral
+
     if isinstance(node, URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, RLiteral):

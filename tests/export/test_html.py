@@ -197,3 +197,26 @@ def test_empty_graph(tmp_path):
     for g in (Graph(), reference_graph()):
         data = page_data(H.write_html(g, tmp_path / "graph.html").read_text("utf-8"))
         assert data["nodes"] == [] and data["edges"] == [] and data["tenures"] == []
+
+
+def test_vis_options_are_pyvis_options():
+    """VIS_OPTIONS is what pyvis's Network gave (the HTML step no longer imports pyvis and networkx for it)."""
+    from pyvis.network import Network
+
+    net = Network(directed=True)
+    net.force_atlas_2based(gravity=-60, spring_length=140, damping=0.6)
+    net.set_edge_smooth("continuous")
+    opts = json.loads(net.options.to_json())
+    opts["physics"]["stabilization"].update(iterations=200, fit=True)
+    opts["edges"].update(
+        smooth={"enabled": True, "type": "continuous"},
+        color={"inherit": False, "color": "#9aa5b1"},
+        arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
+        font={"size": 9, "color": "#555", "strokeWidth": 2, "align": "middle"},
+    )
+    opts["nodes"] = {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1}
+    opts["interaction"].update(hover=True, tooltipDelay=150, navigationButtons=False, keyboard=False)
+    opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
+    assert H.vis_options() == opts
+    H.vis_options()["physics"]["enabled"] = False  # a copy: the constant is not changed
+    assert H.VIS_OPTIONS["physics"]["enabled"] is True

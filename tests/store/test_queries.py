@@ -80,11 +80,81 @@ def test_evidence_behind_a_fact(built, capsys):
         "--bind",
         "property=schema:startDate",
     )
+    rows.sort(key=lambda r: (r["value"], r["source"]))  # evidence streams in the store's order (no ORDER BY)
     assert [(r["value"], r["source"], r["lang"]) for r in rows] == [
         ("2019-05-07", "https://example.org/en/news/105", "en"),
         ("2019-05-08", "https://example.org/ru/news/106", "ru"),
     ]
     assert rows[0]["sentence"].startswith("On 7 May 2019 the 11th meeting")
+
+
+def test_evidence_rows_come_grouped_by_meeting(built, capsys):
+    rows = run(capsys, built, "evidence")
+    meetings = [r["meeting"] for r in rows]
+    runs = [m for i, m in enumerate(meetings) if i == 0 or meetings[i - 1] != m]
+    assert len(runs) == len(set(meetings)) >= 3  # one run of rows per meeting
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        ((), [0, 1, 2, 3]),
+        (("--limit", "2"), [0, 1]),
+        (("--offset", "1"), [1, 2, 3]),
+        (("--offset", "1", "--limit", "2"), [1, 2]),
+        (("--offset", "3", "--limit", "5"), [3]),
+        (("--offset", "9"), []),
+        (("--limit", "0"), []),
+    ],
+)
+def test_limit_and_offset(built, capsys, extra, expected):
+    every = run(capsys, built, "areas")
+    assert len(every) == 4
+    assert run(capsys, built, "areas", *extra) == [every[i] for i in expected]
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_limit_in_every_format(built, capsys, fmt):
+    assert main(["query", "meetings", "--store", str(built), "--format", fmt, "--limit", "1", "--offset", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "2023-04-14" in out and "2019-05-07" not in out and "2024-06-05" not in out
+    if fmt == "table":
+        assert out.rstrip().endswith("(1 rows)")
+
+
+@pytest.mark.parametrize("bad", ["-1", "x", "1.5", ""])
+@pytest.mark.parametrize("option", ["--limit", "--offset"])
+def test_limit_and_offset_must_be_counts(built, capsys, option, bad):
+    with pytest.raises(SystemExit) as exc:
+        main(["query", "areas", "--store", str(built), option, bad])
+    assert exc.value.code == 2
+    assert f"argument {option}: expected a whole number >= 0" in capsys.readouterr().err
+
+
+def test_table_widths_from_the_first_rows(built, capsys, monkeypatch):
+    """A table prints its first rows before the rest is read: widths come from the first TABLE_PEEK rows,
+    a longer cell later widens only its own row."""
+    from kg.cli import query as Q
+
+    monkeypatch.setattr(Q, "TABLE_PEEK", 1)
+    Q.print_table(["a", "b"], iter([["x", "1"], ["longer", "2"]]))
+    assert capsys.readouterr().out.splitlines() == ["a  b", "-  -", "x  1", "longer  2", "(2 rows)"]
+
+
+def test_json_streamed_is_json_dumps(built, capsys):
+    """The JSON written row by row is the text json.dumps(rows, indent=1) gives, empty or not."""
+    for extra in ((), ("--limit", "0"), ("--limit", "1")):
+        assert main(["query", "cochairs", "--store", str(built), "--format", "json", *extra]) == 0
+        out = capsys.readouterr().out
+        assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_ask_and_construct(built, capsys):
+    assert main(["query", "ASK { ?s ?p ?o }", "--store", str(built), "--format", "json"]) == 0
+    assert capsys.readouterr().out == "true\n"
+    q = "CONSTRUCT { ?m a <urn:x:M> } WHERE { ?m a <https://w3id.org/tmru/ontology#Meeting> }"
+    rows = run(capsys, built, q, "--limit", "2")
+    assert len(rows) == 2 and set(rows[0]) == {"subject", "predicate", "object"}
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv"])
