@@ -6,10 +6,12 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from .errors import OntologyError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 #: Files that make up the ontology, in load order; shapes are loaded separately.
 FILES = ("tmru.ttl", "areas.ttl", "cues.ttl", "months.ttl", "ordinals.ttl", "gazetteer.ttl")
@@ -35,6 +37,8 @@ def ontology_dir() -> Path:
 @lru_cache(maxsize=4)
 def load(*names: str) -> Graph:
     """Parse the named ontology files (default: all of ``FILES``) into one graph."""
+    from rdflib import Graph
+
     folder = ontology_dir()
     g = Graph()
     for name in names or FILES:
@@ -61,6 +65,8 @@ def load_lang(lang: str) -> Graph:
     """The language data file of ``lang`` (an empty graph when there is none)."""
     name = f"lang/{lang}.ttl"
     if name not in LANG_FILES:
+        from rdflib import Graph
+
         return Graph()
     return load(name)
 

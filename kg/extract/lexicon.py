@@ -19,38 +19,47 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rdflib import RDF, SKOS, Literal, URIRef
-
-from .. import ontology
-from ..vocab import TMRU
 from .cache import cached
 from .normalize import fold, fold_words
 
+if TYPE_CHECKING:
+    from rdflib import Literal, URIRef
+
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-NAME_CLASSES = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON", TMRU.Commission: "COMMISSION"}
-SCHEMES = {
-    TMRU.areas: "AREA",
-    TMRU.cues: "CUE",
-    TMRU.months: "MONTH",
-    TMRU.weekdays: "WEEKDAY",
-    TMRU.relativeDays: "RELDAY",
-    TMRU.ordinals: "ORDINAL",
-}
-SUFFIX = TMRU.suffix  # word endings
 EXACT, PREFIX, ENDING, LEMMA, ABBREVIATION = "e", "p", "s", "l", "a"
 AMBIGUOUS = "?"  # value prefix of a surname that several known people share
 LEMMA_HEAD = 3  # letters a lemma shares with all its forms (Russian suppletion: пройти, прошли)
 INFLECTED = frozenset({"AREA", "CUE"})  # whole-word labels that take noun inflections ("dün"+"ya" is no date)
-_PREDS = (
-    (TMRU.stem, PREFIX),
-    (SUFFIX, ENDING),
-    (TMRU.exact, EXACT),
-    (TMRU.lemma, LEMMA),
-    (TMRU.abbreviation, ABBREVIATION),
-    (SKOS.prefLabel, EXACT),
-    (SKOS.altLabel, EXACT),
-)
+
+
+def _tables() -> tuple[dict, dict, tuple]:
+    """The ontology's classes, schemes and label properties the lexicon reads (rdflib is
+    imported only here: a process whose tables come from the cache never imports it)."""
+    from rdflib import SKOS
+
+    from ..vocab import TMRU
+
+    names = {TMRU.Country: "COUNTRY", TMRU.City: "CITY", TMRU.Person: "PERSON", TMRU.Commission: "COMMISSION"}
+    schemes = {
+        TMRU.areas: "AREA",
+        TMRU.cues: "CUE",
+        TMRU.months: "MONTH",
+        TMRU.weekdays: "WEEKDAY",
+        TMRU.relativeDays: "RELDAY",
+        TMRU.ordinals: "ORDINAL",
+    }
+    preds = (
+        (TMRU.stem, PREFIX),
+        (TMRU.suffix, ENDING),  # word endings
+        (TMRU.exact, EXACT),
+        (TMRU.lemma, LEMMA),
+        (TMRU.abbreviation, ABBREVIATION),
+        (SKOS.prefLabel, EXACT),
+        (SKOS.altLabel, EXACT),
+    )
+    return names, schemes, preds
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +213,8 @@ def _key(node: URIRef) -> str:
 
 def pref_label(g, node, lang: str) -> str | None:
     """``skos:prefLabel`` of ``node`` in ``lang``, else in English, else any."""
+    from rdflib import SKOS
+
     labels = {lit.language: str(lit) for lit in g.objects(node, SKOS.prefLabel)}
     return labels.get(lang) or labels.get("en") or next(iter(labels.values()), None)
 
@@ -232,6 +243,12 @@ def lexicon(lang: str) -> Lexicon:
 
 
 def _build(lang: str) -> Lexicon:
+    from rdflib import RDF, SKOS, Literal
+
+    from .. import ontology
+    from ..vocab import TMRU
+
+    NAME_CLASSES, SCHEMES, _PREDS = _tables()
     g = ontology.load()
     lex = Lexicon(lang)
     entries: set[Entry] = set()
@@ -311,6 +328,8 @@ MIN_ALTERNATING = 4  # letters a stem needs before its final consonant alternate
 
 def _lang_values(lang: str, prop) -> list[str]:
     """The values of ``prop`` in the language data of ``lang`` (``ontology/lang``)."""
+    from .. import ontology
+
     g = ontology.load_lang(lang)
     return [str(lit) for _, lit in g.subject_objects(prop)]
 
@@ -318,6 +337,8 @@ def _lang_values(lang: str, prop) -> list[str]:
 def _alternants(entries: set[Entry], lang: str) -> list[Entry]:
     """Stems ending in a consonant that alternates before a vowel (``ontology/lang``:
     Turkish ortak -> ortağı, Turkmen hojalyk -> hojalygy), in their voiced form too."""
+    from ..vocab import TMRU
+
     pairs = [tuple(fold(p, lang) for p in v.split()) for v in _lang_values(lang, TMRU.alternation)]
     pairs = [p for p in pairs if len(p) == 2 and all(p)]
     out = []

@@ -15,10 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import RDF
-
-from .. import ontology
-from ..vocab import TMRU
 from .cache import cached
 from .normalize import fold, fold_words
 
@@ -192,12 +188,21 @@ def grammar(lang: str) -> Grammar:
 
 def _words(g, cls, lang: str) -> frozenset[str]:
     """The folded ``tmru:exact`` words of the nodes of class ``cls``."""
+    from rdflib import RDF
+
+    from ..vocab import TMRU
+
     return frozenset(
         w for node in g.subjects(RDF.type, cls) for lit in g.objects(node, TMRU.exact) if (w := fold(str(lit), lang))
     )
 
 
 def _build(lang: str) -> Grammar:
+    from rdflib import RDF  # only when the tables are compiled (not found in the cache)
+
+    from .. import ontology
+    from ..vocab import TMRU
+
     g = ontology.load_lang(lang)
     gr = Grammar(lang)
     for node in g.subjects(TMRU.wordOrder, None):
@@ -263,4 +268,8 @@ def _phrase(gr: Grammar, words: tuple[str, ...], form: Form) -> None:
 
 def _lemmas(g, cls) -> frozenset[str]:
     """The ``tmru:lemma`` words of the nodes of class ``cls`` (Russian, unfolded)."""
+    from rdflib import RDF
+
+    from ..vocab import TMRU
+
     return frozenset(str(lit).lower() for node in g.subjects(RDF.type, cls) for lit in g.objects(node, TMRU.lemma))

@@ -20,12 +20,14 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-import spacy
-from spacy.attrs import IDX, ORTH
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-
 from .lexicon import Entry, lexicon
+from .spacy_import import load as _load_spacy
+
+spacy = _load_spacy()  # spaCy without its command-line package (see spacy_import.py)
+
+from spacy.attrs import IDX, ORTH  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 SPACY_LANG = {"en": "en", "ru": "ru", "tr": "tr", "tk": "xx"}
 _UNIT = re.compile(r"[^\W_]+(?:['\u2019`´][^\W_]+)*")
