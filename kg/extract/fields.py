@@ -170,8 +170,10 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
         return
     cands: list[Sent] = [t]
     if not t.undated():
-        cands += [s for s in reversed(sents[max(0, t.i - 2) : t.i]) if s.reported and s.kind is None]
+        # the meeting's other trigger sentences first ("Lavrov received Meredov yesterday" after a
+        # headline), then the sentences just before (a lead, a digest's "today's headlines") and after
         cands += [s for s in seg.triggers if s is not t]
+        cands += [s for s in reversed(sents[max(0, t.i - 2) : t.i]) if s.reported and s.kind is None]
         cands += [s for s in sents[t.i + 1 : t.i + 3] if s.reported and s.kind is None]
     for s in cands:
         d = next((d for d in s.event_dates() if plausible(d, published) and d.date not in seg.not_dates), None)

@@ -6,6 +6,8 @@ import pytest
 
 from kg.extract.dates import find_dates
 
+from .helpers import meetings
+
 PUB = "2021-03-05"  # a Friday
 
 
@@ -48,3 +50,27 @@ PUB = "2021-03-05"  # a Friday
 )
 def test_find_dates(lang, text, published, expected):
     assert [d.date for d in find_dates(text, lang, published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date"),
+    [
+        # a headline's meeting is dated by the report's own sentence, not by the digest's "today"
+        (
+            "tr",
+            "Bültende bugün öne çıkan başlıklar şöyle:\nLavrov, Türkmen mevkidaşı Meredov ile Moskova'da görüştü\n"
+            "Rusya Dışişleri Bakanı Sergey Lavrov, dün Moskova'da Türkmenistan Dışişleri Bakanı Raşid Meredov'u "
+            "kabul etti.",
+            "2026-04-21",
+        ),
+        (
+            "en",
+            "Today's top stories:\nLavrov meets Turkmen counterpart Meredov in Moscow\nRussian Foreign Minister "
+            "Sergey Lavrov yesterday received Foreign Minister of Turkmenistan Rashid Meredov in Moscow.",
+            "2026-04-21",
+        ),
+    ],
+)
+def test_digest_today_is_not_the_meeting_day(lang, text, date):
+    (m,) = meetings(text, lang, "2026-04-22")
+    assert m.date == date
