@@ -58,14 +58,14 @@ def test_find_dates(lang, text, published, expected):
         # a headline's meeting is dated by the report's own sentence, not by the digest's "today"
         (
             "tr",
-            "Bültende bugün öne çıkan başlıklar şöyle:\nLavrov, Türkmen mevkidaşı Meredov ile Moskova'da görüştü\n"
+            "Bültende bugün öne çıkan başlıklar şöyle:\n\nLavrov, Türkmen mevkidaşı Meredov ile Moskova'da görüştü\n\n"
             "Rusya Dışişleri Bakanı Sergey Lavrov, dün Moskova'da Türkmenistan Dışişleri Bakanı Raşid Meredov'u "
             "kabul etti.",
             "2026-04-21",
         ),
         (
             "en",
-            "Today's top stories:\nLavrov meets Turkmen counterpart Meredov in Moscow\nRussian Foreign Minister "
+            "Today's top stories:\n\nLavrov meets Turkmen counterpart Meredov in Moscow\n\nRussian Foreign Minister "
             "Sergey Lavrov yesterday received Foreign Minister of Turkmenistan Rashid Meredov in Moscow.",
             "2026-04-21",
         ),
