@@ -83,6 +83,8 @@ def find_dates(
                 continue
             if cat == "RELDAY":
                 day = pub + dt.timedelta(days=int(value))
+            elif cat == "WEEKDAY-LAST":  # that weekday of the week before the article's week
+                day = pub - dt.timedelta(days=pub.isoweekday() - 1 + 7 - (int(value) - 1))
             else:
                 day = pub - dt.timedelta(days=(pub.isoweekday() - int(value)) % 7)
             found.append(DateMention(day.isoformat(), a, b, False))

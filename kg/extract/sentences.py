@@ -84,6 +84,20 @@ class Sent:
                     )
                 )
             ]
+            # "last week's Thursday" ("geçen hepdäniň penşenbe güni", «в четверг на прошлой неделе»)
+            last = [m for m in self.cues("last-week")]
+            if last:
+                rel = [
+                    (
+                        a,
+                        b,
+                        "WEEKDAY-LAST"
+                        if cat == "WEEKDAY" and any(abs(a - (x.start - self.start)) <= 40 for x in last)
+                        else cat,
+                        v,
+                    )
+                    for a, b, cat, v in rel
+                ]
             self._dates = find_dates(self.text, self.lang, self.published, rel)
         return self._dates
 

@@ -74,3 +74,18 @@ def test_find_dates(lang, text, published, expected):
 def test_digest_today_is_not_the_meeting_day(lang, text, date):
     (m,) = meetings(text, lang, "2026-04-22")
     assert m.date == date
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a weekday of last week is in the week before the article's (published Friday 13 March)
+        ("en", "Meredov and Lavrov met in Moscow on Thursday last week."),
+        ("ru", "В четверг на прошлой неделе Мередов и Лавров встретились в Москве."),
+        ("tr", "Meredov ve Lavrov geçen hafta perşembe günü Moskova'da görüştü."),
+        ("tk", "Geçen hepdäniň penşenbe güni Meredow bilen Lawrow Moskwada duşuşdy."),
+    ],
+)
+def test_weekday_of_last_week(lang, text):
+    (m,) = meetings(text, lang, "2026-03-13")
+    assert m.date == "2026-03-05"
