@@ -184,6 +184,10 @@ def markdown(res: dict) -> str:
                 f"| `{name}` | {x['rows']:,} | {fmt(x['first_ms'])} | {fmt(x['total_ms'])} | {fmt(x.get('cli_s'))} "
                 f"| {fmt(x.get('cli_limit_s'))} | {x['goal']} | {result} |"
             )
+    if load:
+        steps = ", ".join(f"{k} {v[0]:.1f}" for k, v in load.items())
+        note = f"on {m['nproc']} cores; above that, other processes shared the CPU"
+        out += ["", f"1-minute load average before each step ({note}): {steps}."]
     a = res.get("anchors") or {}
     if a:
         out += [
