@@ -118,3 +118,16 @@ def test_tiny_run_and_readme(tmp_path):
     subprocess.run([*cmd[:2], "--readme", "--out", str(out), "--readme-file", str(readme)], check=True)
     text = readme.read_text(encoding="utf-8")
     assert text.startswith("a\n") and text.endswith("b\n") and "| measure |" in text and "`kg build` of 20" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "term"),
+    [
+        ("id:country/TM", "<https://w3id.org/tmru/id/country/TM>"),
+        ("2021", '"2021"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+        ("<https://w3id.org/tmru/id/meeting/x>", "<https://w3id.org/tmru/id/meeting/x>"),
+    ],
+)
+def test_fallback_terms(value, term):
+    """The bind values of the benchmark as terms when kg's own parser is not there."""
+    assert str(bench._term(value)) == term
