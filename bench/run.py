@@ -152,7 +152,8 @@ def markdown(res: dict) -> str:
     load = res.get("load", {})
     peak_load = max((v[0] for v in load.values()), default=0.0)
     out = [
-        f"Run of {res['date']} (commit `{res['commit']}`), `{res['mode']}` mode, sizes "
+        f"Run of {res['date']} (commit `{res['commit']}`; `kg/` and `ontology/` last changed in "
+        f"`{res.get('code_commit', '?')}`), `{res['mode']}` mode, sizes "
         f"{', '.join(f'{n:,}' for n in res['sizes'])}; {m['nproc']} cores ({m['cpu']}), "
         f"{m['ram_mb'] // 1024} GB RAM, Python {m['python']}, spaCy {m['spacy']}, pyoxigraph {m['pyoxigraph']}; "
         f"1-minute load average {load.get('start', [0])[0]:.1f} at the start, up to {peak_load:.1f} "
@@ -610,9 +611,12 @@ def measure(a: argparse.Namespace) -> dict:
     load: dict[str, list[float]] = {"start": list(os.getloadavg())}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     dirty = subprocess.run(["git", "status", "--porcelain", "kg"], capture_output=True, text=True, cwd=ROOT).stdout
+    last = ["git", "log", "-1", "--format=%h", "--", "kg", "ontology"]
+    code = subprocess.run(last, capture_output=True, text=True, cwd=ROOT)
     res: dict = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit.stdout.strip() + ("+changes" if dirty.strip() else ""),
+        "code_commit": code.stdout.strip(),
         "mode": "quick" if a.quick else "full",
         "machine": machine(),
         "sizes": sizes,
