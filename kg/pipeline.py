@@ -8,6 +8,7 @@ graph (``kg.graph``) and the merge rules (``kg.resolve.merge`` via ``kg.resolve.
 from __future__ import annotations
 
 import hashlib
+import json
 import resource
 import time
 from collections.abc import Callable, Iterator
@@ -130,8 +131,61 @@ class BuildResult:
     counts: dict[str, int]
     stats: Stats
     report: object | None  # kg.graph.validate report, None when not validated
-    files: list[Path]
+    files: list[Path]  # written
     steps: Steps = field(default_factory=Steps)
+    unchanged_files: list[Path] = field(default_factory=list)  # already current: not rewritten
+
+
+#: what an export folder records of the store content its files were written from
+STAMP_FILE = ".kg-stamp.json"
+
+
+def _file_sig(path: Path) -> list[int] | None:
+    """Size and modification time of a regular file (None: missing or not a regular file)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns] if path.is_file() else None
+
+
+@dataclass(slots=True)
+class ExportStamp:
+    """``DIR/.kg-stamp.json``: the store's content stamp the exports of ``DIR`` were written from, each
+    file's size and mtime (a file changed since is rewritten), the HTML's language, the store's stats
+    and SHACL verdict for that content."""
+
+    stamp: str | None
+    files: dict[str, list[int]] = field(default_factory=dict)
+    lang: str | None = None
+    stats: dict | None = None
+    conforms: bool | None = None
+
+    @classmethod
+    def read(cls, out: Path) -> ExportStamp | None:
+        try:
+            d = json.loads((out / STAMP_FILE).read_text(encoding="utf-8"))
+            return cls(d["stamp"], dict(d["files"]), d.get("lang"), d.get("stats"), d.get("conforms"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def current(self, stamp: str | None, path: Path, lang: str | None = None) -> bool:
+        """True when ``path`` was written from the store content ``stamp`` and is untouched since."""
+        sig = self.files.get(path.name)
+        return (
+            stamp is not None
+            and stamp == self.stamp
+            and sig is not None
+            and _file_sig(path) == sig
+            and (lang is None or lang == self.lang)
+        )
+
+    def write(self, out: Path) -> None:
+        from .export import atomic_write
+
+        data = {"stamp": self.stamp, "files": self.files, "lang": self.lang, "stats": self.stats}
+        data["conforms"] = self.conforms
+        atomic_write(out / STAMP_FILE, lambda fh: fh.write(json.dumps(data, indent=1, sort_keys=True).encode()))
 
 
 def _where(doc: Document) -> str:
@@ -202,21 +256,46 @@ def build(
                                 f"({type(exc).__name__}: {reason(exc)})"
                             )
                         )
-            with steps("stats"):
-                st = store.stats()
+            stamp = store.stamp()
+            prev = ExportStamp.read(out)
+            same = prev is not None and stamp is not None and prev.stamp == stamp
+            with steps("stats"):  # the store has not changed since the exports: its stats neither
+                st = Stats(**prev.stats) if same and prev.stats else store.stats()
             report = None
             if validate and st.triples <= validate_max:
-                with steps("validate"):
-                    report = shacl(merged_graph(store))
-            files = []
-            for fmt in formats:
-                with steps(fmt):
-                    files.append(write_rdf(store, out / f"graph.{fmt}", fmt))
-            if html:
-                from .export.html import write_html
+                if same and prev.conforms:  # the same content conformed when it was exported
+                    from .graph.validate import Report
 
-                with steps("html"):
-                    files.append(write_html(store, out / "graph.html", lang=lang))
+                    report = Report(True, 0, "")
+                else:
+                    with steps("validate"):
+                        report = shacl(merged_graph(store))
+            record = ExportStamp(stamp, lang=lang, stats=st.to_json(), conforms=prev.conforms if same else None)
+            if report is not None:
+                record.conforms = report.conforms
+            files, kept = [], []
+            names = [(f"graph.{fmt}", fmt) for fmt in formats] + ([("graph.html", "html")] if html else [])
+            for name, fmt in names:
+                path = out / name
+                if prev is not None and prev.current(stamp, path, lang if fmt == "html" else None):
+                    from .export import remove_stale_temporaries
+
+                    remove_stale_temporaries(path)
+                    kept.append(path)
+                else:
+                    with steps(fmt):
+                        if fmt == "html":
+                            from .export.html import write_html
+
+                            files.append(write_html(store, path, lang=lang))
+                        else:
+                            files.append(write_rdf(store, path, fmt))
+                record.files[name] = _file_sig(path) or []
+            if stamp is not None and files:
+                if prev is not None and same:  # files of other formats written from this content stay current
+                    record.files = {**prev.files, **record.files}
+                    record.lang = lang if html else prev.lang
+                record.write(out)
             location = store.location
             closing = time.perf_counter()
         steps.add("close", closing)
@@ -224,7 +303,7 @@ def build(
         if workers is not None:
             workers.terminate()
             workers.join()
-    return BuildResult(location, counts, st, report, files, steps)
+    return BuildResult(location, counts, st, report, files, steps, kept)
 
 
 __all__ = ["Ingester", "build", "BuildResult", "Steps", "fingerprint", "ontology_hash", "merged_graph"]

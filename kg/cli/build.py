@@ -83,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         "conflicts": st.conflicts,
         "conforms": None if report is None else report.conforms,
         "files": [str(f) for f in files],
+        "unchanged_files": [str(f) for f in res.unchanged_files],
+        "exports": "skipped" if res.unchanged_files and not files else "written" if files else "none",
         "seconds": res.steps.seconds,
         "peak_mb": res.steps.peak_mb,
     }
@@ -103,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"SHACL: skipped ({st.triples} triples > {VALIDATE_MAX}; run kg validate on an export)")
         for f in files:
             print(f"wrote {f}")
+        if res.unchanged_files:
+            print(f"unchanged since the store last changed: {', '.join(f.name for f in res.unchanged_files)}")
     if report is not None and not report.conforms:
         print(report.text, file=sys.stderr)
         return EXIT_INVALID
