@@ -67,13 +67,13 @@ class Ingester:
 
     def ingest(self, ra: ResolvedArticle) -> str:
         """Add or replace one article: ``"added"``, ``"replaced"`` or ``"unchanged"``."""
-        from .graph import article_graph
+        from .graph import article_triples
         from .resolve.plan import plan
 
         if not self._reference_checked:
             self.ensure_reference()
         doc, fp = str(ra.iri), fingerprint(ra.facts.document, self.onto)
-        triples = [*triples_of(article_graph(ra)), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
+        triples = [*article_triples(ra), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
         with self.store.lock():  # the reads a change is planned from and its write, no writer in between
             logged = self.store.logged(doc)
             if logged == fp:
