@@ -188,6 +188,12 @@ class ExportStamp:
         atomic_write(out / STAMP_FILE, lambda fh: fh.write(json.dumps(data, indent=1, sort_keys=True).encode()))
 
 
+def _bulk_target(store: Store) -> bool:
+    """True when ``store`` is a new, empty, writable local store (a first build: ``build``'s bulk path)."""
+    load = getattr(store.backend, "load", None)
+    return load is not None and not getattr(store.backend, "read_only", True) and store.count() == 0
+
+
 def _where(doc: Document) -> str:
     """The input a document came from: its file, and its line for a ``.jsonl`` file."""
     return doc.path if Path(doc.path).name == doc.name else f"{doc.path} ({doc.name})"
@@ -206,12 +212,18 @@ def build(
     html: bool = True,
     jobs: int = 1,
     formats: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld"),
+    bulk: bool | None = None,
 ) -> BuildResult:
     """Read, extract and ingest every article under ``paths`` into the store, validate the merged
     graph (up to ``validate_max`` triples) and write ``out/graph.{formats}`` (and ``graph.html``).
 
     Two inputs claiming one URL are one article: the first is kept, each later one goes to
-    ``on_skip``; so do unreadable inputs.  ``step(name)`` is called for each document read."""
+    ``on_skip``; so do unreadable inputs.  ``step(name)`` is called for each document read.
+
+    ``bulk`` (None: when the store is a new, empty local store) ingests into an in-memory store and
+    writes its quads to the store in one transaction at the end: the same graph, byte for byte, as
+    ingesting article by article (the same planner on another backend), without a disk write per
+    article; a build killed before the end leaves the store empty."""
     from .documents import iter_documents
     from .export.rdf import write_rdf
     from .graph.validate import validate as shacl
@@ -223,6 +235,13 @@ def build(
     workers = pool(jobs)  # before the store is opened: workers never inherit it
     try:
         with open_store(store_spec) as store:
+            target = store
+            if bulk is None:
+                bulk = _bulk_target(store)
+            if bulk:
+                from .store.local import LocalBackend
+
+                store = Store(LocalBackend.memory())
             ing = Ingester(store)
             ing.ensure_reference()
 
@@ -256,6 +275,11 @@ def build(
                                 f"({type(exc).__name__}: {reason(exc)})"
                             )
                         )
+            if bulk:
+                with steps("load"):
+                    target.backend.load(store.backend.all_quads())
+                store.close()
+                store = target
             stamp = store.stamp()
             prev = ExportStamp.read(out)
             same = prev is not None and stamp is not None and prev.stamp == stamp

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -145,6 +145,20 @@ class LocalBackend:
                 self.store.flush()
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
+
+    def load(self, quads: Iterable[ox.Quad]) -> None:
+        """Add ``quads`` in one transaction (all or nothing), then flush them to disk."""
+        if self.read_only:
+            raise StoreError(f"store {self.path} is on a read-only file system; nothing was changed")
+        try:
+            self.store.extend(quads)
+            self.store.flush()
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"cannot write to store {self.path} (nothing was changed): {reason(exc)}") from exc
+
+    def all_quads(self) -> Iterator[ox.Quad]:
+        """Every quad, the ingestion log included."""
+        return self.store.quads_for_pattern(None, None, None, None)
 
     def triples(self) -> Iterator[ox.Triple]:
         for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
