@@ -190,7 +190,7 @@ class ExportStamp:
 
 def _bulk_target(store: Store) -> bool:
     """True when ``store`` is a new, empty, writable local store (a first build: ``build``'s bulk path)."""
-    load = getattr(store.backend, "load", None)
+    load = getattr(store.backend, "replace_empty", None)
     return load is not None and not getattr(store.backend, "read_only", True) and store.count() == 0
 
 
@@ -212,7 +212,7 @@ def build(
     html: bool = True,
     jobs: int = 1,
     formats: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld"),
-    bulk: bool | None = None,
+    bulk: bool = False,
 ) -> BuildResult:
     """Read, extract and ingest every article under ``paths`` into the store, validate the merged
     graph (up to ``validate_max`` triples) and write ``out/graph.{formats}`` (and ``graph.html``).
@@ -220,10 +220,10 @@ def build(
     Two inputs claiming one URL are one article: the first is kept, each later one goes to
     ``on_skip``; so do unreadable inputs.  ``step(name)`` is called for each document read.
 
-    ``bulk`` (None: when the store is a new, empty local store) ingests into an in-memory store and
-    writes its quads to the store in one transaction at the end: the same graph, byte for byte, as
-    ingesting article by article (the same planner on another backend), without a disk write per
-    article; a build killed before the end leaves the store empty."""
+    ``bulk`` (used only when the store is a new, empty local store; else ignored) ingests into an
+    in-memory store and bulk-loads its quads into the store at the end: the same graph, byte for byte,
+    as ingesting article by article (the same planner on another backend), without a disk write per
+    article, but memory grows with the corpus; a build killed before the end leaves the store empty."""
     from .documents import iter_documents
     from .export.rdf import write_rdf
     from .graph.validate import validate as shacl
@@ -236,8 +236,7 @@ def build(
     try:
         with open_store(store_spec) as store:
             target = store
-            if bulk is None:
-                bulk = _bulk_target(store)
+            bulk = bulk and _bulk_target(store)
             if bulk:
                 from .store.local import LocalBackend
 
@@ -277,7 +276,7 @@ def build(
                         )
             if bulk:
                 with steps("load"):
-                    target.backend.load(store.backend.all_quads())
+                    target.backend.replace_empty(store.backend.all_quads())
                 store.close()
                 store = target
             stamp = store.stamp()

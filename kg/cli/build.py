@@ -45,6 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     add_jobs_option(p, "while this one ingests; the store is the same for any N")
     p.add_argument(
+        "--bulk",
+        action="store_true",
+        help="first build into a new store: ingest in memory and bulk-load the store once at the end "
+        "(same store, faster; memory grows with the corpus; ignored for a store that is not new)",
+    )
+    p.add_argument(
         "--json", action="store_true", help="print the summary as JSON (with the time and peak memory of each step)"
     )
     p.set_defaults(func=run)
@@ -68,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             html=not args.no_html,
             jobs=args.jobs,
             formats=RDF_FILES,
+            bulk=args.bulk,
         )
     finally:
         progress.close()

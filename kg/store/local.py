@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -146,15 +148,30 @@ class LocalBackend:
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
 
-    def load(self, quads: Iterable[ox.Quad]) -> None:
-        """Add ``quads`` in one transaction (all or nothing), then flush them to disk."""
-        if self.read_only:
-            raise StoreError(f"store {self.path} is on a read-only file system; nothing was changed")
+    def replace_empty(self, quads: Iterable[ox.Quad]) -> None:
+        """Fill this empty store with ``quads`` by a bulk load into a sibling folder that then takes its
+        place (a rename): a process killed before the rename leaves the store empty, never half-loaded.
+        Leftover folders of killed loads are removed first."""
+        if self.read_only or self._lock is None or len(self.store):
+            raise StoreError(f"store {self.path}: a bulk load needs a new, empty store; nothing was changed")
+        for stale in self.path.parent.glob(glob.escape(self.path.name) + ".bulk-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp, old = (self.path.with_name(f"{self.path.name}.bulk-{k}-{os.getpid()}") for k in ("new", "old"))
         try:
-            self.store.extend(quads)
+            fresh = ox.Store(str(tmp))
+            fresh.bulk_extend(quads)
+            fresh.flush()
+            del fresh  # closes it
             self.store.flush()
+            self.store = None  # type: ignore[assignment]  # closes the empty store
+            os.rename(self.path, old)
+            os.rename(tmp, self.path)
+            self.store = ox.Store(str(self.path))
         except (OSError, ValueError, RuntimeError) as exc:
-            raise StoreError(f"cannot write to store {self.path} (nothing was changed): {reason(exc)}") from exc
+            raise StoreError(f"cannot bulk-load store {self.path}: {reason(exc)}") from exc
+        finally:
+            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(tmp, ignore_errors=True)
 
     def all_quads(self) -> Iterator[ox.Quad]:
         """Every quad, the ingestion log included."""
