@@ -317,9 +317,11 @@ def _entities(
     if not known:
         return [], [], set()
     skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
-    rows = backend.query(f"""SELECT ?e WHERE {{ {values("e", map(iri, known))}
-        FILTER EXISTS {{ GRAPH ?g {{ ?e a ?t }} {_in("g", skip)} }} }}""")
-    mentioned = {r["e"].value for r in rows} | (typed(new_graphs) & set(known))
+    mentioned = typed(new_graphs) & set(known)  # the new graphs mention these: no need to look elsewhere
+    if set(known) - mentioned:
+        rows = backend.query(f"""SELECT ?e WHERE {{ {values("e", map(iri, set(known) - mentioned))}
+            FILTER EXISTS {{ GRAPH ?g {{ ?e a ?t }} {_in("g", skip)} }} }}""")
+        mentioned |= {r["e"].value for r in rows}
     hidden = {
         t
         for ts in new_graphs.values()
