@@ -188,6 +188,14 @@ class ExportStamp:
         atomic_write(out / STAMP_FILE, lambda fh: fh.write(json.dumps(data, indent=1, sort_keys=True).encode()))
 
 
+def _stats(recorded: dict) -> Stats | None:
+    """The stats an export folder recorded (None when they do not fit this version's ``Stats``)."""
+    try:
+        return Stats(**recorded)
+    except TypeError:
+        return None
+
+
 def _bulk_target(store: Store) -> bool:
     """True when ``store`` is a new, empty, writable local store (a first build: ``build``'s bulk path)."""
     load = getattr(store.backend, "replace_empty", None)
@@ -283,7 +291,8 @@ def build(
             prev = ExportStamp.read(out)
             same = prev is not None and stamp is not None and prev.stamp == stamp
             with steps("stats"):  # the store has not changed since the exports: its stats neither
-                st = Stats(**prev.stats) if same and prev.stats else store.stats()
+                st = _stats(prev.stats) if same and prev.stats else None
+                st = st or store.stats()
             report = None
             if validate and st.triples <= validate_max:
                 if same and prev.conforms:  # the same content conformed when it was exported

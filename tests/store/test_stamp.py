@@ -106,3 +106,14 @@ def test_another_store_into_the_same_folder_rewrites(tmp_path, capsys):
     _build(capsys, src, tmp_path / "s1", out, "--no-html")
     res = _build(capsys, src, tmp_path / "s2", out, "--no-html")
     assert len(res["files"]) == 4
+
+
+def test_a_record_of_another_version_is_not_trusted(tmp_path, capsys):
+    src = write_articles(tmp_path / "in", {"en.txt": MEETING_EN})
+    store, out = tmp_path / "s", tmp_path / "out"
+    first = _build(capsys, src, store, out, "--no-html")
+    record = json.loads((out / STAMP_FILE).read_text())
+    record["stats"]["new_field"] = 1  # stats of another version: computed again, exports still current
+    (out / STAMP_FILE).write_text(json.dumps(record))
+    again = _build(capsys, src, store, out, "--no-html")
+    assert again["files"] == [] and again["triples"] == first["triples"]
