@@ -8,6 +8,7 @@ graph (``kg.graph``) and the merge rules (``kg.resolve.merge`` via ``kg.resolve.
 from __future__ import annotations
 
 import hashlib
+import json
 import resource
 import time
 from collections.abc import Callable, Iterator
@@ -66,13 +67,13 @@ class Ingester:
 
     def ingest(self, ra: ResolvedArticle) -> str:
         """Add or replace one article: ``"added"``, ``"replaced"`` or ``"unchanged"``."""
-        from .graph import article_graph
+        from .graph import article_triples
         from .resolve.plan import plan
 
         if not self._reference_checked:
             self.ensure_reference()
         doc, fp = str(ra.iri), fingerprint(ra.facts.document, self.onto)
-        triples = [*triples_of(article_graph(ra)), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
+        triples = [*article_triples(ra), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
         with self.store.lock():  # the reads a change is planned from and its write, no writer in between
             logged = self.store.logged(doc)
             if logged == fp:
@@ -130,8 +131,75 @@ class BuildResult:
     counts: dict[str, int]
     stats: Stats
     report: object | None  # kg.graph.validate report, None when not validated
-    files: list[Path]
+    files: list[Path]  # written
     steps: Steps = field(default_factory=Steps)
+    unchanged_files: list[Path] = field(default_factory=list)  # already current: not rewritten
+
+
+#: what an export folder records of the store content its files were written from
+STAMP_FILE = ".kg-stamp.json"
+
+
+def _file_sig(path: Path) -> list[int] | None:
+    """Size and modification time of a regular file (None: missing or not a regular file)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns] if path.is_file() else None
+
+
+@dataclass(slots=True)
+class ExportStamp:
+    """``DIR/.kg-stamp.json``: the store's content stamp the exports of ``DIR`` were written from, each
+    file's size and mtime (a file changed since is rewritten), the HTML's language, the store's stats
+    and SHACL verdict for that content."""
+
+    stamp: str | None
+    files: dict[str, list[int]] = field(default_factory=dict)
+    lang: str | None = None
+    stats: dict | None = None
+    conforms: bool | None = None
+
+    @classmethod
+    def read(cls, out: Path) -> ExportStamp | None:
+        try:
+            d = json.loads((out / STAMP_FILE).read_text(encoding="utf-8"))
+            return cls(d["stamp"], dict(d["files"]), d.get("lang"), d.get("stats"), d.get("conforms"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def current(self, stamp: str | None, path: Path, lang: str | None = None) -> bool:
+        """True when ``path`` was written from the store content ``stamp`` and is untouched since."""
+        sig = self.files.get(path.name)
+        return (
+            stamp is not None
+            and stamp == self.stamp
+            and sig is not None
+            and _file_sig(path) == sig
+            and (lang is None or lang == self.lang)
+        )
+
+    def write(self, out: Path) -> None:
+        from .export import atomic_write
+
+        data = {"stamp": self.stamp, "files": self.files, "lang": self.lang, "stats": self.stats}
+        data["conforms"] = self.conforms
+        atomic_write(out / STAMP_FILE, lambda fh: fh.write(json.dumps(data, indent=1, sort_keys=True).encode()))
+
+
+def _stats(recorded: dict) -> Stats | None:
+    """The stats an export folder recorded (None when they do not fit this version's ``Stats``)."""
+    try:
+        return Stats(**recorded)
+    except TypeError:
+        return None
+
+
+def _bulk_target(store: Store) -> bool:
+    """True when ``store`` is a new, empty, writable local store (a first build: ``build``'s bulk path)."""
+    load = getattr(store.backend, "replace_empty", None)
+    return load is not None and not getattr(store.backend, "read_only", True) and store.count() == 0
 
 
 def _where(doc: Document) -> str:
@@ -152,12 +220,18 @@ def build(
     html: bool = True,
     jobs: int = 1,
     formats: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld"),
+    bulk: bool = False,
 ) -> BuildResult:
     """Read, extract and ingest every article under ``paths`` into the store, validate the merged
     graph (up to ``validate_max`` triples) and write ``out/graph.{formats}`` (and ``graph.html``).
 
     Two inputs claiming one URL are one article: the first is kept, each later one goes to
-    ``on_skip``; so do unreadable inputs.  ``step(name)`` is called for each document read."""
+    ``on_skip``; so do unreadable inputs.  ``step(name)`` is called for each document read.
+
+    ``bulk`` (used only when the store is a new, empty local store; else ignored) ingests into an
+    in-memory store and bulk-loads its quads into the store at the end: the same graph, byte for byte,
+    as ingesting article by article (the same planner on another backend), without a disk write per
+    article, but memory grows with the corpus; a build killed before the end leaves the store empty."""
     from .documents import iter_documents
     from .export.rdf import write_rdf
     from .graph.validate import validate as shacl
@@ -169,6 +243,12 @@ def build(
     workers = pool(jobs)  # before the store is opened: workers never inherit it
     try:
         with open_store(store_spec) as store:
+            target = store
+            bulk = bulk and _bulk_target(store)
+            if bulk:
+                from .store.local import LocalBackend
+
+                store = Store(LocalBackend.memory())
             ing = Ingester(store)
             ing.ensure_reference()
 
@@ -202,21 +282,52 @@ def build(
                                 f"({type(exc).__name__}: {reason(exc)})"
                             )
                         )
-            with steps("stats"):
-                st = store.stats()
+            if bulk:
+                with steps("load"):
+                    target.backend.replace_empty(store.backend.all_quads())
+                store.close()
+                store = target
+            stamp = store.stamp()
+            prev = ExportStamp.read(out)
+            same = prev is not None and stamp is not None and prev.stamp == stamp
+            with steps("stats"):  # the store has not changed since the exports: its stats neither
+                st = _stats(prev.stats) if same and prev.stats else None
+                st = st or store.stats()
             report = None
             if validate and st.triples <= validate_max:
-                with steps("validate"):
-                    report = shacl(merged_graph(store))
-            files = []
-            for fmt in formats:
-                with steps(fmt):
-                    files.append(write_rdf(store, out / f"graph.{fmt}", fmt))
-            if html:
-                from .export.html import write_html
+                if same and prev.conforms:  # the same content conformed when it was exported
+                    from .graph.validate import Report
 
-                with steps("html"):
-                    files.append(write_html(store, out / "graph.html", lang=lang))
+                    report = Report(True, 0, "")
+                else:
+                    with steps("validate"):
+                        report = shacl(merged_graph(store))
+            record = ExportStamp(stamp, lang=lang, stats=st.to_json(), conforms=prev.conforms if same else None)
+            if report is not None:
+                record.conforms = report.conforms
+            files, kept = [], []
+            names = [(f"graph.{fmt}", fmt) for fmt in formats] + ([("graph.html", "html")] if html else [])
+            for name, fmt in names:
+                path = out / name
+                if prev is not None and prev.current(stamp, path, lang if fmt == "html" else None):
+                    from .export import remove_stale_temporaries
+
+                    remove_stale_temporaries(path)
+                    kept.append(path)
+                else:
+                    with steps(fmt):
+                        if fmt == "html":
+                            from .export.html import write_html
+
+                            files.append(write_html(store, path, lang=lang))
+                        else:
+                            files.append(write_rdf(store, path, fmt))
+                record.files[name] = _file_sig(path) or []
+            if stamp is not None and files:
+                if prev is not None and same:  # files of other formats written from this content stay current
+                    record.files = {**prev.files, **record.files}
+                    record.lang = lang if html else prev.lang
+                record.write(out)
             location = store.location
             closing = time.perf_counter()
         steps.add("close", closing)
@@ -224,7 +335,7 @@ def build(
         if workers is not None:
             workers.terminate()
             workers.join()
-    return BuildResult(location, counts, st, report, files, steps)
+    return BuildResult(location, counts, st, report, files, steps, kept)
 
 
 __all__ = ["Ingester", "build", "BuildResult", "Steps", "fingerprint", "ontology_hash", "merged_graph"]

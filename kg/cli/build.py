@@ -45,6 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     add_jobs_option(p, "while this one ingests; the store is the same for any N")
     p.add_argument(
+        "--bulk",
+        action="store_true",
+        help="first build into a new store: ingest in memory and bulk-load the store once at the end "
+        "(same store, faster; memory grows with the corpus; ignored for a store that is not new)",
+    )
+    p.add_argument(
         "--json", action="store_true", help="print the summary as JSON (with the time and peak memory of each step)"
     )
     p.set_defaults(func=run)
@@ -68,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             html=not args.no_html,
             jobs=args.jobs,
             formats=RDF_FILES,
+            bulk=args.bulk,
         )
     finally:
         progress.close()
@@ -83,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
         "conflicts": st.conflicts,
         "conforms": None if report is None else report.conforms,
         "files": [str(f) for f in files],
+        "unchanged_files": [str(f) for f in res.unchanged_files],
+        "exports": "skipped" if res.unchanged_files and not files else "written" if files else "none",
         "seconds": res.steps.seconds,
         "peak_mb": res.steps.peak_mb,
     }
@@ -103,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"SHACL: skipped ({st.triples} triples > {VALIDATE_MAX}; run kg validate on an export)")
         for f in files:
             print(f"wrote {f}")
+        if res.unchanged_files:
+            print(f"unchanged since the store last changed: {', '.join(f.name for f in res.unchanged_files)}")
     if report is not None and not report.conforms:
         print(report.text, file=sys.stderr)
         return EXIT_INVALID

@@ -185,8 +185,182 @@ def _evidence(
     g.add((rm.iri, TMRU.evidence, e))
 
 
+# ----------------------------------------------------------------- the same graph as pyoxigraph terms
+
+
+def _ox_vocab():
+    """pyoxigraph terms of the vocabulary ``article_triples`` writes (made once)."""
+    import pyoxigraph as ox
+
+    n = ox.NamedNode
+    v = {
+        name: n(str(term))
+        for name, term in {
+            "type": RDF.type,
+            "value": RDF.value,
+            "label": RDFS.label,
+            "alt": SKOS.altLabel,
+            "language": DCTERMS.language,
+            "identifier": DCTERMS.identifier,
+            "issued": DCTERMS.issued,
+            "title": DCTERMS.title,
+            "url": SCHEMA.url,
+            "Event": SCHEMA.Event,
+            "Entity": PROV.Entity,
+            "derived": PROV.wasDerivedFrom,
+            "quoted": PROV.wasQuotedFrom,
+            "Membership": ORG.Membership,
+            "member": ORG.member,
+            "organization": ORG.organization,
+            "role": ORG.role,
+            "xlanguage": XSD.language,
+            "xdate": XSD.date,
+            "xinteger": XSD.integer,
+            "xboolean": XSD.boolean,
+            "xanyURI": XSD.anyURI,
+        }.items()
+    }
+    tmru = str(TMRU._NS)
+    for local in (
+        "Document Meeting City Agreement CoChair CoChairRole Participation Person Evidence contentHash "
+        "extractorVersion kind commission reportKey weekday reportedOn sessionNumber format city "
+        "agreementsSigned signed area cochair participant forCountry post participation person about "
+        "property sentence charStart charEnd evidence"
+    ).split():
+        v[local] = n(tmru + local)
+    v["startDate"] = n(str(SCHEMA.startDate))
+    v["fields"] = {fld: n(str(p)) for fld, p in FIELD_PROPS.items()}
+    return v
+
+
+_VOCAB = None
+
+
+def article_triples(ra: ResolvedArticle) -> list:  # -> list[pyoxigraph.Triple]
+    """The triples of ``article_graph(ra)`` built directly as pyoxigraph terms (no rdflib graph), sorted
+    by their N-Triples text: the same set, the same order as ``triples_of(article_graph(ra))``."""
+    import pyoxigraph as ox
+
+    global _VOCAB
+    if _VOCAB is None:
+        _VOCAB = _ox_vocab()
+    v, N, L, T = _VOCAB, ox.NamedNode, ox.Literal, ox.Triple
+    out: set = set()
+    add = out.add
+    d = ra.facts.document
+    lang = d.lang
+    doc = N(str(ra.iri))
+    a = v["type"]
+    add(T(doc, a, v["Document"]))
+    add(T(doc, a, v["Entity"]))
+    add(T(doc, v["language"], L(d.lang, datatype=v["xlanguage"])))
+    add(T(doc, v["identifier"], L(d.name)))
+    add(T(doc, v["contentHash"], L(content_hash(d.text))))
+    add(T(doc, v["extractorVersion"], L(__version__)))
+    if d.url:
+        add(T(doc, v["url"], L(d.url, datatype=v["xanyURI"])))
+    if d.published:
+        add(T(doc, v["issued"], L(d.published, datatype=v["xdate"])))
+    if d.title:
+        add(T(doc, v["title"], L(d.title, language=d.lang)))
+    integer = v["xinteger"]
+
+    def person(p: Person) -> ox.NamedNode:
+        pi = N(str(person_iri(p.key)))
+        add(T(pi, a, v["Person"]))
+        add(T(pi, v["alt"], L(p.name, language=lang)))
+        if not p.known:
+            add(T(pi, v["label"], L(p.name, language=lang)))
+            if p.country:
+                add(T(pi, v["forCountry"], N(str(country_iri(p.country)))))
+        return pi
+
+    for rm in ra.meetings:
+        m, mi = rm.meeting, N(str(rm.iri))
+
+        def evidence(fld: str, target: ox.NamedNode, prop: ox.NamedNode, ev: Evidence, rm=rm, mi=mi) -> None:
+            e = N(str(ID[f"evidence/{ra.key}/{rm.key}/{fld}"]))
+            add(T(e, a, v["Evidence"]))
+            add(T(e, v["about"], mi))
+            add(T(e, v["property"], prop))
+            if target != mi:
+                add(T(e, v["value"], target))
+            add(T(e, v["sentence"], L(ev.sentence)))
+            add(T(e, v["charStart"], L(str(int(ev.start)), datatype=integer)))
+            add(T(e, v["charEnd"], L(str(int(ev.end)), datatype=integer)))
+            add(T(e, v["quoted"], doc))
+            add(T(mi, v["evidence"], e))
+
+        add(T(mi, a, v["Meeting"]))
+        add(T(mi, a, v["Event"]))
+        add(T(mi, v["derived"], doc))
+        add(T(mi, v["kind"], N(str(kind_iri(m.kind)))))
+        add(T(mi, v["label"], L(f"{m.kind.replace('-', ' ')} {m.date or ''}".strip(), language="en")))
+        if rm.commission is not None:
+            add(T(mi, v["commission"], N(str(rm.commission))))
+        add(T(mi, v["reportKey"], L(rm.key)))
+        if m.date:
+            add(T(mi, v["startDate"], L(m.date, datatype=v["xdate"])))
+        else:
+            if m.weekday:
+                add(T(mi, v["weekday"], L(str(int(m.weekday)), datatype=integer)))
+            if d.published:
+                add(T(mi, v["reportedOn"], L(d.published, datatype=v["xdate"])))
+        if m.ordinal is not None:
+            add(T(mi, v["sessionNumber"], L(str(int(m.ordinal)), datatype=integer)))
+        if m.format:
+            add(T(mi, v["format"], N(str(kind_iri(m.format)))))
+        if m.city:
+            c = N(str(city_iri(m.city)))
+            add(T(mi, v["city"], c))
+            add(T(c, a, v["City"]))
+            add(T(c, v["alt"], L(m.city, language="en")))
+        add(T(mi, v["agreementsSigned"], L("true" if m.agreements_signed else "false", datatype=v["xboolean"])))
+        if m.agreements_signed:
+            ag = N(str(ID[f"agreement/{rm.key}"]))
+            add(T(ag, a, v["Agreement"]))
+            label = f"documents signed at {m.kind.replace('-', ' ')} {m.date or ''}".strip()
+            add(T(ag, v["label"], L(label, language="en")))
+            add(T(mi, v["signed"], ag))
+        for ar in m.areas:
+            add(T(mi, v["area"], N(str(area_iri(ar)))))
+        for p, ci in rm.cochairships:
+            pi, ci = person(p), N(str(ci))
+            add(T(mi, v["cochair"], ci))
+            add(T(mi, v["participant"], pi))
+            add(T(ci, a, v["CoChair"]))
+            add(T(ci, a, v["Membership"]))
+            add(T(ci, v["member"], pi))
+            add(T(ci, v["organization"], N(str(rm.commission))))
+            add(T(ci, v["role"], v["CoChairRole"]))
+            add(T(ci, v["forCountry"], N(str(country_iri(p.country)))))
+            if p.post:
+                add(T(ci, v["post"], L(p.post, language=lang)))
+            if p.evidence:
+                evidence(f"cochair/{p.key}", ci, v["cochair"], p.evidence)
+        for p, pa in rm.participations:
+            pi, pa = person(p), N(str(pa))
+            add(T(mi, v["participation"], pa))
+            add(T(mi, v["participant"], pi))
+            add(T(pa, a, v["Participation"]))
+            add(T(pa, v["person"], pi))
+            if p.country:
+                add(T(pa, v["forCountry"], N(str(country_iri(p.country)))))
+            if p.post:
+                add(T(pa, v["post"], L(p.post, language=lang)))
+            if p.evidence:
+                evidence(f"participant/{p.key}", pa, v["participation"], p.evidence)
+        for fld, ev in sorted(m.evidence.items()):
+            if fld.startswith("area:"):
+                evidence(fld.replace(":", "/"), N(str(area_iri(fld[5:]))), v["area"], ev)
+            elif fld in v["fields"]:
+                evidence(fld, mi, v["fields"][fld], ev)
+    return sorted(out, key=str)
+
+
 __all__ = [
     "article_graph",
+    "article_triples",
     "reference_graph",
     "gazetteer_entities",
     "bind",

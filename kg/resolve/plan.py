@@ -317,9 +317,11 @@ def _entities(
     if not known:
         return [], [], set()
     skip = set(dropped) | set(new_graphs) | set(NOT_ARTICLES)
-    rows = backend.query(f"""SELECT ?e WHERE {{ {values("e", map(iri, known))}
-        FILTER EXISTS {{ GRAPH ?g {{ ?e a ?t }} {_in("g", skip)} }} }}""")
-    mentioned = {r["e"].value for r in rows} | (typed(new_graphs) & set(known))
+    mentioned = typed(new_graphs) & set(known)  # the new graphs mention these: no need to look elsewhere
+    if set(known) - mentioned:
+        rows = backend.query(f"""SELECT ?e WHERE {{ {values("e", map(iri, set(known) - mentioned))}
+            FILTER EXISTS {{ GRAPH ?g {{ ?e a ?t }} {_in("g", skip)} }} }}""")
+        mentioned |= {r["e"].value for r in rows}
     hidden = {
         t
         for ts in new_graphs.values()
@@ -371,17 +373,13 @@ def _choose(
     terms: dict[str, ox.Term] = {}
     gazetteer: dict[tuple[str, str], list[ox.Term]] = {}
     skip = set(dropped) | set(new_graphs) | {LOG_GRAPH, DERIVED_GRAPH, LOCK_GRAPH}
-    by_prop: dict[str, set[str]] = {}
-    for s, p in pairs:
-        by_prop.setdefault(p, set()).add(s)
-    for p, subjects in sorted(by_prop.items()):
-        if p == LABEL:
-            continue  # computed below
-        rows = backend.query(f"""SELECT ?s ?o (COUNT(DISTINCT ?g) AS ?n) (MAX(?g = <{REFERENCE_GRAPH}>) AS ?ref)
-            WHERE {{ {values("s", map(iri, subjects))} GRAPH ?g {{ ?s <{p}> ?o }} {_in("g", skip)} }}
-            GROUP BY ?s ?o""")
+    asked = sorted((s, p) for s, p in pairs if p != LABEL)  # labels are computed below
+    if asked:  # one lookup for every touched (node, property)
+        rows = backend.query(f"""SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (MAX(?g = <{REFERENCE_GRAPH}>) AS ?ref)
+            WHERE {{ VALUES (?s ?p) {{ {" ".join(f"(<{s}> <{p}>)" for s, p in asked)} }}
+            GRAPH ?g {{ ?s ?p ?o }} {_in("g", skip)} }} GROUP BY ?s ?p ?o""")
         for r in rows:
-            key, o = (r["s"].value, p), r["o"]
+            key, o = (r["s"].value, r["p"].value), r["o"]
             terms[str(o)] = o
             if r["ref"] is not None and r["ref"].value == "true":
                 gazetteer.setdefault(key, []).append(o)

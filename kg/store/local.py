@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -156,6 +158,35 @@ class LocalBackend:
                 self.store.flush()
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
+
+    def replace_empty(self, quads: Iterable[ox.Quad]) -> None:
+        """Fill this empty store with ``quads`` by a bulk load into a sibling folder that then takes its
+        place (a rename): a process killed before the rename leaves the store empty, never half-loaded.
+        Leftover folders of killed loads are removed first."""
+        if self.read_only or self._lock is None or len(self.store):
+            raise StoreError(f"store {self.path}: a bulk load needs a new, empty store; nothing was changed")
+        for stale in self.path.parent.glob(glob.escape(self.path.name) + ".bulk-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp, old = (self.path.with_name(f"{self.path.name}.bulk-{k}-{os.getpid()}") for k in ("new", "old"))
+        try:
+            fresh = ox.Store(str(tmp))
+            fresh.bulk_extend(quads)
+            fresh.flush()
+            del fresh  # closes it
+            self.store.flush()
+            self.store = None  # type: ignore[assignment]  # closes the empty store
+            os.rename(self.path, old)
+            os.rename(tmp, self.path)
+            self.store = ox.Store(str(self.path))
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"cannot bulk-load store {self.path}: {reason(exc)}") from exc
+        finally:
+            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def all_quads(self) -> Iterator[ox.Quad]:
+        """Every quad, the ingestion log included."""
+        return self.store.quads_for_pattern(None, None, None, None)
 
     def triples(self) -> Iterator[ox.Triple]:
         for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):

@@ -9,6 +9,7 @@ leaves the store as it was.  What to write is planned above it (``kg.pipeline``,
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from .terms import PREFIXES, SPARQL_PREFIXES, Term, iri, values
 T = PREFIXES["tmru"]
 FINGERPRINT = T + "ingestFingerprint"
 GENERATED = PREFIXES["prov"] + "generatedAtTime"
+#: the store's content stamp: a fresh value in the log graph at every write (exports record the one they show)
+STAMP_NODE, STAMP = LOG_GRAPH + "#store", T + "contentStamp"
 #: meeting properties whose sources may disagree (listed by ``kg conflicts``)
 CONFLICT_PROPS = (
     "schema:startDate",
@@ -89,6 +92,12 @@ def _unlog(subject: str) -> str:
     return f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{subject}> ?p ?o }} }}"
 
 
+def _restamp() -> tuple[str, ox.Triple]:
+    """The update that drops the old content stamp, and the triple of a new one (for the log graph)."""
+    drop = f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STAMP}> ?o }} }}"
+    return drop, ox.Triple(iri(STAMP_NODE), iri(STAMP), ox.Literal(uuid.uuid4().hex))
+
+
 def _log(subject: str, fingerprint: str) -> list[ox.Triple]:
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return [
@@ -138,6 +147,11 @@ class Store:
         )
         return rows.rows[0]["f"].value if rows.rows else None
 
+    def stamp(self) -> str | None:
+        """The content stamp: it changes at every write (None: a store written before stamps, or empty)."""
+        rows = self.backend.query(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STAMP}> ?o }} }}")
+        return min(r["o"].value for r in rows) if rows.rows else None
+
     def documents(self, ref: str) -> list[str]:
         """Document IRIs for ``ref``: a document IRI or key, a source URL or a file name."""
         base = PREFIXES["doc"]
@@ -169,10 +183,12 @@ class Store:
                 GRAPH ?g {{ ?e a ?t }} FILTER(?g NOT IN (<{REFERENCE_GRAPH}>, <{DERIVED_GRAPH}>)) }} }}""")
             shown = {r["e"].value for r in rows}
             merged = [t for t in ref if t.subject.value not in entities or t.subject.value in shown]
+            unstamp, stamp = _restamp()
             ops = [
                 *_drop(REFERENCE_GRAPH),
                 _unlog(REFERENCE_GRAPH),
-                _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: _log(REFERENCE_GRAPH, fingerprint)}),
+                unstamp,
+                _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: [*_log(REFERENCE_GRAPH, fingerprint), stamp]}),
             ]
             self.backend.update(" ;\n".join(ops))
 
@@ -197,8 +213,9 @@ class Store:
                 f"DELETE {{ GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} ?x ?p ?o }} WHERE {{ "
                 f"{values('x', map(iri, change.derived_reset))} GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}"
             )
-        ops.append(_unlog(doc))
-        log = _log(doc, fingerprint) if fingerprint is not None else []
+        unstamp, stamp = _restamp()
+        ops += [_unlog(doc), unstamp]
+        log = [*(_log(doc, fingerprint) if fingerprint is not None else []), stamp]
         insert = _insert({**change.graphs, DERIVED_GRAPH: change.derived, LOG_GRAPH: log, "": change.merged})
         ops += [insert] if insert else []
         if change.unshown:

@@ -121,7 +121,7 @@ def test_kill_9_mid_build(tmp_path):
     assert ref.returncode == 0, stderr
     for name in FILES:
         assert (out / name).read_bytes() == (ref_root / "out" / name).read_bytes(), name
-    assert sorted(p.name for p in out.iterdir()) == sorted([".gitkeep", *FILES])
+    assert sorted(p.name for p in out.iterdir()) == sorted([".gitkeep", ".kg-stamp.json", *FILES])
     assert pid1 != pid2
 
 
@@ -142,3 +142,22 @@ def test_failed_export_leaves_the_old_file(tmp_path):
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
     atomic_write(target, lambda fh: fh.write(b"new"))
     assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+@pytest.mark.slow
+def test_kill_9_mid_bulk_build(tmp_path):
+    """``kg build --bulk`` killed while ingesting in memory leaves the new store empty; the next build
+    fills it, with the same exports as an uninterrupted article-by-article build."""
+    n = 80
+    src = synth(n, tmp_path / "articles")
+    root, ref_root = tmp_path / "victim", tmp_path / "ref"
+    build_until([*build_args(src, root), "--bulk"], lambda seen: progress(seen) >= n // 2)
+    assert consistent(root / "store") == 0
+    r = run_kg(*build_args(src, root), "--bulk")
+    assert r.returncode == 0, r.stderr
+    assert consistent(root / "store") == n
+    assert not list(tmp_path.glob("victim/store.bulk-*"))
+    r = run_kg(*build_args(src, ref_root))
+    assert r.returncode == 0, r.stderr
+    for name in FILES:
+        assert (root / "out" / name).read_bytes() == (ref_root / "out" / name).read_bytes(), name

@@ -18,9 +18,10 @@ from kg.documents.reader import decode, make_document, split_front_matter
 from kg.errors import InputError
 from kg.extract import extract
 from kg.extract.normalize import fold, lower
-from kg.graph import article_graph, reference_graph
+from kg.graph import article_graph, article_triples, reference_graph
 from kg.graph.validate import validate
 from kg.resolve import resolve
+from kg.store.terms import triples_of
 
 WORDS = st.sampled_from(
     [
@@ -165,6 +166,7 @@ def test_extractor_total_and_output_conforms(text: str, lang: str, title: str | 
     )
     ra = resolve(extract(doc))
     g = article_graph(ra)
+    assert article_triples(ra) == triples_of(g)  # what ingest writes: the same triples as pyoxigraph terms
     for s, p, o in g:
         for term in (s, p, o):
             if isinstance(term, URIRef):
