@@ -233,7 +233,6 @@ def build(
     as ingesting article by article (the same planner on another backend), without a disk write per
     article, but memory grows with the corpus; a build killed before the end leaves the store empty."""
     from .documents import iter_documents
-    from .export.rdf import write_rdf
     from .graph.validate import validate as shacl
     from .runner import pool, resolve_docs
     from .store import open_store
@@ -305,7 +304,7 @@ def build(
             record = ExportStamp(stamp, lang=lang, stats=st.to_json(), conforms=prev.conforms if same else None)
             if report is not None:
                 record.conforms = report.conforms
-            files, kept = [], []
+            files, kept, stale = [], [], {}
             names = [(f"graph.{fmt}", fmt) for fmt in formats] + ([("graph.html", "html")] if html else [])
             for name, fmt in names:
                 path = out / name
@@ -315,14 +314,20 @@ def build(
                     remove_stale_temporaries(path)
                     kept.append(path)
                 else:
-                    with steps(fmt):
-                        if fmt == "html":
-                            from .export.html import write_html
+                    stale[fmt] = path
+            rdf = {fmt: path for fmt, path in stale.items() if fmt != "html"}
+            if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
+                from .export.rdf import write_files
 
-                            files.append(write_html(store, path, lang=lang))
-                        else:
-                            files.append(write_rdf(store, path, fmt))
-                record.files[name] = _file_sig(path) or []
+                with steps("rdf"):
+                    files += write_files(store, rdf)
+            if "html" in stale:
+                from .export.html import write_html
+
+                with steps("html"):
+                    files.append(write_html(store, stale["html"], lang=lang))
+            for name, _ in names:
+                record.files[name] = _file_sig(out / name) or []
             if stamp is not None and files:
                 if prev is not None and same:  # files of other formats written from this content stay current
                     record.files = {**prev.files, **record.files}
