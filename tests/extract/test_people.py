@@ -410,3 +410,34 @@ def test_chair_from_one_side_is_no_co_chairs_meeting():
     )
     (m,) = meetings(text, "tk", "2026-04-23")
     assert m.kind == "other" and chairs(m) == {("rashid-meredov", "TM")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # each side's leader named after its side marker, one chairing verb for both
+        (
+            "tr",
+            "Türkmen-Rus Hükümetlerarası Komisyonu'nun 14. toplantısı Aşkabat'ta yapıldı. Toplantıya Türkmen "
+            "tarafından Reşit Meredov, Rus tarafından Aleksey Overçuk başkanlık etti.",
+        ),
+        (
+            "tk",
+            "Hökümetara toparyň 14-nji mejlisi Aşgabatda geçirildi. Mejlisde Türkmen tarapyna Raşid Meredow, "
+            "Russiýa tarapyna Aleksey Owerçuk ýolbaşçylyk etdiler.",
+        ),
+        (
+            "en",
+            "The 14th meeting of the Turkmen-Russian Intergovernmental Commission took place in Ashgabat, chaired on "
+            "the Turkmen side by Rashid Meredov and on the Russian side by Alexei Overchuk.",
+        ),
+        (
+            "ru",
+            "В Ашхабаде прошло 14-е заседание Межправительственной туркмено-российской комиссии. С туркменской "
+            "стороны заседание возглавил Рашид Мередов, с российской стороны — Алексей Оверчук.",
+        ),
+    ],
+)
+def test_leaders_named_per_side(lang, text):
+    (m,) = meetings(text, lang)
+    assert m.kind == "commission-session" and chairs(m) == {("rashid-meredov", "TM"), ("alexei-overchuk", "RU")}
