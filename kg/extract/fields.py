@@ -129,7 +129,8 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
                 for b in found
             ):
                 continue  # the head of another field's name: "gas industry", «нефтегазовой промышленности»
-            if event_status(s, a) == NEGATED:  # "energy was not discussed", «не обсуждали», "görüşülmedi"
+            status = event_status(s, a)
+            if status == NEGATED:  # "energy was not discussed", «не обсуждали», "görüşülmedi"
                 continue
             if a.value not in m.areas:
                 m.areas.append(a.value)

@@ -152,6 +152,8 @@ def words(s: Sent) -> list[Word]:
             targets = near[:1]
             if i > 0 and aux[i - 1] and i - 1 not in targets:
                 targets.append(i - 1)  # and the auxiliary before it: "was not discussed", "did not meet"
+            if targets and folded[targets[0]] in gr.auxiliaries and i > 0 and forms_at(i - 1) is not None:
+                targets.append(i - 1)  # and the participle before it: «подписаны не были»
             for j in targets:
                 form = forms_at(j)
                 forms[j] = Form(NEGATED, form.role if form.role != MODIFIER else FINITE, form.plan)

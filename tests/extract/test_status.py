@@ -358,3 +358,9 @@ def test_working_group_names_the_commission():
         "2026-05-15",
     )
     assert [(m.kind, m.date) for m in ms] == [("commission-session", "2026-05-14"), ("working-group", "2026-05-13")]
+
+
+def test_russian_participle_before_a_negated_auxiliary():
+    # «подписаны не были»: the participle is negated with the auxiliary after it
+    (m,) = meetings("Мередов и Оверчук провели переговоры в Москве. Документы подписаны не были.", "ru")
+    assert not m.agreements_signed
