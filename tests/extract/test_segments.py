@@ -785,3 +785,29 @@ def test_month_long_ago_and_a_second_principal(lang, text):
 def test_city_of_a_planned_meeting(lang, text, city):
     (m,) = meetings(text, lang)
     assert m.city == city
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a meeting on a summit's sidelines takes the summit's date and place told before it
+        (
+            "en",
+            "The Central Asia - Russia summit was held in Astana on 2 May. On the sidelines of the summit, Serdar "
+            "Berdimuhamedov and Vladimir Putin held a bilateral meeting.",
+        ),
+        (
+            "ru",
+            "Саммит «Центральная Азия – Россия» прошёл 2 мая в Астане. На полях саммита Сердар Бердымухамедов и "
+            "Владимир Путин провели двустороннюю встречу.",
+        ),
+        (
+            "tr",
+            "Orta Asya-Rusya zirvesi 2 Mayıs'ta Astana'da düzenlendi. Zirve marjında Serdar Berdimuhamedov ile "
+            "Vladimir Putin ikili görüşme yaptı.",
+        ),
+    ],
+)
+def test_sidelines_meeting_takes_the_summits_date_and_place(lang, text):
+    (m,) = meetings(text, lang, "2026-05-03")
+    assert (m.date, m.city) == ("2026-05-02", "Astana")
