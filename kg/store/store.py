@@ -232,6 +232,19 @@ class Store:
 
     # ------------------------------------------------------------ reports
 
+    def conflict_count(self) -> int:
+        """``len(self.conflicts())``, counted without fetching the sources of each value."""
+        meetings = self.backend.query(f"""{SPARQL_PREFIXES}
+SELECT (COUNT(*) AS ?n) WHERE {{
+  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {" ".join(CONFLICT_PROPS)} }} GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }}
+    GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }} }}""")
+        people = self.backend.query(f"""{SPARQL_PREFIXES}
+SELECT (COUNT(*) AS ?n) WHERE {{
+  {{ SELECT ?m WHERE {{ GRAPH ?g {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ;
+      tmru:forCountry ?v }} UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }} }}
+    GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }} }}""")
+        return int(meetings.rows[0]["n"].value) + int(people.rows[0]["n"].value)
+
     def conflicts(self) -> list[Conflict]:
         """Meeting properties to which sources give different values, and people given several sides."""
         src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
@@ -288,7 +301,7 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             articles=sum(by_lang.values()),
             languages=dict(sorted(by_lang.items())),
             classes=dict(sorted((r["c"].value.rsplit("#", 1)[-1], int(r["n"].value)) for r in classes)),
-            conflicts=len(self.conflicts()),
+            conflicts=self.conflict_count(),
             multi_source_meetings=int(multi.rows[0]["n"].value),
         )
 

@@ -186,3 +186,9 @@ def test_extraction_of_fixtures_is_stable():
 
     m = extract(Document("e.txt", "e.txt", CONFLICT_EN.split("---\n", 2)[2], "en")).meetings
     assert [(x.date, x.ordinal, x.city) for x in m] == [("2019-05-07", 11, "Ashgabat")]
+
+
+def test_conflict_count_is_the_number_of_conflicts(built):
+    # kg stats counts the conflicts without fetching each value's sources
+    with open_store(str(built)) as s:
+        assert s.conflict_count() == len(s.conflicts()) > 0
