@@ -9,6 +9,7 @@ leaves the store as it was.  What to write is planned above it (``kg.pipeline``,
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
@@ -24,6 +25,7 @@ FINGERPRINT = T + "ingestFingerprint"
 GENERATED = PREFIXES["prov"] + "generatedAtTime"
 #: the store's content stamp: a fresh value in the log graph at every write (exports record the one they show)
 STAMP_NODE, STAMP = LOG_GRAPH + "#store", T + "contentStamp"
+STATS = T + "statsOfStamp"  # the stats of the store's content, as JSON with the stamp they were counted at
 #: meeting properties whose sources may disagree (listed by ``kg conflicts``)
 CONFLICT_PROPS = (
     "schema:startDate",
@@ -285,7 +287,35 @@ SELECT ?m ?v ?src ?chosen WHERE {{
         ]
 
     def stats(self) -> Stats:
-        """Counts per class, articles per language, conflicts."""
+        """Counts per class, articles per language, conflicts: as recorded for the current content
+        stamp by the last build (``record_stats``), else counted."""
+        stamp = self.stamp()
+        if stamp is not None:
+            rows = self.backend.query(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> ?o }} }}")
+            for r in rows:
+                try:
+                    rec = json.loads(r["o"].value)
+                    if rec.get("stamp") == stamp:
+                        return Stats(**rec["stats"])
+                except (ValueError, TypeError, KeyError):
+                    continue  # a record of another version: counted again
+        return self.count_stats()
+
+    def record_stats(self, st: Stats) -> None:
+        """Keep ``st`` with the current content stamp, so that ``stats`` need not count again until
+        the content changes (the stamp is not changed by this)."""
+        stamp = self.stamp()
+        if stamp is None:
+            return
+        value = json.dumps({"stamp": stamp, "stats": st.to_json()}, sort_keys=True)
+        literal = value.replace("\\", "\\\\").replace('"', '\\"')
+        self.backend.update(
+            f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> ?o }} }} ;\n"
+            f'INSERT DATA {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> "{literal}" }} }}'
+        )
+
+    def count_stats(self) -> Stats:
+        """Counts per class, articles per language, conflicts, counted in the store."""
         q = self.backend.query
         classes = q(f"""PREFIX tmru: <{T}> SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c
             FILTER(STRSTARTS(STR(?c), STR(tmru:))) }} GROUP BY ?c""")
@@ -295,8 +325,10 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             ?m a tmru:Meeting ; prov:wasDerivedFrom ?d }} GROUP BY ?m HAVING (COUNT(DISTINCT ?d) > 1) }} }}""")
         triples = q("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         by_lang = {r["l"].value: int(r["n"].value) for r in langs}
+        # (the record of the stats themselves is no content: a count is the same before and after it)
+        recorded = q(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> ?o }} }}")
         return Stats(
-            quads=self.count(),
+            quads=self.count() - len(recorded.rows),
             triples=int(triples.rows[0]["n"].value),
             articles=sum(by_lang.values()),
             languages=dict(sorted(by_lang.items())),

@@ -192,3 +192,25 @@ def test_conflict_count_is_the_number_of_conflicts(built):
     # kg stats counts the conflicts without fetching each value's sources
     with open_store(str(built)) as s:
         assert s.conflict_count() == len(s.conflicts()) > 0
+
+
+def test_stats_recorded_with_the_stamp(meeting_dir, tmp_path):
+    # kg build records the store's stats with its content stamp; kg stats reads them back until the
+    # content changes, then counts again
+    store_path = str(tmp_path / "s")
+    assert main(["build", str(meeting_dir), "--store", store_path, "--out", str(tmp_path / "out"), "--no-html"]) == 0
+    with open_store(store_path) as s:
+        counted = s.count_stats()
+        assert s.stats() == counted
+        s.record_stats(dataclasses.replace(counted, articles=999))
+        assert s.stats().articles == 999  # read back, not counted
+    # a new article changes the stamp: counted again
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "x.txt").write_text(
+        "---\nlang: en\npublished: 2024-06-05\n---\nOn 4 June 2024 Meredov and Lavrov held talks in Moscow.\n",
+        encoding="utf-8",
+    )
+    assert main(["build", str(extra), "--store", store_path, "--out", str(tmp_path / "out"), "--no-html"]) in (0, 1)
+    with open_store(store_path) as s:
+        assert s.stats() == s.count_stats() and s.stats().articles != 999
