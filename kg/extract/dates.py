@@ -83,7 +83,7 @@ def find_dates(
                 continue
             if cat == "RELDAY":
                 day = pub + dt.timedelta(days=int(value))
-            elif cat == "WEEKDAY-LAST":  # that weekday of the week before the article's week
+            elif cat == LAST_WEEK:  # that weekday of the week before the article's week
                 day = pub - dt.timedelta(days=pub.isoweekday() - 1 + 7 - (int(value) - 1))
             else:
                 day = pub - dt.timedelta(days=(pub.isoweekday() - int(value)) % 7)
@@ -92,6 +92,7 @@ def find_dates(
     return sorted(found, key=lambda x: x.start)
 
 
+LAST_WEEK = "WEEKDAY-LAST"  # a weekday of the week before the article's ("on Thursday last week")
 _WORDS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 

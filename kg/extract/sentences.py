@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Evidence
 from .dateline import is_dateline
-from .dates import DateMention, find_dates
+from .dates import LAST_WEEK, DateMention, find_dates
 from .lexicon import AMBIGUOUS, lexicon
 from .morph import NOT_HELD, grammar
 from .names import Found, find_people
@@ -32,6 +32,7 @@ _STORY_START = ("-", "–", "—", ":", ")")  # the end of a dateline: the story
 OPENING_CHARS = 25  # how far into a paragraph a background cue must stand to cover the paragraph
 UPCOMING_WINDOW = 30  # characters after an "upcoming" cue in which an event cue names a future event
 NEXT_WORD = 2  # characters between two adjacent words
+LAST_WEEK_SPAN = 40  # characters between a weekday and the "last week" that goes with it
 
 
 @dataclass(slots=True)
@@ -91,8 +92,8 @@ class Sent:
                     (
                         a,
                         b,
-                        "WEEKDAY-LAST"
-                        if cat == "WEEKDAY" and any(abs(a - (x.start - self.start)) <= 40 for x in last)
+                        LAST_WEEK
+                        if cat == "WEEKDAY" and any(abs(a - (x.start - self.start)) <= LAST_WEEK_SPAN for x in last)
                         else cat,
                         v,
                     )

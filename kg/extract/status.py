@@ -214,7 +214,7 @@ def _status(form: Form) -> str:
 def event_status(s: Sent, m: Mention) -> str | None:
     """The status of the event a cue mention names (None: nothing says; read as held)."""
     ws = words(s)
-    idx = _span(ws, m.start, m.end)
+    idx = _span(s, m.start, m.end)
     if not idx:
         return None
     first, last = idx[0], idx[-1]
@@ -326,17 +326,14 @@ def _modifier(ws: list[Word], first: int, lang: str) -> str | None:
     return None
 
 
-_STARTS: dict[int, tuple[list[Word], list[int]]] = {}
-
-
-def _span(ws: list[Word], start: int, end: int) -> list[int]:
-    """The indexes of the words that begin within [start, end)."""
-    cached = _STARTS.get(id(ws))
-    if cached is None or cached[0] is not ws:
-        if len(_STARTS) > 4096:
-            _STARTS.clear()
-        cached = _STARTS[id(ws)] = (ws, [w.start for w in ws])
-    starts = cached[1]
+def _span(s: Sent, start: int, end: int) -> list[int]:
+    """The indexes of the words of ``s`` that begin within [start, end) (by bisection over the
+    word starts, kept with the sentence's other per-sentence results)."""
+    memo = s._memo if s._memo is not None else {}
+    s._memo = memo
+    starts = memo.get("starts")
+    if starts is None:
+        starts = memo["starts"] = [w.start for w in words(s)]
     return list(range(bisect_left(starts, start), bisect_left(starts, end)))
 
 
@@ -358,7 +355,7 @@ def words_between(s: Sent, a: Mention, b: Mention) -> int:
     """How many words stand between two mentions; a comma or stronger stop between them
     (quotes, brackets and dashes aside) puts them in different clauses: a large number."""
     ws = words(s)
-    ia, ib = _span(ws, a.start, a.end), _span(ws, b.start, b.end)
+    ia, ib = _span(s, a.start, a.end), _span(s, b.start, b.end)
     if not ia or not ib:
         return FAR
     if ia[0] > ib[-1]:
@@ -372,7 +369,7 @@ def of_report(s: Sent, start: int, end: int) -> bool:
     """Whether the words at [start, end) (a date) go with a verb of saying next to them
     ("the ministry said on Friday", "заявил в четверг"): the date of the report, not the event."""
     ws = words(s)
-    idx = _span(ws, start, end)
+    idx = _span(s, start, end)
     if not idx:
         return False
     near = ws[max(0, idx[0] - REPORT_SPAN) : idx[0]] + ws[idx[-1] + 1 : idx[-1] + 1 + REPORT_SPAN]
