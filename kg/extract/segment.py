@@ -30,7 +30,7 @@ from .names import Found
 from .normalize import fold
 from .ordinals import find_ordinal
 from .sentences import Mention, Sent, people
-from .status import FAR, HELD, PRESENT, verb_between, words, words_between
+from .status import FAR, HELD, PRESENT, gap, verb_between, words, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
 RANK = {MULTILATERAL: -1, "other": 0, "commission-session": 1, "co-chairs-meeting": 2, "working-group": 2}
@@ -122,7 +122,6 @@ def third_party(s: Sent, lang: str) -> bool:
     named = {f.person.country for f in found}
     heads = s.cues("post", "president")
     # (a third country coordinated with a side is a party too: "Turkmen and Iranian officials met")
-    joined = [j for j in s.cues("join")]
     third = {f.person.country for f in found if f.person.country and f.person.country not in sides} | {
         c.value
         for c in s.values("COUNTRY")
@@ -130,7 +129,9 @@ def third_party(s: Sent, lang: str) -> bool:
         and (
             any(words_between(s, c, h) <= 1 for h in heads)
             or any(
-                x.value in sides and words_between(s, x, c) == 1 and any(_between(j, x, c) for j in joined)
+                x.value in sides
+                and words_between(s, x, c) == 1
+                and any(gap(x, c)[0] <= j.start and j.end <= gap(x, c)[1] for j in s.cues("join"))
                 for x in s.values("COUNTRY")
             )
         )
@@ -139,11 +140,6 @@ def third_party(s: Sent, lang: str) -> bool:
         return False
     present = named | {c.value for c in s.values("COUNTRY")}
     return not sides <= present
-
-
-def _between(j: Mention, a: Mention, b: Mention) -> bool:
-    """Whether mention ``j`` stands between mentions ``a`` and ``b``."""
-    return min(a.end, b.end) <= j.start and j.end <= max(a.start, b.start)
 
 
 def _all_multilateral(s: Sent) -> bool:
@@ -185,7 +181,7 @@ def kind_of(s: Sent, lang: str) -> str:
     meetings_at = {(m.start, m.end) for m in nouns if m.value != "session"}
     if any(
         words_between(s, c, m) <= NEXT_TO - 1
-        and (m.value != "session" or (m.start, m.end) in meetings_at or not verb_between(s, *_gap(c, m)))
+        and (m.value != "session" or (m.start, m.end) in meetings_at or not verb_between(s, *gap(c, m)))
         for c in chairs
         for m in nouns
     ):
@@ -206,11 +202,6 @@ def kind_of(s: Sent, lang: str) -> str:
     ):
         return "commission-session"
     return "other"
-
-
-def _gap(a: Mention, b: Mention) -> tuple[int, int]:
-    """The character span between two mentions, in text order."""
-    return (a.end, b.start) if a.end <= b.start else (b.end, a.start)
 
 
 def _own_event_held(s: Sent, x: Mention, nouns: list[Mention]) -> bool:

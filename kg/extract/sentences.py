@@ -21,6 +21,7 @@ from .status import (
     NONFINITE,
     clause_of,
     event_status,
+    gap,
     of_report,
     sentence_status,
     verb_between,
@@ -86,7 +87,7 @@ class Sent:
                 )
             ]
             # "last week's Thursday" ("geçen hepdäniň penşenbe güni", «в четверг на прошлой неделе»)
-            last = [m for m in self.cues("last-week")]
+            last = self.cues("last-week")
             if last:
                 rel = [
                     (
@@ -199,8 +200,7 @@ class Sent:
             for m in self.event_cues():
                 if sov and m.start < u.start:  # an adverb modifies the verb after it
                     continue
-                a, b = (u.end, m.start) if u.end <= m.start else (m.end, u.start)
-                if verb_between(self, a, b):
+                if verb_between(self, *gap(u, m)):
                     continue
                 # the same clause, or a fronted adverbial ("Earlier, ...") dating the clause after it
                 if clause_of(self, m.start) == cu or (u.end <= m.start and clause_of(self, u.end + 1) != cu):

@@ -377,6 +377,11 @@ def of_report(s: Sent, start: int, end: int) -> bool:
     return any(w.reporting and w.clause in clauses for w in near)
 
 
+def gap(a: Mention, b: Mention) -> tuple[int, int]:
+    """The character span between two mentions, in text order."""
+    return (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+
+
 def verb_between(s: Sent, a: int, b: int) -> bool:
     """Whether a verb form (finite or participle) stands between character offsets a and b."""
     return any(a <= w.start and w.end <= b and w.form is not None for w in words(s))
