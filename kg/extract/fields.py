@@ -147,7 +147,7 @@ def _said_of_the_future(s: Sent) -> bool:
     """A speech about the future, made at the meeting ("he said Russia will remain a key partner
     in gas", "...ortak olmaya devam edeceğini söyledi"): its fields were discussed, unless it
     announces an event (then it is about that event)."""
-    if s.recalled or s.setting or s.cue("background", "negated") or not s.future or s.all_event_cues():
+    if s.aside or not s.future or s.all_event_cues():
         return False
     return any(w.reporting for w in words(s))
 

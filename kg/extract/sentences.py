@@ -208,9 +208,14 @@ class Sent:
         return False
 
     @property
+    def aside(self) -> bool:
+        """A recollection of the past, the multilateral setting, or a denial ("nothing was said")."""
+        return self.recalled or self.setting or self.cue("background", "negated")
+
+    @property
     def reported(self) -> bool:
-        """Not about the future, not a recollection of the past, not a denial ("nothing was said")."""
-        if self.recalled or self.setting or self.cue("background", "negated") or self.future:
+        """Not about the future, not an aside."""
+        if self.aside or self.future:
             return False
         return sentence_status(self) not in (BACKGROUND, FUTURE) or bool(self.event_cues())
 
