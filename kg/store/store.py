@@ -90,6 +90,18 @@ def _drop(graph: str) -> list[str]:
     ]
 
 
+def _conflicting_meeting_props() -> str:
+    """The sub-SELECT of the (meeting, property) pairs to which the graphs give several values."""
+    return f"""{{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {" ".join(CONFLICT_PROPS)} }}
+      GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }} GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }}"""
+
+
+#: the sub-SELECT of the people the graphs give several sides
+_PEOPLE_WITH_SIDES = """{ SELECT ?m WHERE { GRAPH ?g { { ?x tmru:person ?m ; tmru:forCountry ?v }
+      UNION { ?x org:member ?m ; tmru:forCountry ?v } UNION { ?m a tmru:Person ; tmru:forCountry ?v } } }
+    GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }"""
+
+
 def _unlog(subject: str) -> str:
     return f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{subject}> ?p ?o }} }}"
 
@@ -236,15 +248,9 @@ class Store:
 
     def conflict_count(self) -> int:
         """``len(self.conflicts())``, counted without fetching the sources of each value."""
-        meetings = self.backend.query(f"""{SPARQL_PREFIXES}
-SELECT (COUNT(*) AS ?n) WHERE {{
-  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {" ".join(CONFLICT_PROPS)} }} GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }}
-    GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }} }}""")
-        people = self.backend.query(f"""{SPARQL_PREFIXES}
-SELECT (COUNT(*) AS ?n) WHERE {{
-  {{ SELECT ?m WHERE {{ GRAPH ?g {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ;
-      tmru:forCountry ?v }} UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }} }}
-    GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }} }}""")
+        q = self.backend.query
+        meetings = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_conflicting_meeting_props()} }}")
+        people = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_PEOPLE_WITH_SIDES} }}")
         return int(meetings.rows[0]["n"].value) + int(people.rows[0]["n"].value)
 
     def conflicts(self) -> list[Conflict]:
@@ -253,17 +259,14 @@ SELECT (COUNT(*) AS ?n) WHERE {{
   BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         rows = self.backend.query(f"""{SPARQL_PREFIXES}
 SELECT ?m ?p ?v ?src ?chosen WHERE {{
-  {{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {" ".join(CONFLICT_PROPS)} }} GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }}
-    GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }}
+  {_conflicting_meeting_props()}
   GRAPH ?doc {{ ?m ?p ?v }} FILTER(?doc != <{REFERENCE_GRAPH}>)
   OPTIONAL {{ ?m ?p ?chosen }}
   {src}
 }}""")
         sides = self.backend.query(f"""{SPARQL_PREFIXES}
 SELECT ?m ?v ?src ?chosen WHERE {{
-  {{ SELECT ?m WHERE {{ GRAPH ?g {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ;
-      tmru:forCountry ?v }} UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }} }}
-    GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }}
+  {_PEOPLE_WITH_SIDES}
   GRAPH ?doc {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ; tmru:forCountry ?v }}
     UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }}
   OPTIONAL {{ ?m tmru:forCountry ?chosen }}
