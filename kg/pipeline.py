@@ -291,9 +291,7 @@ def build(
             same = prev is not None and stamp is not None and prev.stamp == stamp
             with steps("stats"):  # the store has not changed since the exports: its stats neither
                 st = _stats(prev.stats) if same and prev.stats else None
-                if st is None:
-                    st = store.count_stats()
-                    store.record_stats(st)  # for kg stats, until the content changes
+                st = st or store.stats(record=True)  # (recorded for kg stats, until the content changes)
             report = None
             if validate and st.triples <= validate_max:
                 if same and prev.conforms:  # the same content conformed when it was exported

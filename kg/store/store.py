@@ -289,9 +289,9 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             for (m, p), vals in sorted(grouped.items())
         ]
 
-    def stats(self) -> Stats:
+    def stats(self, record: bool = False) -> Stats:
         """Counts per class, articles per language, conflicts: as recorded for the current content
-        stamp by the last build (``record_stats``), else counted."""
+        stamp by the last build (``record_stats``), else counted (and, with ``record``, recorded)."""
         stamp = self.stamp()
         if stamp is not None:
             rows = self.backend.query(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> ?o }} }}")
@@ -302,7 +302,10 @@ SELECT ?m ?v ?src ?chosen WHERE {{
                         return Stats(**rec["stats"])
                 except (ValueError, TypeError, KeyError):
                     continue  # a record of another version: counted again
-        return self.count_stats()
+        st = self.count_stats()
+        if record:
+            self.record_stats(st)
+        return st
 
     def record_stats(self, st: Stats) -> None:
         """Keep ``st`` with the current content stamp, so that ``stats`` need not count again until
