@@ -499,10 +499,11 @@ def _intervals(
     stored = _stored_intervals(backend, cochairs)
     out: dict[str, Interval | None] = {}
     full = set()
+    new_dates = {c: {dates[m] for m in after.get(c, set()) | kept.get(c, set()) if m in dates} for c in cochairs}
     for c in cochairs:
         span = stored.get(c)
         gone = {old_dates[m] for m in before.get(c, set()) | kept.get(c, set()) if m in old_dates}
-        new = {dates[m] for m in after.get(c, set()) | kept.get(c, set()) if m in dates}
+        new = new_dates[c]
         if span is None or any(end in gone and end not in new for end in span):
             full.add(c)  # an end may have gone away
             continue
@@ -519,8 +520,7 @@ def _intervals(
             exact = r["exact"].value == "true"
             found.setdefault(r["c"].value, []).extend((r[k].value, exact) for k in ("x0", "x1"))
         for c in full:
-            new = {dates[m] for m in after.get(c, set()) | kept.get(c, set()) if m in dates}
-            out[c] = _hull([*found.get(c, []), *new])
+            out[c] = _hull([*found.get(c, []), *new_dates[c]])
     return cochairs, {c: span for c, span in out.items() if span is not None}
 
 
