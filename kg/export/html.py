@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError, KGError
+from ..store.terms import SPARQL_PREFIXES
 from ..vocab import BASE
 from . import atomic_write
 
@@ -56,11 +57,7 @@ MAX_CONFLICT_SOURCES = 3  # sources shown per conflicting value, then "+N"
 T, ORG, SCHEMA = BASE + "ontology#", "http://www.w3.org/ns/org#", "https://schema.org/"
 SKOS, RDFS = "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2000/01/rdf-schema#"
 PROV, DCT = "http://www.w3.org/ns/prov#", "http://purl.org/dc/terms/"
-PREFIXES = (
-    f"PREFIX tmru: <{T}>\nPREFIX org: <{ORG}>\nPREFIX schema: <{SCHEMA}>\nPREFIX skos: <{SKOS}>\n"
-    f"PREFIX rdfs: <{RDFS}>\nPREFIX prov: <{PROV}>\nPREFIX dcterms: <{DCT}>\n"
-    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-)
+PREFIXES = SPARQL_PREFIXES  # the project's one prefix table (kg.vocab)
 
 # class key -> (colour, vis shape, legend glyph, size)
 CLASSES: dict[str, tuple[str, str, str, int]] = {
