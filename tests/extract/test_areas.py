@@ -236,3 +236,55 @@ def test_no_field_from_questions_denials_or_others(lang, text):
 def test_goods_and_branches(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang)
     assert set(m.areas) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a draft agreement being prepared is the legal base; freight is transport; textiles are industry;
+        # veterinary medicine is agriculture, not health (a generic head noun after agriculture)
+        ("en", "They agreed to prepare a draft agreement on freight transit.", {"legal", "transport"}),
+        ("en", "They discussed veterinary medicine and the textile sector.", {"agriculture", "industry"}),
+        ("ru", "Стороны договорились подготовить проект соглашения о грузоперевозках.", {"legal", "transport"}),
+        ("ru", "Стороны обсудили ветеринарную медицину и текстильную отрасль.", {"agriculture", "industry"}),
+        (
+            "tr",
+            "Taraflar yük taşımacılığına ilişkin anlaşma taslağı hazırlanması konusunda anlaştı.",
+            {"legal", "transport"},
+        ),
+        ("tr", "Taraflar veteriner hekimliği ve tekstil sektörünü ele aldı.", {"agriculture", "industry"}),
+        (
+            "tk",
+            "Taraplar ýük daşamak boýunça ylalaşygyň taslamasyny taýýarlamak barada ylalaşdylar.",
+            {"legal", "transport"},
+        ),
+        (
+            "tk",
+            "Taraplar weterinar lukmançylygyny we dokma pudagyny ara alyp maslahatlaşdylar.",
+            {"agriculture", "industry"},
+        ),
+        ("tk", "Taraplar elektroenergetika ulgamyndaky hyzmatdaşlygy ara alyp maslahatlaşdylar.", {"energy"}),
+    ],
+)
+def test_drafts_freight_textiles_veterinary(lang, text, expected):
+    (m,) = meetings(LEAD[lang] + text, lang)
+    assert set(m.areas) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the commission's name (any word order) names no field of the meeting
+        ("tr", "Ekonomik İşbirliği Hükümetlerarası Komisyonu'nun toplantısı Moskova'da yapıldı. Sağlık ele alındı."),
+        ("en", "The Commission on Economic Cooperation met in Moscow. Healthcare was discussed."),
+        ("ru", "В Москве прошло заседание Комиссии по экономическому сотрудничеству. Обсуждалось здравоохранение."),
+        (
+            "tk",
+            "Ykdysady hyzmatdaşlyk boýunça hökümetara toparyň mejlisi Moskwada geçirildi. "
+            "Saglygy goraýyş ara alnyp maslahatlaşyldy.",
+        ),
+    ],
+)
+def test_commission_name_is_no_field(lang, text):
+    (m,) = meetings(text, lang)
+    assert set(m.areas) == {"health"}
