@@ -75,13 +75,14 @@ def _outermost(spans: list[Mention]) -> list[Mention]:
             if b > end:
                 kept.append((cat, value, a, b))
                 end = b
-    # cue words inside an opaque cue phrase are not cues ("на следующий день" is no "next" meeting)
+    # cue words sharing a word with an opaque cue phrase are not cues ("на следующий день" is no "next"
+    # meeting; "kanun kabul edildi", a law adopted, is no reception)
     opaque = [(a, b) for cat, value, a, b in kept if cat == "CUE" and value in OPAQUE]
     if opaque:
         kept = [
             m
             for m in kept
-            if not (m[0] == "CUE" and m[1] not in OPAQUE and any(x <= m[2] and m[3] <= y for x, y in opaque))
+            if not (m[0] == "CUE" and m[1] not in OPAQUE and any(x < m[3] and m[2] < y for x, y in opaque))
         ]
     masks = [(a, b) for cat, value, a, b in kept if cat == "CUE" and value == "mask"]
     if masks:

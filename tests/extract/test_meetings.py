@@ -144,3 +144,19 @@ def test_which_meetings(lang, text, published, kinds, dates):
 def test_kind_and_agreements(lang, text, kind, signed):
     (m,) = meetings(text, lang)
     assert (m.kind, m.agreements_signed) == (kind, signed)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a law, decision or declaration adopted ("kabul edildi", «принят закон») is no reception, and the
+        # Turkmen parliament (the Mejlis) is no session
+        ("tr", "Türkmenistan Meclisi'nde Rusya ile ticarete ilişkin kanun kabul edildi."),
+        ("tk", "Türkmenistanyň Mejlisinde Russiýa bilen söwda hakynda Kanun kabul edildi."),
+        ("tk", "Russiýa bilen hyzmatdaşlyk boýunça Maksatnama kabul edildi."),
+        ("ru", "В Туркменистане принят закон о торговле с Россией."),
+        ("en", "The parliament of Turkmenistan adopted a law on trade with Russia."),
+    ],
+)
+def test_adopted_law_is_no_meeting(lang, text):
+    assert meetings(text, lang, "2026-03-05") == []
