@@ -69,6 +69,9 @@ class TMRU(DefinedNamespace):
     Adverb: URIRef
     Auxiliary: URIRef
     Plural: URIRef
+    TimeUnit: URIRef
+    TimeAnchor: URIRef
+    Ablative: URIRef
     capital: URIRef
     homeCountry: URIRef
     inCountry: URIRef

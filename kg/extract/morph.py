@@ -66,6 +66,9 @@ class Grammar:
     conjunctions: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()  # "that", "что": a reported clause follows
     negators: frozenset[str] = frozenset()  # «не», "not": the verb next to it is negated
+    time_units: frozenset[str] = frozenset()  # "week", «неделю», "hafta"
+    time_anchors: frozenset[str] = frozenset()  # "after", «после», "sonra": date an event from another
+    ablative_endings: tuple[str, ...] = ()  # the case a Turkic postposition of time takes
     max_ending: int = 0
     max_phrase: int = 0
     phrase_firsts: frozenset[str] = frozenset()  # first words of the phrases
@@ -253,6 +256,11 @@ def _build(lang: str) -> Grammar:
     gr.articles = _words(g, TMRU.Article, lang)
     gr.adverbs = _words(g, TMRU.Adverb, lang)
     gr.auxiliaries = _words(g, TMRU.Auxiliary, lang)
+    gr.time_units = _words(g, TMRU.TimeUnit, lang)
+    gr.time_anchors = _words(g, TMRU.TimeAnchor, lang)
+    gr.ablative_endings = tuple(
+        sorted({fold(str(lit), lang) for n in g.subjects(RDF.type, TMRU.Ablative) for lit in g.objects(n, TMRU.suffix)})
+    )
     gr.plural_endings = tuple(
         sorted({fold(str(lit), lang) for n in g.subjects(RDF.type, TMRU.Plural) for lit in g.objects(n, TMRU.suffix)})
     )

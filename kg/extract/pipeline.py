@@ -21,6 +21,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import Entry, lexicon
+from .morph import grammar
+from .normalize import fold
 from .spacy_import import load as _load_spacy
 
 spacy = _load_spacy()  # spaCy without its command-line package (see spacy_import.py)
@@ -38,6 +40,7 @@ _FINAL = tuple('.!?:;…»"”)')
 ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr prof gen no vs etc lt col g gg im ul sm t e p ý".split())
 
 Mention = tuple[str, str, int, int]  # category, value, start, end
+LANDMARK = "landmark"  # the mention of an event that only dates another ("a week after [...]")
 OPAQUE = frozenset({"day-after", "day-before", "take-part"})  # cue phrases whose words are no cues of their own
 
 
@@ -92,6 +95,59 @@ def _outermost(spans: list[Mention]) -> list[Mention]:
             if not (m[0] == "CUE" and m[1] == "mask") and not any(x <= m[2] and m[3] <= y for x, y in masks)
         ]
     return sorted(kept, key=lambda t: (t[2], t[3], t[0], t[1]))
+
+
+_CLAUSE_MARK = re.compile(r"[,;:.!?()\n]")
+_SENTENCE_MARK = re.compile(r"[.!?\n]")
+
+
+def landmarks(
+    words: list[tuple[str, int, int, int]], text: str, lang: str, found: list[Mention]
+) -> list[tuple[int, int]]:
+    """Spans of events that only date another after a delay: the complement of a time anchor
+    after a time unit ("a week after [the co-chairs met in Ashgabat]", «через неделю после [встречи
+    ...]»): up to the end of the clause in a language with prepositions (when the phrase opens the
+    sentence, up to a comma or the next name: the main clause follows); in a verb-final one, the
+    clause up to the ablative word before the delay ("[eş başkanların görüşmesinden] bir hafta sonra")."""
+    gr = grammar(lang)
+    if not gr.time_anchors:
+        return []
+    out = []
+    for k in range(1, len(words)):
+        if fold(words[k][0], lang) not in gr.time_anchors or fold(words[k - 1][0], lang) not in gr.time_units:
+            continue
+        if not gr.verb_final:
+            m = _CLAUSE_MARK.search(text, words[k][2])
+            end = m.start() if m else len(text)
+            sentence = max((x.end() for x in _SENTENCE_MARK.finditer(text, 0, words[k][1])), default=0)
+            if not text[sentence : words[k - 1][1]].strip(' \t"«“').count(" ") > 1:
+                # fronted ("A week after the talks in Moscow, X met Y"): the main clause follows the
+                # complement, which ends at a comma or where the main clause's subject is named
+                names = [a for cat, _, a, _ in found if cat in ("PERSON", "COUNTRY") and a > words[k][2]]
+                end = min([end, *names[:1]])
+            out.append((words[k][2], end))
+            continue
+        for j in (k - 2, k - 3):  # the ablative noun, before the unit and its quantifier
+            w = fold(words[j][0], lang) if j >= 0 else ""
+            if len(w) > 4 and w.endswith(gr.ablative_endings):
+                start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, words[j][1])), default=0)
+                out.append((start, words[j][2]))
+                break
+    return out
+
+
+def _without_landmarks(
+    found: list[Mention], words: list[tuple[str, int, int, int]], text: str, lang: str
+) -> list[Mention]:
+    """``found`` without the mentions inside the events that only date another (``landmarks``), each
+    such event a ``CUE:landmark`` mention (dates written inside it are not the sentence's)."""
+    spans = landmarks(words, text, lang, found)
+    if not spans:
+        return found
+    kept = [m for m in found if not any(a <= m[2] and m[3] <= b for a, b in spans)]
+    return sorted(
+        [*kept, *(("CUE", LANDMARK, a, b) for a, b in spans if a < b)], key=lambda t: (t[2], t[3], t[0], t[1])
+    )
 
 
 def mentions(text: str, lang: str) -> list[Mention]:
@@ -191,7 +247,8 @@ def make_lexicon_matcher(nlp: Language, name: str, lang: str, spans: bool):
     def component(doc: Doc) -> Doc:
         words = token_words(doc)
         found = _match(lex, words)
-        doc.user_data["kg_mentions"] = _outermost([(e.cat, e.value, words[i][1], words[j - 1][2]) for e, i, j in found])
+        kept = _outermost([(e.cat, e.value, words[i][1], words[j - 1][2]) for e, i, j in found])
+        doc.user_data["kg_mentions"] = _without_landmarks(kept, words, doc_text(doc), lang)
         doc.user_data["kg_sentences"] = split_sentences(doc_text(doc))
         if spans:
             tok = {(words[i][1], words[j - 1][2]): (words[i][3], words[j - 1][3] + 1) for _, i, j in found}

@@ -12,7 +12,7 @@ from .dates import LAST_WEEK, DateMention, find_dates
 from .lexicon import AMBIGUOUS, lexicon
 from .morph import NOT_HELD, grammar
 from .names import Found, find_people
-from .pipeline import analyse
+from .pipeline import LANDMARK, analyse
 from .status import (
     BACKGROUND,
     FUTURE,
@@ -100,7 +100,14 @@ class Sent:
                     )
                     for a, b, cat, v in rel
                 ]
-            self._dates = find_dates(self.text, self.lang, self.published, rel)
+            dates = find_dates(self.text, self.lang, self.published, rel)
+            # a date inside an event that only dates another ("a week after X met on 5 May") is X's
+            marks = [
+                (m.start - self.start, m.end - self.start)
+                for m in self.mentions
+                if m.cat == "CUE" and m.value == LANDMARK
+            ]
+            self._dates = [d for d in dates if not any(a <= d.start < b for a, b in marks)]
         return self._dates
 
     def redate(self, published: str) -> None:

@@ -811,3 +811,59 @@ def test_city_of_a_planned_meeting(lang, text, city):
 def test_sidelines_meeting_takes_the_summits_date_and_place(lang, text):
     (m,) = meetings(text, lang, "2026-05-03")
     assert (m.date, m.city) == ("2026-05-02", "Astana")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an event that only dates another after a delay ("two weeks after X met") is a landmark, not news:
+        # no meeting of its own, and its people, place and date stay out of the meeting reported
+        (
+            "en",
+            "On 12 May deputy foreign ministers of Turkmenistan and Russia held consultations in Moscow. The "
+            "consultations took place two weeks after the co-chairs Meredov and Overchuk met in Ashgabat on 28 April.",
+        ),
+        (
+            "ru",
+            "12 мая в Москве прошли консультации заместителей министров иностранных дел Туркменистана и России. "
+            "Консультации состоялись через две недели после встречи сопредседателей Мередова и Оверчука в Ашхабаде "
+            "28 апреля.",
+        ),
+        (
+            "tr",
+            "12 Mayıs'ta Türkmenistan ve Rusya dışişleri bakan yardımcıları Moskova'da istişareler yaptı. "
+            "İstişareler, eş başkanlar Meredov ile Overçuk'un 28 Nisan'da Aşkabat'ta görüşmesinden iki hafta sonra "
+            "yapıldı.",
+        ),
+        (
+            "tk",
+            "12-nji maýda Moskwada Türkmenistanyň we Russiýanyň daşary işler ministrleriniň orunbasarlary "
+            "geňeşmeleri geçirdiler. Geňeşmeler toparyň başlyklary Meredow bilen Owerçugyň 28-nji aprelde "
+            "Aşgabatda geçiren duşuşygyndan iki hepde soň boldy.",
+        ),
+    ],
+)
+def test_event_dating_another_is_a_landmark(lang, text):
+    (m,) = meetings(text, lang, "2025-05-14")
+    assert (m.date, m.city, m.cochairs) == ("2025-05-12", "Moscow", [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the event after the delay is news: "a week after the talks, X met Y" reports X meeting Y
+        ("en", "A week after the talks in Moscow, Rashid Meredov met Vladimir Putin in Sochi on 19 May."),
+        ("ru", "Через неделю после переговоров в Москве Рашид Мередов 19 мая встретился в Сочи с Владимиром Путиным."),
+        (
+            "tr",
+            "Moskova'daki görüşmelerden bir hafta sonra Raşid Meredov 19 Mayıs'ta Soçi'de Vladimir Putin ile görüştü.",
+        ),
+        (
+            "tk",
+            "Moskwadaky gepleşiklerden bir hepde soň Reşit Meredow 19-njy maýda Soçide Wladimir Putin bilen duşuşdy.",
+        ),
+    ],
+)
+def test_event_after_a_delay_is_news(lang, text):
+    (m,) = meetings(text, lang, "2025-05-20")
+    assert (m.date, m.city) == ("2025-05-19", "Sochi")
