@@ -41,7 +41,8 @@ ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr prof gen no vs etc lt col g gg 
 
 Mention = tuple[str, str, int, int]  # category, value, start, end
 LANDMARK = "landmark"  # the mention of an event that only dates another ("a week after [...]")
-OPAQUE = frozenset({"day-after", "day-before", "take-part"})  # cue phrases whose words are no cues of their own
+#: cue phrases whose words are no cues of their own
+OPAQUE = frozenset({"day-after", "day-before", "take-part", "participation"})
 
 
 def _match(lex, words: list[tuple[str, int, int]]) -> list[tuple[Entry, int, int]]:

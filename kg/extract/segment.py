@@ -332,6 +332,11 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             active = _partners_meeting(s, split, lang) or active
             (active.sents if active else lead).append(s)
             continue
+        if active is not None and _joins(s, active):
+            # "Co-chair X took part in the talks": a participant of the meeting told, no meeting of its own
+            s.kind = None
+            active.sents.append(s)
+            continue
         parties, pairs = _parties(s, lang), _pairs(s, lang, kind)
         own = _partners_meeting(s, split, lang)
         if own is not None and len(pairs) == 1:
@@ -368,6 +373,16 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             segs[-1].not_dates.add(other)
             segs.insert(len(segs) - 1, Segment(kind, s, [s], [s], parties, dict(pairs[0]), date=other))
     return [seg for seg in segs if seg.kind != MULTILATERAL and not _announced(seg)]
+
+
+def _joins(s: Sent, active: Segment) -> bool:
+    """Whether ``s`` only tells someone taking part in the meeting being told ("X took part in the
+    talks", «в переговорах принял участие X», "görüşmeye X de katıldı"): a verb of participation,
+    no date other than the meeting's."""
+    if not s.cue("participation") or s.cue("day-after", "day-before"):
+        return False
+    day = _explicit_date(s)
+    return day is None or day == _explicit_date(active.trigger)
 
 
 def _partners_meeting(s: Sent, split: list[Segment], lang: str) -> Segment | None:

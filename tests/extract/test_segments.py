@@ -867,3 +867,37 @@ def test_event_dating_another_is_a_landmark(lang, text):
 def test_event_after_a_delay_is_news(lang, text):
     (m,) = meetings(text, lang, "2025-05-20")
     assert (m.date, m.city) == ("2025-05-19", "Sochi")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # someone taking part in the talks just told joins them; the sentence starts no meeting
+        (
+            "en",
+            "On 3 July Prime Minister Mikhail Mishustin held talks in Ashgabat with Serdar Berdimuhamedov. "
+            "Co-chair of the commission Alexei Overchuk also took part in the talks. Later that day Mishustin "
+            "met Gurbanguly Berdimuhamedov.",
+        ),
+        (
+            "ru",
+            "3 июля Михаил Мишустин провёл в Ашхабаде переговоры с Сердаром Бердымухамедовым. В переговорах "
+            "принял участие сопредседатель комиссии Алексей Оверчук. Позднее Мишустин встретился с Гурбангулы "
+            "Бердымухамедовым.",
+        ),
+        (
+            "tr",
+            "Mişustin 3 Temmuz'da Aşkabat'ta Serdar Berdimuhamedov ile görüştü. Görüşmeye komisyonun eş başkanı "
+            "Aleksey Overçuk da katıldı. Mişustin daha sonra Gurbangulı Berdimuhamedov ile bir araya geldi.",
+        ),
+        (
+            "tk",
+            "3-nji iýulda Mişustin Aşgabatda Serdar Berdimuhamedow bilen gepleşik geçirdi. Gepleşiklere toparyň "
+            "başlygy Aleksey Owerçuk hem gatnaşdy. Soňra Mişustin Gurbanguly Berdimuhamedow bilen duşuşdy.",
+        ),
+    ],
+)
+def test_taking_part_joins_the_meeting_told(lang, text):
+    ms = meetings(text, lang, "2025-07-04")
+    assert [m.kind for m in ms] == ["other", "other"]
+    assert [p.key for p in ms[0].cochairs] == ["alexei-overchuk"] and ms[1].cochairs == []
