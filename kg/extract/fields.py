@@ -13,7 +13,7 @@ from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import fill_people, pair_chairs, singular_role
 from .segment import Segment, past_month, past_year, plausible, third_party
-from .sentences import Mention, Sent, people
+from .sentences import Mention, Sent, locative, people
 from .status import clause_of, complementizer, event_status, words, words_between
 
 DATELINE_GAP = 40  # characters between a dateline's city and its date
@@ -245,10 +245,10 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     cands = [
         (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
         for i, s in enumerate(present)
-        for c in s.values("CITY") + [k for k in _capitals(s, lex) if _locative(k, s, lex) or s.cue("visit")]
+        for c in s.values("CITY") + [k for k in _capitals(s, lex) if locative(k, s) or s.cue("visit")]
         if (
             s is seg.trigger
-            or _locative(c, s, lex)
+            or locative(c, s)
             or _hosts(c, s)
             or s.cue("visit")
             # a transcript's header line ("September 3, 2011, Dushanbe") places the event; an agency's
@@ -270,7 +270,7 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
         cands.append((2, 0, None, None))
     if not cands:
         return
-    _, _, c, s = min(cands, key=lambda t: (t[0], t[2] is None or not _locative(t[2], t[3], lex), t[1]))
+    _, _, c, s = min(cands, key=lambda t: (t[0], t[2] is None or not locative(t[2], t[3]), t[1]))
     if c is None:
         m.city = last.city
         m.evidence["city"] = last.evidence["city"]
@@ -334,26 +334,6 @@ def _in_dateline(c: Mention, s: Sent) -> bool:
         is_dateline(s, d) and -DATELINE_GAP <= c.start - (s.start + d.start) <= d.end - d.start + DATELINE_GAP
         for d in s.dates
     )
-
-
-def _locative(c: Mention, s: Sent, lex) -> bool:
-    """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
-    before = s.doc_text[max(s.start, c.start - 16) : c.start].split()
-    while before and fold(before[-1], lex.lang) in grammar(lex.lang).articles:
-        before.pop()  # "in the Russian capital"
-    if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
-        return True
-    # the city word, or the word after it, with a locative ending ("Aşgabatda", "Moskwa şäherinde")
-    after = s.doc_text[c.end : min(s.end, c.end + 24)].split()
-    for word in [s.doc_text[c.start : c.end]] + after[:1]:
-        if any(
-            e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
-            for k in lex.keys_of(fold(word, lex.lang))
-            if k.startswith("~")
-            for e in lex.by_first.get(k, ())
-        ):
-            return True
-    return False
 
 
 def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:

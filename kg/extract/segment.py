@@ -29,7 +29,7 @@ from .morph import NOT_HELD, grammar
 from .names import Found
 from .normalize import fold
 from .ordinals import find_ordinal
-from .sentences import Mention, Sent, people
+from .sentences import Mention, Sent, locative, people
 from .status import FAR, HELD, PRESENT, gap, verb_between, words, words_between
 
 MULTILATERAL = "multilateral"  # a segment kind for multilateral events: they absorb their sentences, then are dropped
@@ -83,7 +83,7 @@ def trigger_kind(
     return MULTILATERAL if multilateral else kind_of(s, lang)
 
 
-_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d./])(?!\s*[-–—]\s*\d)")
+_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d/])(?!\.\d)(?!\s*[-–—]\s*\d)")
 
 
 PAST_MONTHS = 2  # a held event dated only to a month this many months before publication is background
@@ -354,7 +354,7 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             segs.append(Segment(kind, s, (lead if first else []) + [s], [s], parties, dict(pairs[0])))
             split, active = [], segs[-1]
             continue
-        _place(segs, s, kind, parties, pairs[0], lead)
+        _place(segs, s, kind, parties, pairs[0], lead, published)
         # "met X and held talks with Y": one meeting per partner, and each partner takes part
         # in their own meeting only
         split = [segs[-1]] + [Segment(kind, s, [s], [s], parties, p) for p in pairs[1:]]
@@ -373,6 +373,19 @@ def segment(sents: list[Sent], lang: str, published: str | None = None) -> list[
             segs[-1].not_dates.add(other)
             segs.insert(len(segs) - 1, Segment(kind, s, [s], [s], parties, dict(pairs[0]), date=other))
     return [seg for seg in segs if seg.kind != MULTILATERAL and not _announced(seg)]
+
+
+def _elsewhere(s: Sent, kind: str, cur: Segment, published: str | None) -> bool:
+    """A trigger of another kind reported held in another city than the meeting told ("the co-chairs
+    met in Ashgabat. On the same day, the working group met in Moscow"): another meeting (not a
+    meeting recalled or planned elsewhere: "the previous meeting took place in Moscow in 2023")."""
+    if kind == cur.kind or not s.reported or past_year(s, published) or past_month(s, published):
+        return False
+    if not any(m.value != "held" for m in s.event_cues()):  # its event word itself held ("agreed to hold a session")
+        return False
+    here = {m.value for m in s.values("CITY") if locative(m, s)}
+    there = {m.value for t in cur.triggers for m in t.values("CITY") if locative(m, t)}
+    return len(here) == 1 and bool(there) and not here & there
 
 
 def _joins(s: Sent, active: Segment) -> bool:
@@ -474,7 +487,15 @@ def _dated_clause(s: Sent) -> str | None:
     return others.pop() if len(others) == 1 else None
 
 
-def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dict[str, str], lead: list[Sent]) -> None:
+def _place(
+    segs: list[Segment],
+    s: Sent,
+    kind: str,
+    parties: set[str],
+    pair: dict[str, str],
+    lead: list[Sent],
+    published: str | None = None,
+) -> None:
     """Open a new meeting for trigger ``s`` or add it to the current one (rule 3)."""
     if not segs:
         segs.append(Segment(kind, s, lead + [s], [s], parties, pair))
@@ -501,6 +522,7 @@ def _place(segs: list[Segment], s: Sent, kind: str, parties: set[str], pair: dic
             or s.cue("day-after", "day-before")  # "the next day", «накануне»: another day, another meeting
             or others
             or _new_pair(pair, cur.pair, s)
+            or _elsewhere(s, kind, cur, published)
         )
     if split:
         segs.append(Segment(kind, s, [s], [s], parties, pair))

@@ -12,6 +12,7 @@ from .dates import LAST_WEEK, DateMention, find_dates
 from .lexicon import AMBIGUOUS, lexicon
 from .morph import NOT_HELD, grammar
 from .names import Found, find_people
+from .normalize import fold
 from .pipeline import LANDMARK, analyse
 from .status import (
     BACKGROUND,
@@ -298,6 +299,27 @@ def _resolve_shared_surnames(by_sent: dict[int, list[Mention]], lang: str) -> No
                 m.value = who
             keep.append(m)
         by_sent[n] = keep
+
+
+def locative(c: Mention, s: Sent) -> bool:
+    """Whether a city is written as the place of something: "in Moscow", "в Москве", "Aşgabatda"."""
+    lex = lexicon(s.lang)
+    before = s.doc_text[max(s.start, c.start - 16) : c.start].split()
+    while before and fold(before[-1], lex.lang) in grammar(lex.lang).articles:
+        before.pop()  # "in the Russian capital"
+    if before and lex.single(fold(before[-1], lex.lang), "CUE") == "locative":
+        return True
+    # the city word, or the word after it, with a locative ending ("Aşgabatda", "Moskwa şäherinde")
+    after = s.doc_text[c.end : min(s.end, c.end + 24)].split()
+    for word in [s.doc_text[c.start : c.end]] + after[:1]:
+        if any(
+            e.value == "locative" and e.cat == "CUE" and len(e.words) == 1 and e.modes[0] == "s"
+            for k in lex.keys_of(fold(word, lex.lang))
+            if k.startswith("~")
+            for e in lex.by_first.get(k, ())
+        ):
+            return True
+    return False
 
 
 def people(s: Sent, lang: str) -> list[Found]:

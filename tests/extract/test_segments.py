@@ -901,3 +901,55 @@ def test_taking_part_joins_the_meeting_told(lang, text):
     ms = meetings(text, lang, "2025-07-04")
     assert [m.kind for m in ms] == ["other", "other"]
     assert [p.key for p in ms[0].cochairs] == ["alexei-overchuk"] and ms[1].cochairs == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a meeting of another kind held the same day in another city is another meeting
+        (
+            "en",
+            "On 9 October the co-chairs Meredov and Overchuk met in Ashgabat. On the same day, the working group "
+            "on energy met in Moscow.",
+        ),
+        (
+            "ru",
+            "9 октября в Ашхабаде встретились сопредседатели комиссии Мередов и Оверчук. В тот же день в Москве "
+            "прошло заседание рабочей группы по энергетике.",
+        ),
+        (
+            "tr",
+            "Komisyonun eş başkanları Meredov ve Overçuk 9 Ekim'de Aşkabat'ta görüştü. Aynı gün enerji çalışma "
+            "grubu Moskova'da toplandı.",
+        ),
+        (
+            "tk",
+            "9-njy oktýabrda Aşgabatda toparyň başlyklary Meredow we Owerçuk duşuşdylar. Şol gün Moskwada energetika "
+            "boýunça iş toparynyň mejlisi geçirildi.",
+        ),
+    ],
+)
+def test_another_kind_in_another_city(lang, text):
+    ms = meetings(text, lang, "2025-10-10")
+    assert [(m.kind, m.city) for m in ms] == [("co-chairs-meeting", "Ashgabat"), ("working-group", "Moscow")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # but not one recalled (a year before, the year closing the sentence) or planned there
+        (
+            "en",
+            "The 12th meeting of the Intergovernmental Commission was held in Ashgabat on 9 October. The co-chairs "
+            "last met in Moscow in 2024.",
+        ),
+        (
+            "ru",
+            "9 октября в Ашхабаде прошло двенадцатое заседание Межправительственной комиссии. Мередов и Оверчук "
+            "договорились провести встречу в Москве.",
+        ),
+    ],
+)
+def test_not_another_city_when_recalled_or_planned(lang, text):
+    ms = meetings(text, lang, "2025-10-10")
+    assert [(m.kind, m.city) for m in ms] == [("commission-session", "Ashgabat")]
