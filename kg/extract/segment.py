@@ -505,7 +505,9 @@ def _place(
         s.kind = None
         cur.sents.append(s)
         return
-    cur_date, new_date = _explicit_date(cur.trigger), _explicit_date(s)
+    # the meeting's date: its first dated trigger's (a headline restating the lead has none)
+    cur_date = next((d for t in cur.triggers if (d := _explicit_date(t))), None)
+    new_date = _explicit_date(s)
     reception = s.cue("received") or any(t.cue("received") for t in cur.triggers)
     # only other parties: another meeting, unless the new principals fill a side the current
     # meeting has none for ("X held phone talks with Russian officials. [He] held talks with Y")

@@ -953,3 +953,36 @@ def test_another_kind_in_another_city(lang, text):
 def test_not_another_city_when_recalled_or_planned(lang, text):
     ms = meetings(text, lang, "2025-10-10")
     assert [(m.kind, m.city) for m in ms] == [("commission-session", "Ashgabat")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a headline restating the lead has no date: the meeting's date is its lead's, and a meeting
+        # told later with another date is another meeting
+        (
+            "en",
+            "Intergovernmental Commission meets in Moscow\n\nOn 23 April the Turkmen-Russian Intergovernmental "
+            "Commission met in Moscow. On 22 April, Rashid Meredov held talks with Sergei Lavrov.",
+        ),
+        (
+            "ru",
+            "В Москве прошло заседание Межправительственной комиссии\n\n23 апреля в Москве состоялось заседание "
+            "Межправительственной туркмено-российской комиссии. 22 апреля Рашид Мередов провёл переговоры с "
+            "Сергеем Лавровым.",
+        ),
+        (
+            "tr",
+            "Hükümetlerarası Komisyon Moskova'da toplandı\n\nTürkmen-Rus Hükümetlerarası Komisyonu 23 Nisan'da "
+            "Moskova'da toplandı. Raşid Meredov, 22 Nisan'da Sergey Lavrov ile görüştü.",
+        ),
+        (
+            "tk",
+            "Hökümetara toparyň mejlisi Moskwada geçirildi\n\n23-nji aprelde Moskwada türkmen-rus hökümetara "
+            "toparynyň mejlisi geçirildi. 22-nji aprelde Reşit Meredow Sergeý Lawrow bilen gepleşik geçirdi.",
+        ),
+    ],
+)
+def test_headline_without_date_then_another_day(lang, text):
+    ms = meetings(text, lang, "2026-04-24")
+    assert [(m.kind, m.date) for m in ms] == [("commission-session", "2026-04-23"), ("other", "2026-04-22")]
