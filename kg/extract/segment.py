@@ -112,6 +112,9 @@ def past_year(s: Sent, published: str | None) -> bool:
     return any(int(m.group(1)) < year for m in _YEAR.finditer(s.text))
 
 
+POST_REACH = 4  # words from a post word to the country ending its phrase ("head of the Foreign Ministry of X")
+
+
 def third_party(s: Sent, lang: str) -> bool:
     """Whether one side meets a third country ("Putin held a phone call with the President of
     Uzbekistan", "Türkmenistanyň Prezidenti Özbegistanyň Prezidenti bilen duşuşdy"): a party of
@@ -121,13 +124,23 @@ def third_party(s: Sent, lang: str) -> bool:
     found = people(s, lang)
     named = {f.person.country for f in found}
     heads = s.cues("post", "president")
+    head_initial = not grammar(lang).head_final
+
+    def of_post(c: Mention, h: Mention) -> bool:
+        """The country is the post's: next to it, or, where a post may take its complements after it,
+        at the end of the post phrase ("the head of the Foreign Ministry of Uzbekistan")."""
+        n = words_between(s, c, h)
+        if n <= 1:
+            return True
+        return head_initial and h.end <= c.start and n <= POST_REACH and "," not in s.doc_text[h.end : c.start]
+
     # (a third country coordinated with a side is a party too: "Turkmen and Iranian officials met")
     third = {f.person.country for f in found if f.person.country and f.person.country not in sides} | {
         c.value
         for c in s.values("COUNTRY")
         if c.value not in sides
         and (
-            any(words_between(s, c, h) <= 1 for h in heads)
+            any(of_post(c, h) for h in heads)
             or any(
                 x.value in sides
                 and words_between(s, x, c) == 1

@@ -986,3 +986,34 @@ def test_not_another_city_when_recalled_or_planned(lang, text):
 def test_headline_without_date_then_another_day(lang, text):
     ms = meetings(text, lang, "2026-04-24")
     assert [(m.kind, m.date) for m in ms] == [("commission-session", "2026-04-23"), ("other", "2026-04-22")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a call with the head of a third country's ministry (the post word in any case) is no meeting
+        (
+            "ru",
+            "Сергей Лавров во вторник провёл телефонный разговор с Рашидом Мередовым. Ранее Лавров провёл "
+            "телефонный разговор с главой МИД Узбекистана.",
+        ),
+        (
+            "ru",
+            "Сергей Лавров во вторник провёл телефонный разговор с Рашидом Мередовым. Вечером Лавров принял главу "
+            "МИД Узбекистана.",
+        ),
+        (
+            "en",
+            "Sergei Lavrov held a phone call with Rashid Meredov on Tuesday. Earlier, Lavrov spoke by phone with "
+            "the head of the Foreign Ministry of Uzbekistan.",
+        ),
+        (
+            "tr",
+            "Sergey Lavrov salı günü Raşid Meredov ile telefonda görüştü. Lavrov daha önce Özbekistan Dışişleri "
+            "Bakanı ile de telefonda görüştü.",
+        ),
+    ],
+)
+def test_call_with_a_third_countrys_head(lang, text):
+    (m,) = meetings(text, lang, "2026-03-05")
+    assert m.format == "phone"
