@@ -113,6 +113,7 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
     outside a negated clause."""
     excluded = [r for s in ordered for r in _name_ranges(s, lex) + _institution_ranges(s)]
     excluded += [(f.post_start, f.post_end) for s in ordered for f in people(s, lex.lang)]
+    excluded += [r for s in ordered for r in _setting_ranges(s)]
     for s in ordered:
         if not (s.reported or _said_of_the_future(s)) or not _about_this(s, seg, m):
             continue
@@ -135,6 +136,20 @@ def _areas(m: Meeting, seg: Segment, ordered: list[Sent], lex) -> None:
             if a.value not in m.areas:
                 m.areas.append(a.value)
                 m.evidence[f"area:{a.value}"] = s.evidence()
+
+
+SETTING_REACH = 3  # words between "on the sidelines of" and the multilateral event it names
+
+
+def _setting_ranges(s: Sent) -> list[tuple[int, int]]:
+    """The phrases naming the event a meeting took place on the sidelines of ("on the sidelines of the
+    CIS summit", «на полях саммита СНГ», "BDT zirvesi marjında"): its name is no field discussed."""
+    return [
+        (min(b.start, u.start), max(b.end, u.end))
+        for b in s.cues("sidelines")
+        for u in s.cues("multilateral")
+        if words_between(s, b, u) <= SETTING_REACH
+    ]
 
 
 def _the_co_chairs(s: Sent, lang: str) -> bool:
@@ -346,6 +361,8 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
         return False  # a photo caption, a source note
     if s.undated() or (not s.dates and (past_year(s, s.published) or past_month(s, s.published))):
         return False  # "earlier, ...", "in June 2022, the two countries signed ..."
+    if any(not s.doc_text[s.start : u.start].strip(" \t\n\"'«“—–-") for u in s.cues("undated")):
+        return False  # opened by "Earlier," (the CIS leaders adopted a statement ...): another occasion
     if s.all_event_cues() and third_party(s, s.lang):
         return False  # "Turkmen and Iranian officials met in Tehran to discuss gas"
     if m.date:

@@ -288,3 +288,35 @@ def test_drafts_freight_textiles_veterinary(lang, text, expected):
 def test_commission_name_is_no_field(lang, text):
     (m,) = meetings(text, lang)
     assert set(m.areas) == {"health"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the summit a meeting was held on the sidelines of names no field, nor does what its leaders
+        # did "earlier"
+        (
+            "en",
+            "Putin met Serdar Berdimuhamedov in Astana on the sidelines of the SCO summit. Earlier, the SCO "
+            "leaders adopted a declaration on energy security.",
+        ),
+        (
+            "ru",
+            "Путин встретился в Астане на полях саммита ШОС с Сердаром Бердымухамедовым. Ранее лидеры ШОС "
+            "приняли декларацию об энергетической безопасности.",
+        ),
+        (
+            "tr",
+            "Putin, Astana'da ŞİÖ zirvesi marjında Serdar Berdimuhamedov ile görüştü. Daha önce ŞİÖ liderleri "
+            "enerji güvenliği bildirisi kabul etti.",
+        ),
+        (
+            "tk",
+            "Wladimir Putin Astanada ŞHG-niň sammitiniň çäklerinde Serdar Berdimuhamedow bilen duşuşdy. Ozal "
+            "ŞHG-niň liderleri energetika howpsuzlygy barada jarnama kabul etdiler.",
+        ),
+    ],
+)
+def test_no_field_from_the_setting_or_earlier(lang, text):
+    (m,) = meetings(text, lang, "2025-07-05")
+    assert m.areas == []
