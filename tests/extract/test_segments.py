@@ -1017,3 +1017,35 @@ def test_headline_without_date_then_another_day(lang, text):
 def test_call_with_a_third_countrys_head(lang, text):
     (m,) = meetings(text, lang, "2026-03-05")
     assert m.format == "phone"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # another country's head of state (gazetteer data) makes a third-country meeting: its signing is
+        # not the bilateral meeting's
+        (
+            "en",
+            "Putin met Serdar Berdimuhamedov in Astana on Friday. Before that, Putin held talks with Kassym-Jomart "
+            "Tokayev, after which they signed a joint statement.",
+        ),
+        (
+            "ru",
+            "Путин в пятницу встретился в Астане с Сердаром Бердымухамедовым. Перед этим Путин провёл переговоры с "
+            "Касым-Жомартом Токаевым, по итогам которых был подписан ряд документов.",
+        ),
+        (
+            "tr",
+            "Putin cuma günü Astana'da Serdar Berdimuhamedov ile görüştü. Bundan önce Putin, Kasım Cömert Tokayev "
+            "ile görüşmüş ve iki lider ortak bildiri imzalamıştı.",
+        ),
+        (
+            "tk",
+            "Wladimir Putin anna güni Astanada Serdar Berdimuhamedow bilen duşuşdy. Ondan öň Putin Kasym-Žomart "
+            "Tokaýew bilen gepleşik geçirip, bilelikdäki beýannama gol çekdi.",
+        ),
+    ],
+)
+def test_third_countrys_head_of_state(lang, text):
+    (m,) = meetings(text, lang, "2025-07-05")
+    assert m.agreements_signed is False
