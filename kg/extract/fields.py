@@ -191,8 +191,8 @@ def _date(m: Meeting, seg: Segment, sents: list[Sent], published: str | None, pr
         cands += [s for s in seg.triggers if s is not t]
         cands += [s for s in reversed(sents[max(0, t.i - 2) : t.i]) if s.reported and s.kind is None]
         cands += [s for s in sents[t.i + 1 : t.i + 3] if s.reported and s.kind is None]
-    if t.cue("sidelines"):  # "on the summit's sidelines": the summit's date, told before
-        cands += [s for s in sents[: t.i] if s.setting or s.kind == "multilateral"][-1:]
+    if t.cue("sidelines"):  # "on the summit's sidelines": the summit's date, told before (the last told)
+        cands += [s for s in sents[: t.i] if (s.setting or s.kind == "multilateral") and s.event_dates()][-1:]
     for s in cands:
         d = next((d for d in s.event_dates() if plausible(d, published) and d.date not in seg.not_dates), None)
         if d is not None:
@@ -256,7 +256,7 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     visited = {x.value for s in present for x in _destinations(s)}
     if seg.trigger.cue("sidelines"):  # the summit's place, told before ("The summit was held in Astana")
         setting = [s for s in seg.sents if s.i < seg.trigger.i and (s.setting or s.kind == "multilateral")]
-        present = present + setting[-1:]
+        present = present + [s for s in setting if s.values("CITY")][-1:]
     cands = [
         (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
         for i, s in enumerate(present)

@@ -1049,3 +1049,35 @@ def test_call_with_a_third_countrys_head(lang, text):
 def test_third_countrys_head_of_state(lang, text):
     (m,) = meetings(text, lang, "2025-07-05")
     assert m.agreements_signed is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a meeting on a summit's sidelines takes the summit's date and place, told before it, even with
+        # another sentence about the summit in between
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. Speaking at the summit, Serdar Berdimuhamedov called "
+            "for dialogue. On the sidelines of the summit, Berdimuhamedov met Vladimir Putin.",
+        ),
+        (
+            "ru",
+            "4 июля в Астане прошёл саммит ШОС. Выступая на саммите, Сердар Бердымухамедов призвал к диалогу. "
+            "На полях саммита Сердар Бердымухамедов встретился с Владимиром Путиным.",
+        ),
+        (
+            "tr",
+            "ŞİÖ zirvesi 4 Temmuz'da Astana'da düzenlendi. Zirvede konuşan Serdar Berdimuhamedov diyalog çağrısında "
+            "bulundu. Zirve marjında Serdar Berdimuhamedov, Vladimir Putin ile görüştü.",
+        ),
+        (
+            "tk",
+            "4-nji iýulda Astana şäherinde ŞHG-niň sammiti geçirildi. Sammitde çykyş edip, Serdar Berdimuhamedow "
+            "dialoga çagyrdy. Sammitiň çäklerinde Serdar Berdimuhamedow Wladimir Putin bilen duşuşdy.",
+        ),
+    ],
+)
+def test_sidelines_date_told_two_sentences_before(lang, text):
+    (m,) = meetings(text, lang, "2025-07-05")
+    assert (m.date, m.city) == ("2025-07-04", "Astana")
