@@ -26,6 +26,7 @@ from .status import (
     of_report,
     sentence_status,
     verb_between,
+    words_between,
 )
 
 EVENT_CUES = ("meeting", "session", "working-group", "received", "phone", "video", "held")
@@ -325,5 +326,22 @@ def locative(c: Mention, s: Sent) -> bool:
 def people(s: Sent, lang: str) -> list[Found]:
     """The people named in ``s`` (computed once)."""
     if s.people is None:
-        s.people = find_people(s, lang)
+        s.people = [f for f in find_people(s, lang) if not _stood_in_for(s, f)]
     return s.people
+
+
+INSTEAD_REACH = 2  # words between "in place of" and the person it names (a post: "of co-chair X")
+SUFFIX_CHARS = 5  # a case ending glued to the name before "yerine" ("Overçuk'un yerine")
+
+
+def _stood_in_for(s: Sent, f: Found) -> bool:
+    """Whether ``f`` is the person someone stood in for ("in place of co-chair X", «вместо
+    сопредседателя X», "eş başkan X'in yerine"): the word governs the name after it in a language
+    with prepositions, the name before it in a verb-final one."""
+    sov = grammar(s.lang).verb_final
+    for c in s.cues("instead"):
+        if sov and 0 <= c.start - f.end <= SUFFIX_CHARS:
+            return True
+        if not sov and c.end <= f.start and words_between(s, c, f) <= INSTEAD_REACH + 1:
+            return True
+    return False

@@ -441,3 +441,50 @@ def test_chair_from_one_side_is_no_co_chairs_meeting():
 def test_leaders_named_per_side(lang, text):
     (m,) = meetings(text, lang)
     assert m.kind == "commission-session" and chairs(m) == {("rashid-meredov", "TM"), ("alexei-overchuk", "RU")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the co-chair someone stood in for did not take part
+        (
+            "en",
+            "The meeting of the Intergovernmental Commission was held in Moscow on 2 December. Rashid Meredov "
+            "led the Turkmen delegation. Deputy Minister Ivan Petrov led the Russian delegation in place of "
+            "co-chair Alexei Overchuk.",
+        ),
+        (
+            "ru",
+            "2 декабря в Москве состоялось заседание Межправительственной комиссии. Туркменскую делегацию "
+            "возглавил Рашид Мередов. Вместо сопредседателя Алексея Оверчука российскую делегацию возглавил "
+            "замминистра Иван Петров.",
+        ),
+        (
+            "tr",
+            "Hükümetlerarası Komisyonun toplantısı 2 Aralık'ta Moskova'da yapıldı. Türkmen heyetine Raşid Meredov "
+            "başkanlık etti. Rus tarafında eş başkan Aleksey Overçuk'un yerine İvan Petrov heyete başkanlık etti.",
+        ),
+        (
+            "tk",
+            "2-nji dekabrda Moskwada hökümetara toparyň mejlisi geçirildi. Türkmen wekiliýetine Reşit Meredow "
+            "ýolbaşçylyk etdi. Rus tarapyndan toparyň başlygy Aleksey Owerçugyň ýerine Iwan Petrow wekiliýete "
+            "ýolbaşçylyk etdi.",
+        ),
+    ],
+)
+def test_who_stood_in_for_a_co_chair(lang, text):
+    (m,) = meetings(text, lang, "2025-12-03")
+    assert "alexei-overchuk" not in {p.key for p in m.cochairs}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a known head leading a side's delegation, named by the side's adjective, chairs it
+        "The meeting of the Intergovernmental Commission was held in Moscow on 2 December. Alexei Overchuk led "
+        "the Russian delegation. Rashid Meredov headed the Turkmen delegation.",
+    ],
+)
+def test_led_the_sides_delegation(text):
+    (m,) = meetings(text, "en", "2025-12-03")
+    assert chairs(m) == {("alexei-overchuk", "RU"), ("rashid-meredov", "TM")}
