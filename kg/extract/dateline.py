@@ -44,7 +44,11 @@ def is_dateline(s: Sent, d: DateMention) -> bool:
 def header_line(s: Sent) -> bool:
     """An opening line that only dates and places the event ("July 4, 2008, Ashgabat", as
     official transcripts begin): its date is the event's, its city the event's place."""
-    return s.i < OPENING and len(s.text.strip()) <= LINE and bool(s.dates) and not s.all_event_cues()
+    if not (s.i < OPENING and len(s.text.strip()) <= LINE and bool(s.dates) and not s.all_event_cues()):
+        return False
+    from .status import words  # (status reads sentences, which read this module)
+
+    return not any(w.form is not None and not w.entity for w in words(s))  # no verb: "arrived in X" tells
 
 
 def dateline_date(sents: list[Sent]) -> str | None:

@@ -258,7 +258,9 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
         setting = [s for s in seg.sents if s.i < seg.trigger.i and (s.setting or s.kind == "multilateral")]
         present = present + [s for s in setting if s.values("CITY")][-1:]
     cands = [
-        (0 if s is seg.trigger else 1 if not _in_dateline(c, s) else 3, i, c, s)
+        # the trigger's city first, unless it is no place there ("cargo between the ports of X and Y")
+        # and another sentence of the meeting names one ("arrived in Y")
+        (0 if s is seg.trigger and locative(c, s) else 1 if not _in_dateline(c, s) else 3, i, c, s)
         for i, s in enumerate(present)
         for c in s.values("CITY") + [k for k in _capitals(s, lex) if locative(k, s) or s.cue("visit")]
         if (

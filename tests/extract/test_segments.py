@@ -1081,3 +1081,30 @@ def test_third_countrys_head_of_state(lang, text):
 def test_sidelines_date_told_two_sentences_before(lang, text):
     (m,) = meetings(text, lang, "2025-07-05")
     assert (m.date, m.city) == ("2025-07-04", "Astana")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a city the talks were about ("between the ports of X and Y") is no place: the place is where the
+        # visitor arrived; an opening sentence with a verb is no header line
+        (
+            "en",
+            "On 23 September, the Governor of Astrakhan Region arrived in Turkmenbashi. At the meeting with the "
+            "hakim of Balkan velayat, the sides discussed cargo flows between the ports of Astrakhan and Turkmenbashi.",
+        ),
+        (
+            "ru",
+            "Губернатор Астраханской области 23 сентября прибыл в Туркменбаши. В ходе встречи с хякимом Балканского "
+            "велаята стороны обсудили грузопоток между портами Астрахани и Туркменбаши.",
+        ),
+        (
+            "tr",
+            "Astrahan Valisi 23 Eylül'de Türkmenbaşı'na geldi. Balkan velayeti hakimi ile görüşmesinde taraflar "
+            "Astrahan ve Türkmenbaşı limanları arasındaki yük akışını ele aldı.",
+        ),
+    ],
+)
+def test_city_talked_about_is_no_place(lang, text):
+    (m,) = meetings(text, lang, "2025-09-24")
+    assert m.city == "Turkmenbashi"
