@@ -70,6 +70,7 @@ class TMRU(DefinedNamespace):
     Auxiliary: URIRef
     Plural: URIRef
     TimeUnit: URIRef
+    Possessive: URIRef
     TimeAnchor: URIRef
     Ablative: URIRef
     capital: URIRef

@@ -66,6 +66,7 @@ class Grammar:
     conjunctions: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()  # "that", "что": a reported clause follows
     negators: frozenset[str] = frozenset()  # «не», "not": the verb next to it is negated
+    possessives: frozenset[str] = frozenset()  # "its", "their": the meeting of the body named before
     time_units: frozenset[str] = frozenset()  # "week", «неделю», "hafta"
     time_anchors: frozenset[str] = frozenset()  # "after", «после», "sonra": date an event from another
     ablative_endings: tuple[str, ...] = ()  # the case a Turkic postposition of time takes
@@ -256,6 +257,7 @@ def _build(lang: str) -> Grammar:
     gr.articles = _words(g, TMRU.Article, lang)
     gr.adverbs = _words(g, TMRU.Adverb, lang)
     gr.auxiliaries = _words(g, TMRU.Auxiliary, lang)
+    gr.possessives = _words(g, TMRU.Possessive, lang)
     gr.time_units = _words(g, TMRU.TimeUnit, lang)
     gr.time_anchors = _words(g, TMRU.TimeAnchor, lang)
     gr.ablative_endings = tuple(

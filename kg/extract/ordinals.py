@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .morph import NOT_HELD
+from .morph import NOT_HELD, grammar
+from .normalize import fold
 
 if TYPE_CHECKING:
     from .sentences import Sent
@@ -35,6 +36,7 @@ def find_ordinal(s: Sent, lang: str, events_only: bool = False) -> int | None:
         and (
             m.value in ("session", "working-group")
             or (m.value == "meeting" and any(-NEAR <= c.start - m.end <= NAME_GAP for c in commission))
+            or (m.value == "meeting" and _own_meeting(s, m))
         )
         and s.status(m) not in NOT_HELD
     ]
@@ -56,3 +58,17 @@ def find_ordinal(s: Sent, lang: str, events_only: bool = False) -> int | None:
         if o.cat == "ORDINAL" and any(0 <= c - o.end <= NEAR for c in cues):
             return int(o.value)
     return None
+
+
+POSSESSIVE_REACH = 24  # characters from "its" to the meeting word ("its sixth regular meeting")
+
+
+def _own_meeting(s: Sent, m) -> bool:
+    """A meeting word after a possessive whose owner, named before it, is the commission or a working
+    group ("the working group held its sixth meeting"): that body's numbered meeting."""
+    possessives = grammar(s.lang).possessives
+    if not possessives:
+        return False
+    owners = [x.start for x in s.mentions if x.cat == "COMMISSION" or (x.cat == "CUE" and x.value == "working-group")]
+    before = s.doc_text[max(s.start, m.start - POSSESSIVE_REACH) : m.start]
+    return any(o < m.start for o in owners) and any(fold(w, s.lang) in possessives for w in before.split())

@@ -1108,3 +1108,18 @@ def test_sidelines_date_told_two_sentences_before(lang, text):
 def test_city_talked_about_is_no_place(lang, text):
     (m,) = meetings(text, lang, "2025-09-24")
     assert m.city == "Turkmenbashi"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "X held its sixth meeting": the numbered meeting of the body named before the possessive
+        ("en", "The Turkmen-Russian working group on energy held its sixth meeting in Ashgabat on 3 February."),
+        ("ru", "Рабочая группа по энергетике провела своё шестое заседание в Ашхабаде 3 февраля."),
+        ("tr", "Türkmen-Rus enerji çalışma grubu altıncı toplantısını 3 Şubat'ta Aşkabat'ta yaptı."),
+        ("tk", "Türkmen-rus energetika boýunça iş topary 3-nji fewralda Aşgabatda altynjy mejlisini geçirdi."),
+    ],
+)
+def test_held_its_nth_meeting(lang, text):
+    (m,) = meetings(text, lang, "2026-02-04")
+    assert (m.kind, m.ordinal) == ("working-group", 6)
