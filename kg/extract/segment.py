@@ -187,7 +187,15 @@ def kind_of(s: Sent, lang: str) -> str:
     # post ("a meeting with Overchuk, co-chair of the commission")
     found = people(s, lang)
     events = [m for m in s.event_cues() if m.value in ("meeting", "session", "video", "phone", "held")]
-    chairs = [c for c in s.cues("cochair") if _free(c, events, found) and not _describes_one(s, c, found)]
+    # ("co-chaired by X and Y", a chairing verb with its agent, says who chaired the event: no co-chairs' meeting)
+    led = [(d.start, d.end) for d in s.cues("delegation")]
+    chairs = [
+        c
+        for c in s.cues("cochair")
+        if _free(c, events, found)
+        and not _describes_one(s, c, found)
+        and not any(a < c.end + 2 and c.start < b for a, b in led)
+    ]
     nouns = [m for m in events if m.value != "held"]
     # (the co-chairs as the agent of a session, a verb between them, held the commission's session:
     # «Заседание провели сопредседатели»)

@@ -488,3 +488,35 @@ def test_who_stood_in_for_a_co_chair(lang, text):
 def test_led_the_sides_delegation(text):
     (m,) = meetings(text, "en", "2025-12-03")
     assert chairs(m) == {("alexei-overchuk", "RU"), ("rashid-meredov", "TM")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "the commission's meeting co-chaired by X and Y" is the commission's session, chaired by them
+        (
+            "en",
+            "On 23 April, the meeting of the Intergovernmental Commission co-chaired by Rashid Meredov and Alexei "
+            "Overchuk was held in Moscow.",
+        ),
+        (
+            "ru",
+            "23 апреля в Москве состоялось заседание Межправительственной комиссии под председательством Рашида "
+            "Мередова и Алексея Оверчука.",
+        ),
+        (
+            "tr",
+            "Hükümetlerarası Komisyonun eş başkanlar Raşid Meredov ve Aleksey Overçuk başkanlığındaki toplantısı "
+            "23 Nisan'da Moskova'da yapıldı.",
+        ),
+        (
+            "tk",
+            "23-nji aprelde Moskwada Reşit Meredowyň we Aleksey Owerçugyň ýolbaşçylygynda hökümetara toparyň "
+            "mejlisi geçirildi.",
+        ),
+    ],
+)
+def test_session_chaired_by_the_co_chairs(lang, text):
+    (m,) = meetings(text, lang, "2025-04-24")
+    assert m.kind == "commission-session"
+    assert chairs(m) == {("rashid-meredov", "TM"), ("alexei-overchuk", "RU")}
