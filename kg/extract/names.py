@@ -168,6 +168,9 @@ def _longest(ms: list[Mention]) -> list[Mention]:
     ]
 
 
+POST_AFTER = 24  # characters after "Name, " within which the post word of a post after the name stands
+
+
 def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple[str | None, int, int]:
     """The post written just before (or else just after, after a comma) the name at [a, b)."""
     posts = [m for m in s.mentions if (m.cat == "CUE" and m.value in ("post", "cochair")) or m.cat == "COUNTRY"]
@@ -201,9 +204,8 @@ def _post(text: str, s: Sent, a: int, b: int, prev_end: int, lang: str) -> tuple
     m = re.match(r"\s*,\s*", after)
     if m:
         start = b + m.end()
-        if any(
-            p.start == start or (p.cat == "CUE" and p.value == "post" and 0 <= p.start - start <= 12) for p in posts
-        ):
+        # a post word near the comma ("Meredov, Russian investment ..." begins no post)
+        if any(p.cat == "CUE" and 0 <= p.start - start <= POST_AFTER for p in posts):
             stop = re.search(r"[;.()]|\s(?:and|и|we|ile|with)\s|,\s*(?=[" + _lower_class() + "])", text[start:end])
             pe = start + (stop.start() if stop else min(end - start, 160))
             post = text[start:pe].strip(" ,;:-–—\n")

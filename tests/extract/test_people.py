@@ -520,3 +520,18 @@ def test_session_chaired_by_the_co_chairs(lang, text):
     (m,) = meetings(text, lang, "2025-04-24")
     assert m.kind == "commission-session"
     assert chairs(m) == {("rashid-meredov", "TM"), ("alexei-overchuk", "RU")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # after "Name," a post needs a post word: what follows may be the clause ("Meredov, Russian investment ...")
+        ("tr", "Meredov ve Overçuk Aşkabat'ta görüştü. Meredov, Rus yatırımlarının önemini vurguladı."),
+        ("en", "Meredov and Overchuk met in Ashgabat. Meredov, Russian investors said, is open to investment."),
+        ("tk", "Meredow we Owerçuk Aşgabatda duşuşdylar. Meredow, rus maýa goýumlarynyň ähmiýetini belledi."),
+        ("ru", "Мередов и Оверчук встретились в Ашхабаде. Мередов, российские инвестиции приветствуются, отметил он."),
+    ],
+)
+def test_no_post_without_a_post_word(lang, text):
+    (m,) = meetings(text, lang, "2026-03-06")
+    assert m.areas == ["investment"]
