@@ -99,7 +99,7 @@ def _outermost(spans: list[Mention]) -> list[Mention]:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.!?()\n]")
-_SENTENCE_MARK = re.compile(r"[.!?\n]")
+_SENTENCE_MARK = re.compile(r"[;.!?\n]")
 
 
 def landmarks(
@@ -118,14 +118,17 @@ def landmarks(
         if fold(words[k][0], lang) not in gr.time_anchors or fold(words[k - 1][0], lang) not in gr.time_units:
             continue
         if not gr.verb_final:
-            m = _CLAUSE_MARK.search(text, words[k][2])
+            # (the complement is the last constituent: it runs to the end of the sentence, appositions
+            # and all: "a week after the co-chairs, Meredov and Overchuk, met in Ashgabat")
+            m = _SENTENCE_MARK.search(text, words[k][2])
             end = m.start() if m else len(text)
             sentence = max((x.end() for x in _SENTENCE_MARK.finditer(text, 0, words[k][1])), default=0)
             if not text[sentence : words[k - 1][1]].strip(' \t"«“').count(" ") > 1:
                 # fronted ("A week after the talks in Moscow, X met Y"): the main clause follows the
                 # complement, which ends at a comma or where the main clause's subject is named
                 names = [a for cat, _, a, _ in found if cat in ("PERSON", "COUNTRY") and a > words[k][2]]
-                end = min([end, *names[:1]])
+                comma = _CLAUSE_MARK.search(text, words[k][2])
+                end = min([end, *names[:1], *([comma.start()] if comma else [])])
             out.append((words[k][2], end))
             continue
         for j in (k - 2, k - 3):  # the ablative noun, before the unit and its quantifier

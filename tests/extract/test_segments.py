@@ -824,6 +824,12 @@ def test_sidelines_meeting_takes_the_summits_date_and_place(lang, text):
             "consultations took place two weeks after the co-chairs Meredov and Overchuk met in Ashgabat on 28 April.",
         ),
         (
+            "en",
+            "On 12 May deputy foreign ministers of Turkmenistan and Russia held consultations in Moscow. The "
+            "consultations took place two weeks after the co-chairs, Rashid Meredov and Alexei Overchuk, met in "
+            "Ashgabat on 28 April to discuss trade.",
+        ),
+        (
             "ru",
             "12 мая в Москве прошли консультации заместителей министров иностранных дел Туркменистана и России. "
             "Консультации состоялись через две недели после встречи сопредседателей Мередова и Оверчука в Ашхабаде "
