@@ -57,7 +57,35 @@ def find_ordinal(s: Sent, lang: str, events_only: bool = False) -> int | None:
     for o in s.mentions:
         if o.cat == "ORDINAL" and any(0 <= c - o.end <= NEAR for c in cues):
             return int(o.value)
+    for m in _ROMAN.finditer(s.text):  # "XII заседание", "the XII meeting", "XII toplantısı"
+        if any(0 <= c - (base + m.end()) <= ROMAN_NEAR for c in cues):
+            n = roman(m.group(1))
+            if 0 < n < 100:
+                return n
     return None
+
+
+_ROMAN = re.compile(r"(?<![\w.-])([IVXL]{1,7})(?:\.|-?(?:е|й|го|nji|njy|nçi|inci|ıncı|uncu|üncü|th))?(?![\w-])")
+ROMAN_NEAR = 3  # characters between a Roman numeral and the session word (only a space and a suffix)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman(text: str) -> int:
+    """The value of a Roman numeral (0 when it is not a well-formed one: "VX", "IIII")."""
+    total, prev = 0, 0
+    for ch in reversed(text):
+        v = _ROMAN_VALUES[ch]
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total if _to_roman(total) == text else 0
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
 
 
 POSSESSIVE_REACH = 24  # characters from "its" to the meeting word ("its sixth regular meeting")

@@ -320,3 +320,48 @@ def test_commission_name_is_no_field(lang, text):
 def test_no_field_from_the_setting_or_earlier(lang, text):
     (m,) = meetings(text, lang, "2025-07-05")
     assert m.areas == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # high-level visits are politics; "ecological security" is environment, "digital economy" digital;
+        # the Caspian ecosystem is environment
+        (
+            "en",
+            "They discussed the schedule of high-level visits and the Caspian ecosystem.",
+            {"politics", "environment"},
+        ),
+        ("en", "They discussed ecological security and the digital economy.", {"environment", "digital"}),
+        ("ru", "Обсужден график визитов на высшем уровне и экосистема Каспия.", {"politics", "environment"}),
+        ("ru", "Стороны обсудили экологическую безопасность и цифровую экономику.", {"environment", "digital"}),
+        (
+            "tr",
+            "Taraflar üst düzey ziyaretlerin takvimini ve Hazar ekosistemini ele aldı.",
+            {"politics", "environment"},
+        ),
+        ("tr", "Taraflar ekolojik güvenliği ve dijital ekonomiyi ele aldı.", {"environment", "digital"}),
+        (
+            "tk",
+            "Taraplar ýokary derejedäki saparlaryň tertibini we ekologiýa howpsuzlygyny ara alyp maslahatlaşdylar.",
+            {"politics", "environment"},
+        ),
+    ],
+)
+def test_visits_ecology_digital_economy(lang, text, expected):
+    (m,) = meetings(LEAD[lang] + text, lang)
+    assert set(m.areas) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an impersonal planning verb makes the signing planned («планируется подписать»)
+        ("ru", "5 марта Мередов и Оверчук встретились в Ашхабаде. Планируется подписать соглашение о торговле."),
+        ("ru", "5 марта Мередов и Оверчук встретились в Ашхабаде. Намечается подписать соглашение о торговле."),
+        ("en", "Meredov and Overchuk met in Ashgabat on 5 March. An agreement on trade is planned to be signed."),
+    ],
+)
+def test_planned_signing_is_not_signed(lang, text):
+    (m,) = meetings(text, lang, "2026-03-06")
+    assert m.agreements_signed is False

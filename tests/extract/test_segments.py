@@ -1129,3 +1129,24 @@ def test_city_talked_about_is_no_place(lang, text):
 def test_held_its_nth_meeting(lang, text):
     (m,) = meetings(text, lang, "2026-02-04")
     assert (m.kind, m.ordinal) == ("working-group", 6)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a session numbered in Roman numerals
+        ("ru", "XII заседание Межправительственной комиссии прошло в Москве 3 февраля."),
+        ("en", "The XII meeting of the Intergovernmental Commission was held in Moscow on 3 February."),
+        ("tr", "Hükümetlerarası Komisyonun XII. toplantısı 3 Şubat'ta Moskova'da yapıldı."),
+        ("tk", "Hökümetara toparyň XII mejlisi 3-nji fewralda Moskwada geçirildi."),
+    ],
+)
+def test_roman_session_number(lang, text):
+    (m,) = meetings(text, lang, "2026-02-04")
+    assert (m.kind, m.ordinal) == ("commission-session", 12)
+
+
+def test_roman_numerals():
+    from kg.extract.ordinals import roman
+
+    assert [roman(x) for x in ("XII", "IX", "XL", "IIII", "VX", "XIV")] == [12, 9, 40, 0, 0, 14]
