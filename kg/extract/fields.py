@@ -8,7 +8,7 @@ import datetime as dt
 from ..model import Meeting
 from .dateline import OPENING, header_line, is_dateline
 from .lexicon import lexicon
-from .morph import HELD, NEGATED, NONFINITE, PRESENT, grammar
+from .morph import FUTURE, HELD, NEGATED, NONFINITE, PRESENT, grammar
 from .normalize import fold
 from .ordinals import find_ordinal
 from .roles import fill_people, pair_chairs, singular_role
@@ -281,6 +281,10 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
         and not any(f.start <= c.start < f.end for f in people(s, lex.lang))
         and not _reported_clause(c, s)
         and event_status(s, c) not in (NONFINITE, NEGATED)  # "agreed to meet in Ashgabat later this year"
+        # another sentence's city is the meeting's only if that sentence tells of it (or of the visit it is
+        # part of): not of a meeting recalled ("the Presidents met in Moscow in March") or planned ("it
+        # was noted that the next session will be held in Moscow")
+        and (s is seg.trigger or s.cue("visit") or _tells_of(s, c, seg, m))
     ]
     last = next((e for e in reversed(earlier) if e.city), None)
     if last is not None:
@@ -294,6 +298,15 @@ def _city(m: Meeting, seg: Segment, present: list[Sent], lex, earlier: list[Meet
     else:
         m.city = lex.labels.get(("CITY", c.value), c.value)
         m.evidence["city"] = s.evidence()
+
+
+def _tells_of(s: Sent, c: Mention, seg: Segment, m: Meeting) -> bool:
+    """Whether a sentence of the meeting's segment other than its trigger tells of the meeting where
+    it names city ``c``: about it (``_about_this``), the city not in a clause about the future, and not
+    only events that did not take place."""
+    if event_status(s, c) == FUTURE or not _about_this(s, seg, m):
+        return False
+    return not (s.all_event_cues() and not s.event_cues())
 
 
 def _destinations(s: Sent) -> list[Mention]:

@@ -1150,3 +1150,28 @@ def test_roman_numerals():
     from kg.extract.ordinals import roman
 
     assert [roman(x) for x in ("XII", "IX", "XL", "IIII", "VX", "XIV")] == [12, 9, 40, 0, 0, 14]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a city of a meeting planned ("it was noted that the next session will be held in Moscow") or
+        # recalled ("the presidents met in Moscow in March") is not the place of the meeting reported
+        ("en", "On 15 May, Meredov and Overchuk met. It was noted that the next session will be held in Moscow."),
+        ("en", "On 15 May, Meredov and Overchuk met. The presidents met in Moscow in March."),
+        ("ru", "15 мая Мередов и Оверчук встретились. Было отмечено, что очередное заседание пройдет в Москве."),
+        (
+            "tk",
+            "15-nji maýda Meredow we Owerçuk duşuşdylar. Ýakyn wagtda Moskwada toparyň nobatdaky mejlisiniň "
+            "geçiriljekdigi bellenildi.",
+        ),
+        (
+            "tr",
+            "Meredov ve Overçuk 15 Mayıs'ta görüştü. Komisyonun bir sonraki toplantısının Moskova'da yapılacağı "
+            "belirtildi.",
+        ),
+    ],
+)
+def test_city_of_a_planned_or_recalled_meeting(lang, text):
+    (m,) = meetings(text, lang, "2026-05-16")
+    assert m.city is None
