@@ -374,7 +374,7 @@ def _about_this(s: Sent, seg: Segment, m: Meeting) -> bool:
     text = s.text.strip()
     if text.startswith("(") and text.endswith(")"):
         return False  # a photo caption, a source note
-    if s.undated() or (not s.dates and (past_year(s, s.published) or past_month(s, s.published))):
+    if s.undated() or (not s.dates and (past_year(s, s.published, said=True) or past_month(s, s.published))):
         return False  # "earlier, ...", "in June 2022, the two countries signed ..."
     if any(not s.doc_text[s.start : u.start].strip(" \t\n\"'«“—–-") for u in s.cues("undated")):
         return False  # opened by "Earlier," (the CIS leaders adopted a statement ...): another occasion

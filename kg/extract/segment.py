@@ -103,13 +103,23 @@ def past_month(s: Sent, published: str | None) -> bool:
     return False
 
 
-def past_year(s: Sent, published: str | None) -> bool:
+def past_year(s: Sent, published: str | None, said: bool = False) -> bool:
     """Whether the sentence dates its event to a year before the article's (a year alone or with
-    a month, not a range of years: "the programme for 2022-2024")."""
+    a month, not a range of years: "the programme for 2022-2024"); with ``said``, not a year inside
+    what a verb of saying reports ("Overchuk noted that trade grew in 2024": the noting is the event)."""
     if not published:
         return False
     year = int(published[:4])
-    return any(int(m.group(1)) < year for m in _YEAR.finditer(s.text))
+    years = [m for m in _YEAR.finditer(s.text) if int(m.group(1)) < year]
+    if said and years:
+        says = [w for w in words(s) if w.reporting]
+        if says:
+            if grammar(s.lang).verb_final:  # the report stands before the verb of saying, after its subject
+                last = says[-1].start
+                years = [m for m in years if not s.text[: m.start()].strip(" \t\n,") or s.start + m.start() > last]
+            else:
+                years = [m for m in years if s.start + m.start() < says[0].end]
+    return bool(years)
 
 
 POST_REACH = 4  # words from a post word to the country ending its phrase ("head of the Foreign Ministry of X")

@@ -365,3 +365,20 @@ def test_visits_ecology_digital_economy(lang, text, expected):
 def test_planned_signing_is_not_signed(lang, text):
     (m,) = meetings(text, lang, "2026-03-06")
     assert m.agreements_signed is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a past year inside what a participant says at the meeting dates the statement's content, not the
+        # statement: its fields count; a fronted year dates the sentence's own event
+        ("en", "Overchuk noted that bilateral trade grew by 35 percent in 2024.", {"trade"}),
+        ("ru", "Оверчук отметил, что товарооборот в 2024 году вырос на 35 процентов.", {"trade"}),
+        ("tr", "Overçuk, ikili ticaretin 2024'te yüzde 35 arttığını belirtti.", {"trade"}),
+        ("tk", "Owerçuk 2024-nji ýylda söwdanyň 35 göterim artandygyny belledi.", {"trade"}),
+        ("en", "In 2024, the sides discussed energy.", set()),
+    ],
+)
+def test_past_year_in_what_was_said(lang, text, expected):
+    (m,) = meetings(LEAD[lang] + text, lang, "2026-05-16")
+    assert set(m.areas) == expected
