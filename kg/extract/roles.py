@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Meeting, Person
 from .lexicon import lexicon
-from .morph import singular_noun
+from .morph import MODIFIER, grammar, singular_noun
 from .names import Found
 from .sentences import Mention, Sent, people
+from .status import words
 
 if TYPE_CHECKING:
     from .segment import Segment
@@ -117,13 +118,15 @@ def _called(found: list[Found], s: Sent) -> set[int]:
         if inside:
             for i in inside:
                 # a plural post after the names belongs to all the names joined before it
-                after = found[i].post_start >= found[i].end and not singular_role(c, s.lang)
+                after = found[i].post_start >= found[i].end and not singular_role(c, s.lang, s)
                 out.update(_joined_back(found, i, text, s.lang) if after else [i])
             continue
         after = [i for i, f in enumerate(found) if f.start >= c.end]
         before = [i for i, f in enumerate(found) if f.end <= c.start]
         if before and _only(text[found[before[-1]].end : c.start], s.lang, "relative", 2):
-            out.update(_joined_back(found, before[-1], text, s.lang) if not singular_role(c, s.lang) else [before[-1]])
+            out.update(
+                _joined_back(found, before[-1], text, s.lang) if not singular_role(c, s.lang, s) else [before[-1]]
+            )
             continue
         if after and _gap(text, c.end, found[after[0]].post_start, s) <= 80:
             out.add(after[0])
@@ -133,14 +136,24 @@ def _called(found: list[Found], s: Sent) -> set[int]:
                 else:
                     break
         elif before and c.start - found[before[-1]].end <= 120:
-            out.update(_joined_back(found, before[-1], text, s.lang) if not singular_role(c, s.lang) else [before[-1]])
+            out.update(
+                _joined_back(found, before[-1], text, s.lang) if not singular_role(c, s.lang, s) else [before[-1]]
+            )
     return out
 
 
-def singular_role(c: Mention, lang: str) -> bool:
-    """Whether a co-chair word is a singular noun (one person's role, not a joined pair's)."""
+def singular_role(c: Mention, lang: str, s: Sent | None = None) -> bool:
+    """Whether a co-chair word is a singular noun (one person's role, not a joined pair's); not when
+    the verb of ``s`` follows it in a verb-final language, making it the act of co-chairing
+    ("Meredov ile Overçuk eş başkanlık etti")."""
     word = re.findall(r"[^\W\d_]+", c.text)
-    return bool(word) and singular_noun(word[-1], lang)
+    if not (word and singular_noun(word[-1], lang)):
+        return False
+    if s is not None and grammar(lang).verb_final:
+        nxt = next((w for w in words(s) if w.start >= c.end), None)
+        if nxt is not None and nxt.form is not None and nxt.form.role != MODIFIER:
+            return False
+    return True
 
 
 def _joined_back(found: list[Found], i: int, text: str, lang: str) -> list[int]:

@@ -535,3 +535,30 @@ def test_session_chaired_by_the_co_chairs(lang, text):
 def test_no_post_without_a_post_word(lang, text):
     (m,) = meetings(text, lang, "2026-03-06")
     assert m.areas == ["investment"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # in a verb-final language a co-chair noun with a verb after it is the act of co-chairing: it applies
+        # to every name joined before it
+        (
+            "tr",
+            "Hükümetlerarası Komisyonun toplantısı 15 Mayıs'ta Aşkabat'ta yapıldı. Toplantıya Raşid Meredov ile "
+            "Aleksey Overçuk eş başkanlık etti.",
+        ),
+        (
+            "tr",
+            "Hükümetlerarası Komisyonun toplantısı 15 Mayıs'ta Aşkabat'ta yapıldı. Toplantıya Raşid Meredov ve "
+            "Aleksey Overçuk eş başkanlık ettiler.",
+        ),
+        (
+            "en",
+            "The meeting of the Intergovernmental Commission was held in Ashgabat on 15 May. It was co-chaired by "
+            "Rashid Meredov and Alexei Overchuk.",
+        ),
+    ],
+)
+def test_co_chairing_verb_after_joined_names(lang, text):
+    (m,) = meetings(text, lang, "2026-05-16")
+    assert chairs(m) == {("rashid-meredov", "TM"), ("alexei-overchuk", "RU")}
