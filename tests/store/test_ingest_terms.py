@@ -3,7 +3,6 @@ order, as the rdflib graph they replace (``triples_of(article_graph(ra))``)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def synth(n: int, out: Path, seed: int = 3) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    mod.generate(n, out, seed=seed)
+    import synth as generator  # bench/ is on the tests' path (pyproject.toml)
+
+    generator.generate(n, out, seed=seed)
     return out
 
 
