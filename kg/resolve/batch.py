@@ -14,7 +14,7 @@ few values the merge reads); the graphs are parsed again, renamed and streamed i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox

@@ -278,12 +278,7 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
     )
     derived = [t for c, span in sorted(intervals.items()) for t in interval_triples(c, span)]
     shown, unshown, hidden = _entities(backend, dropped, new_graphs, old_graphs)
-    merged = {
-        t
-        for ts in new_graphs.values()
-        for t in ts
-        if copied(t) and t not in hidden
-    }
+    merged = {t for ts in new_graphs.values() for t in ts if copied(t) and t not in hidden}
     return Change(
         drop=dropped,
         graphs=new_graphs,

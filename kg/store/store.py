@@ -207,7 +207,9 @@ class Store:
                 *_drop(REFERENCE_GRAPH),
                 _unlog(REFERENCE_GRAPH),
                 unstamp,
-                _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: [*log_triples(REFERENCE_GRAPH, fingerprint), stamp]}),
+                _insert(
+                    {"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: [*log_triples(REFERENCE_GRAPH, fingerprint), stamp]}
+                ),
             ]
             self.backend.update(" ;\n".join(ops))
 
