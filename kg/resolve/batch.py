@@ -14,6 +14,8 @@ few values the merge reads); the graphs are parsed again, renamed and streamed i
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -22,6 +24,7 @@ import pyoxigraph as ox
 from ..store.base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH
 from ..store.store import log_triples, stamp_triple
 from ..store.terms import iri
+from ..vocab import ID
 from .merge import Report, cluster
 from .plan import (
     AGREEMENT_NS,
@@ -31,29 +34,45 @@ from .plan import (
     LABEL,
     MEETING_FUNCTIONAL,
     MEETING_NS,
+    NOT_ALWAYS_COPIED,
     PREF,
     TYPE,
     _functional,
     _hull,
+    _renamer,
     _rows_of_graphs,
-    copied,
+    copies,
     interval_triples,
     label_triples,
     merged_values,
-    rename_graph,
     reports_of,
 )
 
 NT = ox.RdfFormat.N_TRIPLES
+#: an IRI the renaming may change, as the subject (line start) or the object (line end) of an N-Triples line
+#: (a literal's line ends with a quote, a language tag or ``^^<datatype>``, never `` <IRI> .``)
+_SUBJECT = re.compile(rf"^<({re.escape(str(ID))}[^>]*)>", re.M)
+_OBJECT = re.compile(rf"(?<= )<({re.escape(str(ID))}[^>]*)> \.$", re.M)
+#: an N-Triples line whose property ``copies`` may keep out of the merged graph (or an alternative label)
+_CHECKED = re.compile(
+    "^(<[^>]*>|_:\\S+) <(" + "|".join(re.escape(p) for p in (*NOT_ALWAYS_COPIED, ALT)) + ")> .*\n", re.M
+)
+
+
+def _nt(triples: list[ox.Triple]) -> str:
+    return ox.serialize(triples, None, NT).decode("utf-8") if triples else ""
 
 
 @dataclass(slots=True)
 class _Article:
-    """What the batch keeps of one article until the load: its graph (N-Triples) and its reports."""
+    """What the batch keeps of one article until the load: its graph (N-Triples), its reports and the
+    triples the merge reads (functional values, co-chairs, typed people, cities and agreements)."""
 
     fingerprint: str
-    graph: bytes
+    graph: str
     reports: dict[tuple[str, str], Report]
+    facts: list[ox.Triple]
+    hidden: frozenset[str]  # N-Triples lines kept out of the merged graph (an altLabel repeating a prefLabel)
 
 
 @dataclass(slots=True)
@@ -61,13 +80,22 @@ class BatchPlan:
     """The quads of a new store holding the reference graph and a set of articles.
 
     ``add`` each article's graph (the last one of a document wins, as a replacement would), then
-    ``quads()`` streams the store's content: reference graph, article graphs (meetings renamed to
-    their merged keys), merged default graph, derived graph (co-chair intervals) and ingestion log."""
+    ``nquads()`` streams the store's content as N-Quads: reference graph, article graphs (meetings
+    renamed to their merged keys), merged default graph, derived graph (co-chair intervals), ingestion log."""
 
     reference: list[ox.Triple]
     entities: set[str]  # gazetteer people and cities: in the merged graph only while mentioned
     onto: str  # the reference graph's fingerprint
     articles: dict[str, _Article] = field(default_factory=dict)
+    pref: dict[str, set[ox.Term]] = field(default_factory=dict)  # reference nodes (typed) -> prefLabels
+
+    def __post_init__(self) -> None:
+        for t in self.reference:
+            if t.predicate.value == TYPE:
+                self.pref.setdefault(t.subject.value, set())
+        for t in self.reference:
+            if t.predicate.value == PREF and t.subject.value in self.pref:
+                self.pref[t.subject.value].add(t.object)
 
     def add(self, doc: str, fingerprint: str, triples: list[ox.Triple]) -> str:
         """Add (or replace) article ``doc``: ``"added"``, ``"replaced"`` or ``"unchanged"``.  Raises on
@@ -75,21 +103,29 @@ class BatchPlan:
         old = self.articles.get(doc)
         if old is not None and old.fingerprint == fingerprint:
             return "unchanged"
-        graph = sorted(triples, key=str)
-        reports = reports_of(_rows_of_graphs({doc: graph}))
+        reports = reports_of(_rows_of_graphs({doc: triples}))
         for r in reports.values():  # what the merge parses: refused here, for this article alone
             if r.date:
                 dt.date.fromisoformat(r.date[:10])
-        self.articles[doc] = _Article(fingerprint, ox.serialize(graph, None, NT), reports)
+        facts, typed = [], set()
+        for t in triples:
+            s, p = t.subject.value, t.predicate.value
+            entity = p == TYPE and t.object.value in ENTITY_CLASSES
+            if entity:
+                typed.add(s)
+            if _functional(s, p) or p == COCHAIR or entity or (p == TYPE and s.startswith(AGREEMENT_NS)):
+                facts.append(t)
+        hidden = [
+            t
+            for t in triples
+            if t.predicate.value == ALT and t.subject.value in typed and t.object in self.pref.get(t.subject.value, ())
+        ]
+        lines = frozenset(_nt(hidden).splitlines(keepends=True))
+        self.articles[doc] = _Article(fingerprint, _nt(triples), reports, facts, lines)
         return "added" if old is None else "replaced"
 
-    def _graphs(self, renames: dict[str, dict[str, str]]) -> Iterator[tuple[str, list[ox.Triple]]]:
-        for doc in sorted(self.articles):
-            triples = ox.parse(self.articles[doc].graph, NT)
-            yield doc, rename_graph(doc, triples, renames.get(doc, {}))
-
-    def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the store, in two passes over the articles (values, then graphs)."""
+    def nquads(self) -> Iterator[str]:
+        """The store's content as N-Quads text, in chunks (one or two per article)."""
         reports = {k: r for a in self.articles.values() for k, r in a.reports.items()}
         keys = cluster(reports.values())
         renames: dict[str, dict[str, str]] = {}
@@ -97,40 +133,28 @@ class BatchPlan:
             old, new = m[len(MEETING_NS) :], keys[r.key]
             if old != new:
                 renames.setdefault(g, {})[old] = new
-        del reports
+        del reports, keys
 
-        ref_pref: dict[str, set[ox.Term]] = {}  # reference nodes (typed there) -> their preferred labels
-        for t in self.reference:
-            if t.predicate.value == TYPE:
-                ref_pref.setdefault(t.subject.value, set())
-        for t in self.reference:
-            if t.predicate.value == PREF and t.subject.value in ref_pref:
-                ref_pref[t.subject.value].add(t.object)
-
-        # pass 1: what the merged values, intervals and shown entities depend on
-        counts: dict[tuple[str, str], dict[str, int]] = {}
+        counts: dict[tuple[str, str], dict[str, int]] = {}  # (node, property) -> value -> number of sources
         terms: dict[str, ox.Term] = {}
         showing: dict[str, set[str]] = {}  # co-chairship -> meetings showing it
         mentioned: set[str] = set()
         agreements: set[str] = set()
-        for _, triples in self._graphs(renames):
-            for t in triples:
+        for doc, a in self.articles.items():
+            rn = _renamer(doc.rsplit("/", 1)[-1], renames.get(doc, {}))
+            for t in {ox.Triple(rn(t.subject), t.predicate, rn(t.object)) for t in a.facts}:
                 s, p = t.subject.value, t.predicate.value
-                if _functional(s, p):
-                    if p != LABEL:
-                        o = str(t.object)
-                        terms.setdefault(o, t.object)
-                        by_value = counts.setdefault((s, p), {})
-                        by_value[o] = by_value.get(o, 0) + 1  # one graph gives a triple once
-                    else:
-                        counts.setdefault((s, p), {})
-                elif p == COCHAIR:
+                if p == COCHAIR:
                     showing.setdefault(t.object.value, set()).add(s)
                 elif p == TYPE:
-                    if t.object.value in ENTITY_CLASSES:
-                        mentioned.add(s)
-                    if s.startswith(AGREEMENT_NS):
-                        agreements.add(s)
+                    (mentioned if t.object.value in ENTITY_CLASSES else agreements).add(s)  # (else: an agreement)
+                elif p == LABEL:
+                    counts.setdefault((s, p), {})
+                else:
+                    o = str(t.object)
+                    terms.setdefault(o, t.object)
+                    by_value = counts.setdefault((s, p), {})
+                    by_value[o] = by_value.get(o, 0) + 1  # one graph gives a triple once
         pairs = set(counts)
         meetings = {s for s, _ in pairs if s.startswith(MEETING_NS)}
         meetings |= {MEETING_NS + s[len(AGREEMENT_NS) :] for s, _ in pairs if s.startswith(AGREEMENT_NS)}
@@ -150,38 +174,77 @@ class BatchPlan:
             span = _hull(dates[m] for m in showing[c] if m in dates)
             if span is not None:
                 derived += interval_triples(c, span)
-        shown = mentioned & set(ref_pref)
+        shown = mentioned & set(self.pref)
 
-        # pass 2: the quads
-        default = ox.DefaultGraph()
-        ref, derived_g, log = (ox.NamedNode(g) for g in (REFERENCE_GRAPH, DERIVED_GRAPH, LOG_GRAPH))
-        for t in self.reference:
-            yield ox.Quad(t.subject, t.predicate, t.object, ref)
-            if t.subject.value not in self.entities or t.subject.value in shown:
-                yield ox.Quad(t.subject, t.predicate, t.object, default)
-        for doc, triples in self._graphs(renames):
-            g = ox.NamedNode(doc)
-            typed = {
-                t.subject.value
-                for t in triples
-                if t.predicate.value == TYPE and t.object.value in ENTITY_CLASSES and t.subject.value in ref_pref
-            }
-            for t in triples:
-                yield ox.Quad(t.subject, t.predicate, t.object, g)
-                if copied(t) and not (
-                    t.predicate.value == ALT and t.subject.value in typed and t.object in ref_pref[t.subject.value]
-                ):
-                    yield ox.Quad(t.subject, t.predicate, t.object, default)
-        for t in chosen:
-            yield ox.Quad(t.subject, t.predicate, t.object, default)
-        for t in derived:
-            yield ox.Quad(t.subject, t.predicate, t.object, derived_g)
-            yield ox.Quad(t.subject, t.predicate, t.object, default)
+        yield _in_graph(_nt(self.reference), REFERENCE_GRAPH)
+        yield _nt([t for t in self.reference if t.subject.value not in self.entities or t.subject.value in shown])
+        for doc in sorted(self.articles):
+            a = self.articles[doc]
+            text = _renamed(doc, a.graph, renames.get(doc))
+            yield _in_graph(text, doc)
+            yield _merged_copy(text, a.hidden)
+        yield _nt(chosen)
+        yield _in_graph(_nt(derived), DERIVED_GRAPH) + _nt(derived)
         entries = [*log_triples(REFERENCE_GRAPH, self.onto), stamp_triple()]
         for doc in sorted(self.articles):
             entries += log_triples(doc, self.articles[doc].fingerprint)
-        for t in entries:
-            yield ox.Quad(t.subject, t.predicate, t.object, log)
+        yield _in_graph(_nt(entries), LOG_GRAPH)
+
+    def reader(self) -> io.BufferedReader:
+        """``nquads()`` as a binary file (for ``LocalBackend.replace_empty``)."""
+        return io.BufferedReader(_ChunkReader(s.encode("utf-8") for s in self.nquads()), 1 << 20)
+
+
+def _in_graph(text: str, graph: str) -> str:
+    """N-Triples lines as N-Quads lines of ``graph`` (every line ends with `` .`` and a newline)."""
+    return text.replace(" .\n", f" <{graph}> .\n")
+
+
+def _renamed(doc: str, text: str, mapping: dict[str, str] | None) -> str:
+    """An article graph's N-Triples with its meetings under their merged keys (``plan._renamer``)."""
+    if not mapping:
+        return text
+    rn, memo = _renamer(doc.rsplit("/", 1)[-1], mapping), {}
+
+    def sub(m: re.Match) -> str:
+        v = memo.get(m[1])
+        if v is None:
+            v = memo[m[1]] = rn(ox.NamedNode(m[1])).value
+        return m[0].replace(m[1], v, 1)
+
+    return _OBJECT.sub(sub, _SUBJECT.sub(sub, text))
+
+
+def _merged_copy(text: str, hidden: frozenset[str]) -> str:
+    """The lines of an article graph copied into the merged graph (``plan.copies``, hidden labels aside)."""
+
+    def keep(m: re.Match) -> str:
+        line = m[0]
+        if m[2] == ALT:
+            return "" if line in hidden else line
+        return line if copies(m[1][1:-1], m[2]) else ""
+
+    return _CHECKED.sub(keep, text)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file reading the chunks of an iterator."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks, self._buf = chunks, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # noqa: ANN001 - a writable buffer
+        while not self._buf:
+            try:
+                self._buf = next(self._chunks)
+            except StopIteration:
+                return 0
+        n = min(len(b), len(self._buf))
+        b[:n], self._buf = self._buf[:n], self._buf[n:]
+        return n
 
 
 __all__ = ["BatchPlan"]

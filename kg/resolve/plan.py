@@ -74,10 +74,19 @@ def _functional(s: str, p: str) -> bool:
     return p in FUNCTIONAL or (p == LABEL and s.startswith((MEETING_NS, AGREEMENT_NS)))
 
 
+def copies(s: str, p: str) -> bool:
+    """True when an article's triples of subject ``s`` and property ``p`` are copied as they are into the
+    merged graph (not a functional value, which is chosen from all sources, nor bookkeeping)."""
+    return not _functional(s, p) and p not in ARTICLE_ONLY
+
+
+#: the properties whose triples ``copies`` may keep out of the merged graph
+NOT_ALWAYS_COPIED = (*FUNCTIONAL, LABEL, *ARTICLE_ONLY)
+
+
 def copied(t: ox.Triple) -> bool:
-    """True when an article's triple is copied as it is into the merged graph (not a functional value,
-    which is chosen from all sources, nor bookkeeping)."""
-    return not _functional(t.subject.value, t.predicate.value) and t.predicate.value not in ARTICLE_ONLY
+    """``copies`` for a triple."""
+    return copies(t.subject.value, t.predicate.value)
 
 
 def _in(var: str, graphs: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -159,10 +160,10 @@ class LocalBackend:
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
 
-    def replace_empty(self, quads: Iterable[ox.Quad]) -> None:
-        """Fill this empty store with ``quads`` by a bulk load into a sibling folder that then takes its
-        place (a rename): a process killed before the rename leaves the store empty, never half-loaded.
-        Leftover folders of killed loads are removed first."""
+    def replace_empty(self, quads: Iterable[ox.Quad] | None = None, nquads: IO[bytes] | None = None) -> None:
+        """Fill this empty store with ``quads`` (or the N-Quads file ``nquads``) by a bulk load into a sibling
+        folder that then takes its place (a rename): a process killed before the rename leaves the store
+        empty, never half-loaded.  Leftover folders of killed loads are removed first."""
         if self.read_only or self._lock is None or len(self.store):
             raise StoreError(f"store {self.path}: a bulk load needs a new, empty store; nothing was changed")
         for stale in self.path.parent.glob(glob.escape(self.path.name) + ".bulk-*"):
@@ -170,7 +171,10 @@ class LocalBackend:
         tmp, old = (self.path.with_name(f"{self.path.name}.bulk-{k}-{os.getpid()}") for k in ("new", "old"))
         try:
             fresh = ox.Store(str(tmp))
-            fresh.bulk_extend(quads)
+            if nquads is not None:
+                fresh.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+            else:
+                fresh.bulk_extend(quads or ())
             fresh.flush()
             del fresh  # closes it
             self.store.flush()
@@ -178,7 +182,7 @@ class LocalBackend:
             os.rename(self.path, old)
             os.rename(tmp, self.path)
             self.store = ox.Store(str(self.path))
-        except (OSError, ValueError, RuntimeError) as exc:
+        except (OSError, ValueError, RuntimeError, SyntaxError) as exc:
             raise StoreError(f"cannot bulk-load store {self.path}: {reason(exc)}") from exc
         finally:
             shutil.rmtree(old, ignore_errors=True)
