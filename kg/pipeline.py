@@ -293,7 +293,7 @@ def build(
                         )
             if batch is not None:
                 with steps("load"):
-                    store.backend.replace_empty(nquads=batch.reader())
+                    store.backend.replace_empty(nquads=batch.nquads())
                 del batch
             stamp = store.stamp()
             prev = ExportStamp.read(out)

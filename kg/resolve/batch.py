@@ -14,8 +14,8 @@ few values the merge reads); the graphs are parsed again, renamed and streamed i
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -69,7 +69,7 @@ class _Article:
     triples the merge reads (functional values, co-chairs, typed people, cities and agreements)."""
 
     fingerprint: str
-    graph: str
+    graph: bytes  # zlib-compressed: a tenth of the text
     reports: dict[tuple[str, str], Report]
     facts: list[ox.Triple]
     hidden: frozenset[str]  # N-Triples lines kept out of the merged graph (an altLabel repeating a prefLabel)
@@ -121,7 +121,7 @@ class BatchPlan:
             if t.predicate.value == ALT and t.subject.value in typed and t.object in self.pref.get(t.subject.value, ())
         ]
         lines = frozenset(_nt(hidden).splitlines(keepends=True))
-        self.articles[doc] = _Article(fingerprint, _nt(triples), reports, facts, lines)
+        self.articles[doc] = _Article(fingerprint, zlib.compress(_nt(triples).encode(), 1), reports, facts, lines)
         return "added" if old is None else "replaced"
 
     def nquads(self) -> Iterator[str]:
@@ -180,7 +180,7 @@ class BatchPlan:
         yield _nt([t for t in self.reference if t.subject.value not in self.entities or t.subject.value in shown])
         for doc in sorted(self.articles):
             a = self.articles[doc]
-            text = _renamed(doc, a.graph, renames.get(doc))
+            text = _renamed(doc, zlib.decompress(a.graph).decode(), renames.get(doc))
             yield _in_graph(text, doc)
             yield _merged_copy(text, a.hidden)
         yield _nt(chosen)
@@ -189,10 +189,6 @@ class BatchPlan:
         for doc in sorted(self.articles):
             entries += log_triples(doc, self.articles[doc].fingerprint)
         yield _in_graph(_nt(entries), LOG_GRAPH)
-
-    def reader(self) -> io.BufferedReader:
-        """``nquads()`` as a binary file (for ``LocalBackend.replace_empty``)."""
-        return io.BufferedReader(_ChunkReader(s.encode("utf-8") for s in self.nquads()), 1 << 20)
 
 
 def _in_graph(text: str, graph: str) -> str:
@@ -225,26 +221,6 @@ def _merged_copy(text: str, hidden: frozenset[str]) -> str:
         return line if copies(m[1][1:-1], m[2]) else ""
 
     return _CHECKED.sub(keep, text)
-
-
-class _ChunkReader(io.RawIOBase):
-    """A binary file reading the chunks of an iterator."""
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks, self._buf = chunks, b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b) -> int:  # noqa: ANN001 - a writable buffer
-        while not self._buf:
-            try:
-                self._buf = next(self._chunks)
-            except StopIteration:
-                return 0
-        n = min(len(b), len(self._buf))
-        b[:n], self._buf = self._buf[:n], self._buf[n:]
-        return n
 
 
 __all__ = ["BatchPlan"]

@@ -8,7 +8,6 @@ import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
-from typing import IO
 
 import pyoxigraph as ox
 
@@ -51,6 +50,24 @@ def _problem(path: Path, create: bool) -> str | None:
 #: update text (bytes) after which the store is flushed to disk: without it Oxigraph keeps every write
 #: in memory until the store is closed (a 10,000-article build would hold ~1.5 GB)
 FLUSH_EVERY = 8 * 2**20
+
+
+#: N-Quads text (characters) per bulk_load call of ``LocalBackend.replace_empty``
+LOAD_CHUNK = 64 * 2**20
+
+
+def _joined(chunks: Iterable[str], size: int) -> Iterator[bytes]:
+    """``chunks`` joined into parts of about ``size`` characters (a chunk is never split)."""
+    part: list[str] = []
+    n = 0
+    for c in chunks:
+        part.append(c)
+        n += len(c)
+        if n >= size:
+            yield "".join(part).encode("utf-8")
+            part, n = [], 0
+    if part:
+        yield "".join(part).encode("utf-8")
 
 
 class LocalBackend:
@@ -160,10 +177,12 @@ class LocalBackend:
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
 
-    def replace_empty(self, quads: Iterable[ox.Quad] | None = None, nquads: IO[bytes] | None = None) -> None:
-        """Fill this empty store with ``quads`` (or the N-Quads file ``nquads``) by a bulk load into a sibling
-        folder that then takes its place (a rename): a process killed before the rename leaves the store
-        empty, never half-loaded.  Leftover folders of killed loads are removed first."""
+    def replace_empty(self, quads: Iterable[ox.Quad] | None = None, nquads: Iterable[str] | None = None) -> None:
+        """Fill this empty store with ``quads`` (or the N-Quads text ``nquads``, in chunks of whole lines) by a
+        bulk load into a sibling folder that then takes its place (a rename): a process killed before the
+        rename leaves the store empty, never half-loaded.  Leftover folders of killed loads are removed
+        first.  The text is loaded ``LOAD_CHUNK`` characters at a time (Oxigraph's bulk loader holds what
+        one call loads in memory, several times over)."""
         if self.read_only or self._lock is None or len(self.store):
             raise StoreError(f"store {self.path}: a bulk load needs a new, empty store; nothing was changed")
         for stale in self.path.parent.glob(glob.escape(self.path.name) + ".bulk-*"):
@@ -172,7 +191,8 @@ class LocalBackend:
         try:
             fresh = ox.Store(str(tmp))
             if nquads is not None:
-                fresh.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+                for part in _joined(nquads, LOAD_CHUNK):
+                    fresh.bulk_load(part, ox.RdfFormat.N_QUADS)
             else:
                 fresh.bulk_extend(quads or ())
             fresh.flush()
