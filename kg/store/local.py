@@ -53,7 +53,7 @@ FLUSH_EVERY = 8 * 2**20
 
 
 #: N-Quads text (characters) per bulk_load call of ``LocalBackend.replace_empty``
-LOAD_CHUNK = 64 * 2**20
+LOAD_CHUNK = 16 * 2**20
 
 
 def _joined(chunks: Iterable[str], size: int) -> Iterator[bytes]:
