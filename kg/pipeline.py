@@ -42,6 +42,14 @@ def fingerprint(doc: Document, onto: str) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
+def graph_of(ra: ResolvedArticle, onto: str) -> tuple[str, str, list[ox.Triple]]:
+    """An article's IRI, fingerprint and graph (its triples and its fingerprint) under ontology ``onto``."""
+    from .graph import article_triples
+
+    doc, fp = str(ra.iri), fingerprint(ra.facts.document, onto)
+    return doc, fp, [*article_triples(ra), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
+
+
 class Ingester:
     """Adds, replaces and removes articles in a store (one atomic update each)."""
 
@@ -67,10 +75,7 @@ class Ingester:
 
     def graph(self, ra: ResolvedArticle) -> tuple[str, str, list[ox.Triple]]:
         """An article's IRI, fingerprint and graph (its triples and its fingerprint)."""
-        from .graph import article_triples
-
-        doc, fp = str(ra.iri), fingerprint(ra.facts.document, self.onto)
-        return doc, fp, [*article_triples(ra), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
+        return graph_of(ra, self.onto)
 
     def ingest(self, ra: ResolvedArticle) -> str:
         """Add or replace one article: ``"added"``, ``"replaced"`` or ``"unchanged"``."""
@@ -248,7 +253,7 @@ def build(
     store empty."""
     from .documents import iter_documents
     from .graph.validate import validate as shacl
-    from .runner import pool, resolve_docs
+    from .runner import pool, prepare_docs, resolve_docs
     from .store import open_store
 
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
@@ -278,9 +283,12 @@ def build(
                         yield doc
 
             with steps("ingest"):
-                for ra in resolve_docs(fresh(), on_skip, workers):
+                # a first build: each article's graph and merge data made where it is extracted (workers)
+                for prepared in prepare_docs(fresh(), on_skip, ing.onto, workers) if batch is not None else ():
+                    counts[batch.put(prepared)] += 1
+                for ra in resolve_docs(fresh(), on_skip, workers) if batch is None else ():
                     try:
-                        counts[ing.ingest(ra) if batch is None else batch.add(*ing.graph(ra))] += 1
+                        counts[ing.ingest(ra)] += 1
                     except KGError:  # the store failed: stop (nothing of this article was written)
                         raise
                     except Exception as exc:  # noqa: BLE001 - one article's data broke ingestion:

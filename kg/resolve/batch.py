@@ -64,12 +64,41 @@ def _nt(triples: list[ox.Triple]) -> str:
 
 
 @dataclass(slots=True)
-class _Article:
-    """What the batch keeps of one article until the load: its graph (N-Triples), its reports and the
-    triples the merge reads (functional values, co-chairs, typed people, cities and agreements)."""
+class Prepared:
+    """What the batch keeps of one article until the load (small, picklable: built in a worker process):
+    its graph (zlib-compressed N-Triples, a tenth of the text), its reports and the triples the merge
+    reads (functional values, co-chairs, typed people, cities and agreements, their alternative labels)."""
 
+    doc: str
     fingerprint: str
-    graph: bytes  # zlib-compressed: a tenth of the text
+    graph: bytes
+    reports: dict[tuple[str, str], Report]
+    facts: list[ox.Triple]
+    alts: list[ox.Triple]
+
+
+def prepare(doc: str, fingerprint: str, triples: list[ox.Triple]) -> Prepared:
+    """An article's ``Prepared`` data.  Raises on data the merge cannot read (a date out of the calendar)."""
+    reports = reports_of(_rows_of_graphs({doc: triples}))
+    for r in reports.values():  # what the merge parses: refused here, for this article alone
+        if r.date:
+            dt.date.fromisoformat(r.date[:10])
+    facts, typed = [], set()
+    for t in triples:
+        s, p = t.subject.value, t.predicate.value
+        entity = p == TYPE and t.object.value in ENTITY_CLASSES
+        if entity:
+            typed.add(s)
+        if _functional(s, p) or p == COCHAIR or entity or (p == TYPE and s.startswith(AGREEMENT_NS)):
+            facts.append(t)
+    alts = [t for t in triples if t.predicate.value == ALT and t.subject.value in typed]
+    return Prepared(doc, fingerprint, zlib.compress(_nt(triples).encode(), 1), reports, facts, alts)
+
+
+@dataclass(slots=True)
+class _Article:
+    fingerprint: str
+    graph: bytes
     reports: dict[tuple[str, str], Report]
     facts: list[ox.Triple]
     hidden: frozenset[str]  # N-Triples lines kept out of the merged graph (an altLabel repeating a prefLabel)
@@ -79,7 +108,7 @@ class _Article:
 class BatchPlan:
     """The quads of a new store holding the reference graph and a set of articles.
 
-    ``add`` each article's graph (the last one of a document wins, as a replacement would), then
+    ``add`` (or ``put``) each article (the last one of a document wins, as a replacement would), then
     ``nquads()`` streams the store's content as N-Quads: reference graph, article graphs (meetings
     renamed to their merged keys), merged default graph, derived graph (co-chair intervals), ingestion log."""
 
@@ -103,25 +132,16 @@ class BatchPlan:
         old = self.articles.get(doc)
         if old is not None and old.fingerprint == fingerprint:
             return "unchanged"
-        reports = reports_of(_rows_of_graphs({doc: triples}))
-        for r in reports.values():  # what the merge parses: refused here, for this article alone
-            if r.date:
-                dt.date.fromisoformat(r.date[:10])
-        facts, typed = [], set()
-        for t in triples:
-            s, p = t.subject.value, t.predicate.value
-            entity = p == TYPE and t.object.value in ENTITY_CLASSES
-            if entity:
-                typed.add(s)
-            if _functional(s, p) or p == COCHAIR or entity or (p == TYPE and s.startswith(AGREEMENT_NS)):
-                facts.append(t)
-        hidden = [
-            t
-            for t in triples
-            if t.predicate.value == ALT and t.subject.value in typed and t.object in self.pref.get(t.subject.value, ())
-        ]
+        return self.put(prepare(doc, fingerprint, triples))
+
+    def put(self, a: Prepared) -> str:
+        """``add`` of an article's ``prepare``d data."""
+        old = self.articles.get(a.doc)
+        if old is not None and old.fingerprint == a.fingerprint:
+            return "unchanged"
+        hidden = [t for t in a.alts if t.object in self.pref.get(t.subject.value, ())]
         lines = frozenset(_nt(hidden).splitlines(keepends=True))
-        self.articles[doc] = _Article(fingerprint, zlib.compress(_nt(triples).encode(), 1), reports, facts, lines)
+        self.articles[a.doc] = _Article(a.fingerprint, a.graph, a.reports, a.facts, lines)
         return "added" if old is None else "replaced"
 
     def nquads(self) -> Iterator[str]:
@@ -223,4 +243,4 @@ def _merged_copy(text: str, hidden: frozenset[str]) -> str:
     return _CHECKED.sub(keep, text)
 
 
-__all__ = ["BatchPlan"]
+__all__ = ["BatchPlan", "Prepared", "prepare"]
