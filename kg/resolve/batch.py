@@ -50,12 +50,13 @@ from .plan import (
 
 NT = ox.RdfFormat.N_TRIPLES
 #: an IRI the renaming may change, as the subject (line start) or the object (line end) of an N-Triples line
-#: (a literal's line ends with a quote, a language tag or ``^^<datatype>``, never `` <IRI> .``)
-_SUBJECT = re.compile(rf"^<({re.escape(str(ID))}[^>]*)>", re.M)
-_OBJECT = re.compile(rf"(?<= )<({re.escape(str(ID))}[^>]*)> \.$", re.M)
+#: (a literal's line ends with a quote, a language tag or ``^^<datatype>``, never `` <IRI> .``); the text
+#: is searched with a newline before its first line, so that every pattern starts with a literal
+_SUBJECT = re.compile(rf"\n<({re.escape(str(ID))}[^>]*)>")
+_OBJECT = re.compile(rf" <({re.escape(str(ID))}[^>]*)> \.\n")
 #: an N-Triples line whose property ``copies`` may keep out of the merged graph (or an alternative label)
 _CHECKED = re.compile(
-    "^(<[^>]*>|_:\\S+) <(" + "|".join(re.escape(p) for p in (*NOT_ALWAYS_COPIED, ALT)) + ")> .*\n", re.M
+    "\n(<[^>]*>|_:[^ ]+) <(" + "|".join(re.escape(p) for p in (*NOT_ALWAYS_COPIED, ALT)) + ")> [^\n]*"
 )
 
 
@@ -228,19 +229,18 @@ def _renamed(doc: str, text: str, mapping: dict[str, str] | None) -> str:
             v = memo[m[1]] = rn(ox.NamedNode(m[1])).value
         return m[0].replace(m[1], v, 1)
 
-    return _OBJECT.sub(sub, _SUBJECT.sub(sub, text))
+    return _OBJECT.sub(sub, _SUBJECT.sub(sub, "\n" + text))[1:]
 
 
 def _merged_copy(text: str, hidden: frozenset[str]) -> str:
     """The lines of an article graph copied into the merged graph (``plan.copies``, hidden labels aside)."""
 
-    def keep(m: re.Match) -> str:
-        line = m[0]
+    def keep(m: re.Match) -> str:  # m[0]: a newline and a line
         if m[2] == ALT:
-            return "" if line in hidden else line
-        return line if copies(m[1][1:-1], m[2]) else ""
+            return "" if m[0][1:] + "\n" in hidden else m[0]
+        return m[0] if copies(m[1][1:-1], m[2]) else ""
 
-    return _CHECKED.sub(keep, text)
+    return _CHECKED.sub(keep, "\n" + text)[1:]
 
 
 __all__ = ["BatchPlan", "Prepared", "prepare"]
