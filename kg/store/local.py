@@ -193,6 +193,7 @@ class LocalBackend:
             if nquads is not None:
                 for part in _joined(nquads, LOAD_CHUNK):
                     fresh.bulk_load(part, ox.RdfFormat.N_QUADS)
+                fresh.optimize()  # one set of files, not one per part: every later read is faster
             else:
                 fresh.bulk_extend(quads or ())
             fresh.flush()
