@@ -42,6 +42,14 @@ def fingerprint(doc: Document, onto: str) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
+def graph_of(ra: ResolvedArticle, onto: str) -> tuple[str, str, list[ox.Triple]]:
+    """An article's IRI, fingerprint and graph (its triples and its fingerprint) under ontology ``onto``."""
+    from .graph import article_triples
+
+    doc, fp = str(ra.iri), fingerprint(ra.facts.document, onto)
+    return doc, fp, [*article_triples(ra), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
+
+
 class Ingester:
     """Adds, replaces and removes articles in a store (one atomic update each)."""
 
@@ -65,15 +73,17 @@ class Ingester:
         """True when ``doc`` is in the store unchanged (re-ingesting it would change nothing)."""
         return self.store.logged(str(doc_iri(doc_key(doc.url, doc.text)))) == fingerprint(doc, self.onto)
 
+    def graph(self, ra: ResolvedArticle) -> tuple[str, str, list[ox.Triple]]:
+        """An article's IRI, fingerprint and graph (its triples and its fingerprint)."""
+        return graph_of(ra, self.onto)
+
     def ingest(self, ra: ResolvedArticle) -> str:
         """Add or replace one article: ``"added"``, ``"replaced"`` or ``"unchanged"``."""
-        from .graph import article_triples
         from .resolve.plan import plan
 
         if not self._reference_checked:
             self.ensure_reference()
-        doc, fp = str(ra.iri), fingerprint(ra.facts.document, self.onto)
-        triples = [*article_triples(ra), ox.Triple(iri(doc), iri(FINGERPRINT), ox.Literal(fp))]
+        doc, fp, triples = self.graph(ra)
         with self.store.lock():  # the reads a change is planned from and its write, no writer in between
             logged = self.store.logged(doc)
             if logged == fp:
@@ -81,6 +91,14 @@ class Ingester:
             replacing = logged is not None or self.store.has_graph(doc)
             self.store.write(plan(self.store.backend, doc, triples, replacing), doc, fp)
         return "replaced" if replacing else "added"
+
+    def batch(self):  # -> kg.resolve.batch.BatchPlan
+        """An empty batch plan of a new store (with this ontology's reference graph): ``build``'s first build."""
+        from .graph import gazetteer_entities, reference_graph
+        from .resolve.batch import BatchPlan
+
+        g = reference_graph()
+        return BatchPlan(triples_of(g), {str(e) for e in gazetteer_entities(g)}, self.onto)
 
     def remove(self, doc: str) -> bool:
         """Drop an article's graph and everything only it supported; False if it is not in the store."""
@@ -228,13 +246,14 @@ def build(
     Two inputs claiming one URL are one article: the first is kept, each later one goes to
     ``on_skip``; so do unreadable inputs.  ``step(name)`` is called for each document read.
 
-    ``bulk`` (used only when the store is a new, empty local store; else ignored) ingests into an
-    in-memory store and bulk-loads its quads into the store at the end: the same graph, byte for byte,
-    as ingesting article by article (the same planner on another backend), without a disk write per
-    article, but memory grows with the corpus; a build killed before the end leaves the store empty."""
+    When the store is a new, empty local store (a first build) and ``bulk`` is true (the default), the
+    articles are planned in one batch (``kg.resolve.batch``: the merge rules over all of them at once,
+    no lookups) and bulk-loaded at the end: the same store, quad for quad, as ingesting them one by one
+    (``bulk=False``, and always on a store that is not new); a build killed before the end leaves the
+    store empty."""
     from .documents import iter_documents
     from .graph.validate import validate as shacl
-    from .runner import pool, resolve_docs
+    from .runner import pool, prepare_docs, resolve_docs
     from .store import open_store
 
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
@@ -242,14 +261,10 @@ def build(
     workers = pool(jobs)  # before the store is opened: workers never inherit it
     try:
         with open_store(store_spec) as store:
-            target = store
-            bulk = bulk and _bulk_target(store)
-            if bulk:
-                from .store.local import LocalBackend
-
-                store = Store(LocalBackend.memory())
             ing = Ingester(store)
-            ing.ensure_reference()
+            batch = ing.batch() if bulk and _bulk_target(store) else None
+            if batch is None:
+                ing.ensure_reference()
 
             def fresh() -> Iterator[Document]:
                 first: dict[str, Document] = {}  # URL -> the input that claimed it first
@@ -262,13 +277,16 @@ def build(
                             InputError(f"{_where(doc)}: same URL as {_where(first[url])} ({url}); the first is kept")
                         )
                         continue
-                    if ing.is_current(doc):
+                    if batch is None and ing.is_current(doc):  # (a new store has nothing current)
                         counts["unchanged"] += 1
                     else:
                         yield doc
 
             with steps("ingest"):
-                for ra in resolve_docs(fresh(), on_skip, workers):
+                # a first build: each article's graph and merge data made where it is extracted (workers)
+                for prepared in prepare_docs(fresh(), on_skip, ing.onto, workers) if batch is not None else ():
+                    counts[batch.put(prepared)] += 1
+                for ra in resolve_docs(fresh(), on_skip, workers) if batch is None else ():
                     try:
                         counts[ing.ingest(ra)] += 1
                     except KGError:  # the store failed: stop (nothing of this article was written)
@@ -281,11 +299,10 @@ def build(
                                 f"({type(exc).__name__}: {reason(exc)})"
                             )
                         )
-            if bulk:
+            if batch is not None:
                 with steps("load"):
-                    target.backend.replace_empty(store.backend.all_quads())
-                store.close()
-                store = target
+                    store.backend.replace_empty(nquads=batch.nquads())
+                del batch
             stamp = store.stamp()
             prev = ExportStamp.read(out)
             same = prev is not None and stamp is not None and prev.stamp == stamp

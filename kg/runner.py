@@ -11,6 +11,7 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
+from functools import partial
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +47,19 @@ def _resolve_one(doc: Document) -> ResolvedArticle | InputError:
         return InputError(f"{printable(doc.path)}: extraction failed ({type(exc).__name__}: {reason(exc)})")
 
 
+def _prepare_one(doc: Document, onto: str):  # -> kg.resolve.batch.Prepared | InputError
+    from .pipeline import graph_of
+    from .resolve.batch import prepare
+
+    ra = _resolve_one(doc)
+    if isinstance(ra, InputError):
+        return ra
+    try:
+        return prepare(*graph_of(ra, onto))
+    except Exception as exc:  # noqa: BLE001 - the merge cannot read this article: skipped, the batch goes on
+        return InputError(f"{printable(doc.path)}: cannot store this article ({type(exc).__name__}: {reason(exc)})")
+
+
 def pool(jobs: int) -> Pool | None:
     """A pool of ``jobs`` worker processes (None for ``jobs <= 1``); create it before opening a store,
     so that no worker inherits the store's threads and files."""
@@ -60,6 +74,18 @@ def resolve_docs(
 ) -> Iterator[ResolvedArticle]:
     """``resolve(extract(doc))`` of every document, in input order, on the pool ``workers`` (or here)."""
     yield from _in_order(_resolve_one, docs, on_error, workers, window)
+
+
+def prepare_docs(
+    docs: Iterable[Document],
+    on_error: Callable[[InputError], None],
+    onto: str,
+    workers: Pool | None = None,
+    window: int = 64,
+) -> Iterator:  # -> Iterator[kg.resolve.batch.Prepared]
+    """The batch planner's data of every document (``kg.resolve.batch.prepare`` of its graph under the
+    ontology hash ``onto``), in input order, on the pool ``workers`` (or here)."""
+    yield from _in_order(partial(_prepare_one, onto=onto), docs, on_error, workers, window)
 
 
 def extract_many(

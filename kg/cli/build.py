@@ -45,11 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     add_jobs_option(p, "while this one ingests; the store is the same for any N")
     p.add_argument(
-        "--bulk",
-        action="store_true",
-        help="first build into a new store: ingest in memory and bulk-load the store once at the end "
-        "(same store, faster; memory grows with the corpus; ignored for a store that is not new)",
+        "--no-bulk",
+        dest="bulk",
+        action="store_false",
+        help="into a new store too, plan and write article by article (by default a first build plans all "
+        "articles at once and bulk-loads the new store; the same store either way)",
     )
+    p.add_argument("--bulk", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for scripts
     p.add_argument(
         "--json", action="store_true", help="print the summary as JSON (with the time and peak memory of each step)"
     )

@@ -158,6 +158,25 @@ def _order(v: str) -> tuple[int, str]:
     return (0, f"{int(v):020d}") if v.isdigit() else (1, v)
 
 
+def _edges(dated: list[Report]) -> list[tuple[int, str, str]]:
+    """``(-score, key, key)`` of every pair of ``dated`` (sorted by key) with a positive score.  Only
+    reports at most a day apart can score, so pairs are taken within a day and with the next day
+    (linear in the reports for a spread of dates, where all pairs would be quadratic)."""
+    by_day: dict[dt.date, list[Report]] = {}
+    for r in dated:
+        by_day.setdefault(dt.date.fromisoformat(r.date[:10]), []).append(r)  # type: ignore[index]
+    edges = []
+    one = dt.timedelta(days=1)
+    for day, here in by_day.items():
+        near = [*here, *by_day.get(day + one, ())]
+        for i, a in enumerate(here):
+            for b in near[i + 1 :]:
+                s = score(a, b)
+                if s:
+                    edges.append((-s, *sorted((a.key, b.key))))
+    return edges
+
+
 def cluster(reports: Iterable[Report]) -> dict[str, str]:
     """Report key -> meeting key, a function of the set of reports only.
 
@@ -170,14 +189,7 @@ def cluster(reports: Iterable[Report]) -> dict[str, str]:
        A meeting without a date keeps its report's key."""
     reps = sorted({r.key: r for r in reports}.values(), key=lambda r: r.key)
     c = _Clusters(reps)
-    dated = [r for r in reps if r.date]
-    edges = []
-    for i, a in enumerate(dated):
-        for b in dated[i + 1 :]:
-            s = score(a, b)
-            if s:
-                edges.append((-s, a.key, b.key))
-    for _, a, b in sorted(edges):
+    for _, a, b in sorted(_edges([r for r in reps if r.date])):
         if c.find(a) != c.find(b) and c.can_join(a, b):
             c.join(a, b)
     _attach_undated(c, [r for r in reps if not r.date])

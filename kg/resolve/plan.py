@@ -74,6 +74,21 @@ def _functional(s: str, p: str) -> bool:
     return p in FUNCTIONAL or (p == LABEL and s.startswith((MEETING_NS, AGREEMENT_NS)))
 
 
+def copies(s: str, p: str) -> bool:
+    """True when an article's triples of subject ``s`` and property ``p`` are copied as they are into the
+    merged graph (not a functional value, which is chosen from all sources, nor bookkeeping)."""
+    return not _functional(s, p) and p not in ARTICLE_ONLY
+
+
+#: the properties whose triples ``copies`` may keep out of the merged graph
+NOT_ALWAYS_COPIED = (*FUNCTIONAL, LABEL, *ARTICLE_ONLY)
+
+
+def copied(t: ox.Triple) -> bool:
+    """``copies`` for a triple."""
+    return copies(t.subject.value, t.predicate.value)
+
+
 def _in(var: str, graphs: Iterable[str]) -> str:
     gs = sorted(graphs)
     return f"FILTER(?{var} NOT IN ({', '.join(f'<{g}>' for g in gs)}))" if gs else ""
@@ -272,14 +287,7 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
     )
     derived = [t for c, span in sorted(intervals.items()) for t in interval_triples(c, span)]
     shown, unshown, hidden = _entities(backend, dropped, new_graphs, old_graphs)
-    merged = {
-        t
-        for ts in new_graphs.values()
-        for t in ts
-        if (t.subject.value, t.predicate.value) not in pairs
-        and t.predicate.value not in ARTICLE_ONLY
-        and t not in hidden
-    }
+    merged = {t for ts in new_graphs.values() for t in ts if copied(t) and t not in hidden}
     return Change(
         drop=dropped,
         graphs=new_graphs,
@@ -392,6 +400,27 @@ def _choose(
                 terms[str(t.object)] = t.object
                 by_value = counts.setdefault(key, {})
                 by_value[str(t.object)] = by_value.get(str(t.object), 0) + 1
+    values_of, dates = merged_values(pairs, counts, terms, gazetteer)
+    out = [ox.Triple(iri(s), iri(p), v) for (s, p), v in sorted(values_of.items())]
+    agreements = {s for s, p in pairs if s.startswith(AGREEMENT_NS)}
+    if agreements:  # an agreement is labelled while some source still reports it
+        present = {t.subject.value for ts in new_graphs.values() for t in ts if t.predicate.value == TYPE}
+        rows = backend.query(f"""SELECT ?a WHERE {{ {values("a", map(iri, agreements - present))}
+            FILTER EXISTS {{ GRAPH ?g {{ ?a a ?t }} {_in("g", skip | {REFERENCE_GRAPH})} }} }}""")
+        agreements = (agreements & present) | {r["a"].value for r in rows}
+    return out + label_triples(pairs, values_of, dates, agreements), dates
+
+
+def merged_values(
+    pairs: set[tuple[str, str]],
+    counts: dict[tuple[str, str], dict[str, int]],
+    terms: dict[str, ox.Term],
+    gazetteer: dict[tuple[str, str], list[ox.Term]],
+) -> tuple[dict[tuple[str, str], ox.Term], dict[str, tuple[str, bool]]]:
+    """The one merged value of every (node, property) of ``pairs`` but labels, and each meeting's
+    (date, exact): from the number of sources giving each value (``counts``, values as N-Triples text,
+    ``terms`` their terms) or, where it gives one, the gazetteer's value (``gazetteer``).  Rule 5 of
+    the merge rules; the earliest reported-on date; a dated meeting has no reported-on date."""
     values_of: dict[tuple[str, str], ox.Term] = {}
     for key in sorted(pairs):
         s, p = key
@@ -417,13 +446,18 @@ def _choose(
             dates[m] = (values_of[(m, START)].value, True)
         elif (m, REPORTED) in values_of:
             dates[m] = (values_of[(m, REPORTED)].value, False)
-    out = [ox.Triple(iri(s), iri(p), v) for (s, p), v in sorted(values_of.items())]
-    agreements = {s for s, p in pairs if s.startswith(AGREEMENT_NS)}
-    if agreements:  # an agreement is labelled while some source still reports it
-        present = {t.subject.value for ts in new_graphs.values() for t in ts if t.predicate.value == TYPE}
-        rows = backend.query(f"""SELECT ?a WHERE {{ {values("a", map(iri, agreements - present))}
-            FILTER EXISTS {{ GRAPH ?g {{ ?a a ?t }} {_in("g", skip | {REFERENCE_GRAPH})} }} }}""")
-        agreements = (agreements & present) | {r["a"].value for r in rows}
+    return values_of, dates
+
+
+def label_triples(
+    pairs: set[tuple[str, str]],
+    values_of: dict[tuple[str, str], ox.Term],
+    dates: dict[str, tuple[str, bool]],
+    agreements: set[str],
+) -> list[ox.Triple]:
+    """The labels of the meetings and agreements of ``pairs`` (an agreement only while some source
+    reports it: ``agreements``), made from the chosen kind and date."""
+    out = []
     for s, p in sorted(pairs):
         if p != LABEL or (s.startswith(AGREEMENT_NS) and s not in agreements):
             continue
@@ -436,7 +470,7 @@ def _choose(
         if s.startswith(AGREEMENT_NS):
             text = f"documents signed at {text}"
         out.append(ox.Triple(iri(s), iri(LABEL), ox.Literal(text, language="en")))
-    return out, dates
+    return out
 
 
 def _showing(graphs: Quads, cochairs: set[str]) -> dict[str, set[str]]:

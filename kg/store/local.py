@@ -52,6 +52,24 @@ def _problem(path: Path, create: bool) -> str | None:
 FLUSH_EVERY = 8 * 2**20
 
 
+#: N-Quads text (characters) per bulk_load call of ``LocalBackend.replace_empty``
+LOAD_CHUNK = 16 * 2**20
+
+
+def _joined(chunks: Iterable[str], size: int) -> Iterator[bytes]:
+    """``chunks`` joined into parts of about ``size`` characters (a chunk is never split)."""
+    part: list[str] = []
+    n = 0
+    for c in chunks:
+        part.append(c)
+        n += len(c)
+        if n >= size:
+            yield "".join(part).encode("utf-8")
+            part, n = [], 0
+    if part:
+        yield "".join(part).encode("utf-8")
+
+
 class LocalBackend:
     """pyoxigraph ``Store`` at ``path`` (created when missing if ``create``); exclusive while open.
     On a read-only mount (no lock file can be made) an existing store is opened read-only for the
@@ -159,10 +177,12 @@ class LocalBackend:
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
 
-    def replace_empty(self, quads: Iterable[ox.Quad]) -> None:
-        """Fill this empty store with ``quads`` by a bulk load into a sibling folder that then takes its
-        place (a rename): a process killed before the rename leaves the store empty, never half-loaded.
-        Leftover folders of killed loads are removed first."""
+    def replace_empty(self, quads: Iterable[ox.Quad] | None = None, nquads: Iterable[str] | None = None) -> None:
+        """Fill this empty store with ``quads`` (or the N-Quads text ``nquads``, in chunks of whole lines) by a
+        bulk load into a sibling folder that then takes its place (a rename): a process killed before the
+        rename leaves the store empty, never half-loaded.  Leftover folders of killed loads are removed
+        first.  The text is loaded ``LOAD_CHUNK`` characters at a time (Oxigraph's bulk loader holds what
+        one call loads in memory, several times over)."""
         if self.read_only or self._lock is None or len(self.store):
             raise StoreError(f"store {self.path}: a bulk load needs a new, empty store; nothing was changed")
         for stale in self.path.parent.glob(glob.escape(self.path.name) + ".bulk-*"):
@@ -170,7 +190,12 @@ class LocalBackend:
         tmp, old = (self.path.with_name(f"{self.path.name}.bulk-{k}-{os.getpid()}") for k in ("new", "old"))
         try:
             fresh = ox.Store(str(tmp))
-            fresh.bulk_extend(quads)
+            if nquads is not None:
+                for part in _joined(nquads, LOAD_CHUNK):
+                    fresh.bulk_load(part, ox.RdfFormat.N_QUADS)
+                fresh.optimize()  # one set of files, not one per part: every later read is faster
+            else:
+                fresh.bulk_extend(quads or ())
             fresh.flush()
             del fresh  # closes it
             self.store.flush()
@@ -178,7 +203,7 @@ class LocalBackend:
             os.rename(self.path, old)
             os.rename(tmp, self.path)
             self.store = ox.Store(str(self.path))
-        except (OSError, ValueError, RuntimeError) as exc:
+        except (OSError, ValueError, RuntimeError, SyntaxError) as exc:
             raise StoreError(f"cannot bulk-load store {self.path}: {reason(exc)}") from exc
         finally:
             shutil.rmtree(old, ignore_errors=True)

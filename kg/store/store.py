@@ -109,10 +109,15 @@ def _unlog(subject: str) -> str:
 def _restamp() -> tuple[str, ox.Triple]:
     """The update that drops the old content stamp, and the triple of a new one (for the log graph)."""
     drop = f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STAMP}> ?o }} }}"
-    return drop, ox.Triple(iri(STAMP_NODE), iri(STAMP), ox.Literal(uuid.uuid4().hex))
+    return drop, stamp_triple()
 
 
-def _log(subject: str, fingerprint: str) -> list[ox.Triple]:
+def stamp_triple() -> ox.Triple:
+    """A new content stamp (for the log graph)."""
+    return ox.Triple(iri(STAMP_NODE), iri(STAMP), ox.Literal(uuid.uuid4().hex))
+
+
+def log_triples(subject: str, fingerprint: str) -> list[ox.Triple]:
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return [
         ox.Triple(iri(subject), iri(FINGERPRINT), ox.Literal(fingerprint)),
@@ -202,7 +207,9 @@ class Store:
                 *_drop(REFERENCE_GRAPH),
                 _unlog(REFERENCE_GRAPH),
                 unstamp,
-                _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: [*_log(REFERENCE_GRAPH, fingerprint), stamp]}),
+                _insert(
+                    {"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: [*log_triples(REFERENCE_GRAPH, fingerprint), stamp]}
+                ),
             ]
             self.backend.update(" ;\n".join(ops))
 
@@ -229,7 +236,7 @@ class Store:
             )
         unstamp, stamp = _restamp()
         ops += [_unlog(doc), unstamp]
-        log = [*(_log(doc, fingerprint) if fingerprint is not None else []), stamp]
+        log = [*(log_triples(doc, fingerprint) if fingerprint is not None else []), stamp]
         insert = _insert({**change.graphs, DERIVED_GRAPH: change.derived, LOG_GRAPH: log, "": change.merged})
         ops += [insert] if insert else []
         if change.unshown:

@@ -144,3 +144,41 @@ def test_undated_weekday_report(weekday, areas, joins):
     undated = rep("b-1", "B", None, commission=COM, format="video", weekday=weekday, areas=areas)
     keys = cluster([dated, undated])
     assert (keys["b-1"] == keys["a-1"]) == joins
+
+
+def _all_pairs(dated: list[Report]) -> list[tuple[int, str, str]]:
+    """The edges of ``cluster`` as they were computed before the by-day fast path: every pair scored."""
+    out = []
+    for i, a in enumerate(dated):
+        for b in dated[i + 1 :]:
+            s = score(a, b)
+            if s:
+                out.append((-s, a.key, b.key))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_edges_by_day_are_all_scoring_pairs(seed):
+    """``_edges`` (pairs within a day only) gives the same edges as scoring every pair (issue 13)."""
+    import random
+
+    from kg.resolve.merge import _edges
+
+    rnd = random.Random(seed)
+    days = [f"2020-02-{d:02d}" for d in range(26, 30)] + ["2020-03-01", "2020-12-31", "2021-01-01"]
+    reports = [
+        rep(
+            f"k{i:03d}",
+            f"D{rnd.randrange(40)}",
+            rnd.choice(days) + rnd.choice(["", "T10:00:00"]),
+            rnd.choice(["commission-session", "co-chairs-meeting", "other", "working-group"]),
+            commission=rnd.choice([COM, None, "id:commission/other"]),
+            city=rnd.choice(["c1", "c2", None]),
+            ordinal=rnd.choice(["1", "2", None]),
+            people=rnd.sample(["p", "q", "r", "s"], rnd.randrange(3)),
+        )
+        for i in range(150)
+    ]
+    dated = sorted(reports, key=lambda r: r.key)
+    assert sorted(_edges(dated)) == sorted(_all_pairs(dated))
+    assert len(_all_pairs(dated)) > 100

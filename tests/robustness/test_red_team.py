@@ -216,20 +216,29 @@ def test_case05_published_far_in_time(tmp_path):
     assert stored_urls(tmp_path / "store") == {"https://example.org/en/good/1"}
 
 
-def test_case05_an_article_that_breaks_ingestion_is_skipped(tmp_path, monkeypatch):
+@pytest.mark.parametrize("path", ["article by article", "batch"])
+def test_case05_an_article_that_breaks_ingestion_is_skipped(tmp_path, monkeypatch, path):
     """Whatever an article's data makes the merge code raise, that article is skipped with one line
-    (its update was never sent) and the batch goes on."""
+    (its update was never sent) and the batch goes on: article by article (``plan``) and in the batch
+    planner of a first build (``prepare``)."""
+    import kg.resolve.batch as batch_module
     import kg.resolve.plan as plan_module
 
-    real = plan_module.plan
+    real_plan, real_prepare = plan_module.plan, batch_module.prepare
 
     def plan(backend, doc, new, replacing):
         if any("example.org/ru/good/2" in str(t.object) for t in new or ()):
             raise OverflowError("date value out of range")
-        return real(backend, doc, new, replacing)
+        return real_plan(backend, doc, new, replacing)
+
+    def prepare(doc, fingerprint, triples):
+        if any("example.org/ru/good/2" in str(t.object) for t in triples):
+            raise OverflowError("date value out of range")
+        return real_prepare(doc, fingerprint, triples)
 
     monkeypatch.setattr(plan_module, "plan", plan)
-    r, errors = build(tmp_path, {"a.md": GOOD, "b.md": GOOD_RU})
+    monkeypatch.setattr(batch_module, "prepare", prepare)
+    r, errors = build(tmp_path, {"a.md": GOOD, "b.md": GOOD_RU}, *(["--no-bulk"] if path != "batch" else []))
     assert r.returncode == 1, r.stderr
     assert len(errors) == 1 and "b.md: cannot store this article (OverflowError" in errors[0]
     assert stored_urls(tmp_path / "store") == {"https://example.org/en/good/1"}
