@@ -165,46 +165,79 @@ class _Component:
             self.dates |= dates
             self.meetings |= todo_meetings
             self.links |= links
-            fresh = {k: r for k, r in self._fetch(found).items() if k not in self.reports}
+            fresh = {k: r for k, r in found.items() if k not in self.reports}
             self.reports.update(fresh)
             todo_meetings = {m for _, m in fresh}
             dates, links = self._keys(fresh.values())
 
     def _lookup(
         self, dates: set[str], meetings: set[str], links: set[tuple[str, str, int, bool]]
-    ) -> set[tuple[str, str]]:
+    ) -> dict[tuple[str, str], Report]:
+        """The reports (not yet gathered) dated within a day of ``dates``, of ``meetings``, or linked by
+        the weekday rule; a report's properties come in the same query as its match."""
         q, not_doc = self.backend.query, f"FILTER(?g != <{self.doc}>)"
-        found: set[tuple[str, str]] = set()
+        props = values("p", map(iri, REPORT_PROPS))
+        rows: list[tuple[str, str, str, str]] = []
         if dates:
-            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values("d", map(date, _near(dates)))}
-                GRAPH ?g {{ ?m <{START}> ?d }} {not_doc} }}""")
-            found |= {(r["g"].value, r["m"].value) for r in rows}
+            rows += _rows(
+                self.backend,
+                f"""SELECT ?g ?m ?p ?o WHERE {{ {values("d", map(date, _near(dates)))} {props}
+                GRAPH ?g {{ ?m <{START}> ?d . ?m ?p ?o }} {not_doc} }}""",
+            )
         if meetings:
-            rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ {values("m", map(iri, meetings))}
-                GRAPH ?g {{ ?m <{REPORT_KEY}> ?k }} {not_doc} }}""")
-            found |= {(r["g"].value, r["m"].value) for r in rows}
+            rows += _rows(
+                self.backend,
+                f"""SELECT ?g ?m ?p ?o WHERE {{ {values("m", map(iri, meetings))} {props}
+                GRAPH ?g {{ ?m <{REPORT_KEY}> ?k . ?m ?p ?o }} {not_doc} }}""",
+            )
+        found: set[tuple[str, str]] = set()
         for com, fmt, wd, dated in sorted(links):
             if dated:  # undated reports naming this weekday
-                rows = q(f"""SELECT DISTINCT ?g ?m WHERE {{ GRAPH ?g {{ ?m <{WEEKDAY}> {wd} ;
+                rs = q(f"""SELECT DISTINCT ?g ?m WHERE {{ GRAPH ?g {{ ?m <{WEEKDAY}> {wd} ;
                     <{COMMISSION}> <{com}> ; <{FORMAT}> <{fmt}> }} {not_doc} }}""")
-                found |= {(r["g"].value, r["m"].value) for r in rows}
+                found |= {(r["g"].value, r["m"].value) for r in rs}
             else:  # dated reports held on this weekday
-                rows = q(f"""SELECT DISTINCT ?g ?m ?d WHERE {{ GRAPH ?g {{ ?m <{COMMISSION}> <{com}> ;
+                rs = q(f"""SELECT DISTINCT ?g ?m ?d WHERE {{ GRAPH ?g {{ ?m <{COMMISSION}> <{com}> ;
                     <{FORMAT}> <{fmt}> ; <{START}> ?d }} {not_doc} }}""")
-                found |= {(r["g"].value, r["m"].value) for r in rows if _weekday(r["d"].value) == wd}
-        return found
+                found |= {(r["g"].value, r["m"].value) for r in rs if _weekday(r["d"].value) == wd}
+        # the same (graph, meeting) found twice gives the same rows twice: reports_of collects sets
+        seen = {(g, m) for g, m, _, _ in rows} | set(self.reports)
+        out = reports_of(rows)
+        out.update(self._fetch(found - seen))
+        return {k: r for k, r in out.items() if k not in self.reports}
 
     def _fetch(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], Report]:
-        pairs -= set(self.reports)
+        """The reports of ``pairs`` (graph, meeting), in one query."""
         if not pairs:
             return {}
-        out = []
-        for g in sorted({g for g, _ in pairs}):
-            ms = [m for h, m in pairs if h == g]
-            rows = self.backend.query(f"""SELECT ?m ?p ?o WHERE {{ {values("m", map(iri, ms))}
-                {values("p", map(iri, REPORT_PROPS))} GRAPH <{g}> {{ ?m ?p ?o }} }}""")
-            out += [(g, r["m"].value, r["p"].value, r["o"].value) for r in rows]
-        return reports_of(out)
+        vals = " ".join(f"(<{g}> <{m}>)" for g, m in sorted(pairs))
+        rows = _rows(
+            self.backend,
+            f"""SELECT ?g ?m ?p ?o WHERE {{ VALUES (?g ?m) {{ {vals} }} {values("p", map(iri, REPORT_PROPS))}
+            GRAPH ?g {{ ?m ?p ?o }} }}""",
+        )
+        return reports_of(rows)
+
+
+def _terms(backend: Backend, sparql: str) -> list[tuple[ox.Term | None, ...]]:
+    """The rows of a SELECT as tuples of terms (None for an unbound one), in the order of its variables;
+    on an embedded store straight from pyoxigraph's answer (no dict per row)."""
+    results = getattr(backend, "results", None)
+    if results is None:
+        table = backend.query(sparql)
+        return [tuple(r[c] for c in table.columns) for r in table.rows]
+    answer = results(sparql)
+    try:
+        return [tuple(sol) for sol in answer]
+    except (RuntimeError, OSError) as exc:  # raised while the answer is read
+        from ..errors import StoreError, reason
+
+        raise StoreError(f"query failed on {backend.location}: {reason(exc)}") from exc
+
+
+def _rows(backend: Backend, sparql: str) -> list[tuple[str | None, ...]]:
+    """``_terms`` as lexical values."""
+    return [tuple(None if t is None else t.value for t in row) for row in _terms(backend, sparql)]
 
 
 # ----------------------------------------------------------------- renaming
@@ -337,10 +370,13 @@ def _meetings_of(backend: Backend, doc: str) -> set[str]:
 
 
 def _graphs(backend: Backend, graphs: list[str]) -> Quads:
+    """The triples of each of ``graphs`` (one query); graphs with none are left out."""
+    if not graphs:
+        return {}
     out: Quads = {g: [] for g in graphs}
-    for g in graphs:
-        rows = backend.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
-        out[g] = [ox.Triple(r["s"], r["p"], r["o"]) for r in rows]
+    rows = _terms(backend, f"SELECT ?g ?s ?p ?o WHERE {{ {values('g', map(iri, graphs))} GRAPH ?g {{ ?s ?p ?o }} }}")
+    for g, s, p, o in rows:
+        out[g.value].append(ox.Triple(s, p, o))
     return {g: ts for g, ts in out.items() if ts}
 
 
