@@ -250,13 +250,13 @@ def _rows(backend: Backend, sparql: str) -> list[tuple[str | None, ...]]:
 
 
 def _renamer(doc_key: str, mapping: dict[str, str]):
-    """A function renaming the IRIs of an article's reports from old to new meeting keys."""
+    """A function giving the new IRI of a term of an article's reports (old to new meeting keys), or
+    None when the term keeps its name; memoized (an evidence node is the subject of several triples)."""
     base = str(ID)
+    memo: dict[str, ox.NamedNode | None] = {}
 
-    def rename(term):
-        if not isinstance(term, ox.NamedNode) or not term.value.startswith(base):
-            return term
-        kind, _, tail = term.value[len(base) :].partition("/")
+    def renamed(value: str) -> ox.NamedNode | None:
+        kind, _, tail = value[len(base) :].partition("/")
         if kind in ("meeting", "agreement") and tail in mapping:
             return ox.NamedNode(f"{base}{kind}/{mapping[tail]}")
         if kind == "participation":
@@ -267,17 +267,30 @@ def _renamer(doc_key: str, mapping: dict[str, str]):
             parts = tail.split("/", 2)
             if len(parts) == 3 and parts[0] == doc_key and parts[1] in mapping:
                 return ox.NamedNode(f"{base}evidence/{doc_key}/{mapping[parts[1]]}/{parts[2]}")
-        return term
+        return None
+
+    def rename(term: ox.Term) -> ox.NamedNode | None:
+        if not isinstance(term, ox.NamedNode) or not term.value.startswith(base):
+            return None
+        value = term.value
+        if value not in memo:
+            memo[value] = renamed(value)
+        return memo[value]
 
     return rename
 
 
 def rename_graph(doc: str, triples: Iterable[ox.Triple], mapping: dict[str, str]) -> list[ox.Triple]:
-    """``triples`` of article ``doc`` with its meetings moved from old to new keys (``mapping``)."""
+    """``triples`` of article ``doc`` with its meetings moved from old to new keys (``mapping``), sorted by
+    their N-Triples text."""
     if not mapping:
         return sorted(triples, key=str)
     rn = _renamer(doc.rsplit("/", 1)[-1], mapping)
-    return sorted((ox.Triple(rn(t.subject), t.predicate, rn(t.object)) for t in triples), key=str)
+    out = []
+    for t in triples:
+        s, o = rn(t.subject), rn(t.object)
+        out.append(t if s is None and o is None else ox.Triple(s or t.subject, t.predicate, o or t.object))
+    return sorted(out, key=str)
 
 
 # ----------------------------------------------------------------- the update
@@ -285,7 +298,7 @@ def rename_graph(doc: str, triples: Iterable[ox.Triple], mapping: dict[str, str]
 
 def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: bool) -> Change:
     """The change that writes ``new`` as article ``doc``'s graph (``None``: removes it)."""
-    new_graphs: Quads = {doc: sorted(new, key=str)} if new is not None else {}
+    new_graphs: Quads = {doc: list(new)} if new is not None else {}  # sorted by rename_graph below
     mine = reports_of(_rows_of_graphs(new_graphs))
     old_meetings = _meetings_of(backend, doc) if replacing else set()
     comp = _Component(backend, doc)
