@@ -317,11 +317,6 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
         new_graphs[doc] = rename_graph(doc, new_graphs[doc], renames.get(doc, {}))
     dropped = sorted(set(stored) | ({doc} if replacing else set()))
     old_graphs = {**stored, **(_graphs(backend, [doc]) if replacing else {})}
-    merged_drop = None  # on an embedded store: what only the dropped graphs held, by index lookups
-    held_elsewhere = getattr(backend, "held_elsewhere", None)
-    if held_elsewhere is not None and dropped:
-        olds = {t for g in dropped for t in old_graphs.get(g, ())}
-        merged_drop = sorted(olds - held_elsewhere(olds, {*dropped, LOG_GRAPH}), key=str)
     pairs = _pairs(old_graphs) | _pairs(new_graphs)
     chosen, dates = _choose(backend, pairs, dropped, new_graphs)
     cochairs, intervals = _intervals(
@@ -346,7 +341,6 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
         derived_reset=sorted(x for c in cochairs for x in (c, *interval_iris(c))),
         shown=shown,
         unshown=unshown,
-        merged_drop=merged_drop,
     )
 
 

@@ -41,9 +41,6 @@ class Change:
     derived_reset: list[str]  # subjects whose derived triples are replaced
     shown: list[str] = field(default_factory=list)  # gazetteer entities shown in the merged graph
     unshown: list[str] = field(default_factory=list)  # gazetteer entities no article mentions any more
-    #: the triples of the dropped graphs that no other graph holds, worked out by the planner (removed from the
-    #: merged graph by ``DELETE DATA``); None: the update finds them itself (a pattern over every graph)
-    merged_drop: list[ox.Triple] | None = None
 
 
 @dataclass(slots=True)

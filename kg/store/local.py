@@ -159,21 +159,6 @@ class LocalBackend:
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot flush store {self.path}: {reason(exc)}") from exc
 
-    def held_elsewhere(self, triples: Iterable[ox.Triple], graphs: set[str]) -> set[ox.Triple]:
-        """The ``triples`` that some named graph other than ``graphs`` holds (one index lookup each, stopping
-        at the first such graph: what ``FILTER NOT EXISTS { GRAPH ?h { … } }`` costs 5x more for)."""
-        out = set()
-        try:
-            for t in triples:
-                for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None):
-                    g = q.graph_name
-                    if isinstance(g, ox.NamedNode) and g.value not in graphs:
-                        out.add(t)
-                        break
-        except (RuntimeError, OSError) as exc:
-            raise StoreError(f"query failed on {self.path}: {reason(exc)}") from exc
-        return out
-
     def replace_empty(self, quads: Iterable[ox.Quad]) -> None:
         """Fill this empty store with ``quads`` by a bulk load into a sibling folder that then takes its
         place (a rename): a process killed before the rename leaves the store empty, never half-loaded.

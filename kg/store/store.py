@@ -211,10 +211,7 @@ class Store:
         merged graph), reset the touched functional values and derived data, insert the new graphs and
         merged triples, log ``doc`` (with ``fingerprint``; None: ``doc`` is removed)."""
         ops = []
-        if change.drop and change.merged_drop is not None:
-            if change.merged_drop:
-                ops.append("DELETE DATA {\n" + " .\n".join(map(str, change.merged_drop)) + " .\n}")
-        elif change.drop:
+        if change.drop:
             gs = " ".join(f"<{g}>" for g in change.drop)
             keep = ", ".join(f"<{g}>" for g in (*change.drop, LOG_GRAPH))
             ops.append(
