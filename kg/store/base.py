@@ -41,6 +41,11 @@ class Change:
     derived_reset: list[str]  # subjects whose derived triples are replaced
     shown: list[str] = field(default_factory=list)  # gazetteer entities shown in the merged graph
     unshown: list[str] = field(default_factory=list)  # gazetteer entities no article mentions any more
+    #: what the dropped graphs held in the merged graph, split by subject (None: the update checks every
+    #: triple): triples whose subject no other graph has (removed as they are) and the subjects other graphs
+    #: also have (each of their triples kept while another graph holds it)
+    drop_alone: list[ox.Triple] | None = None
+    drop_shared: list[str] | None = None
 
 
 @dataclass(slots=True)

@@ -221,10 +221,16 @@ class Store:
         if change.drop:
             gs = " ".join(f"<{g}>" for g in change.drop)
             keep = ", ".join(f"<{g}>" for g in (*change.drop, LOG_GRAPH))
-            ops.append(
-                f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {gs} }} GRAPH ?g {{ ?s ?p ?o }} "
-                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({keep})) }} }}"
-            )
+            only = ""  # the subjects whose triples are checked against the other graphs (~40 µs a triple)
+            if change.drop_shared is not None:  # the planner split the dropped triples by subject
+                if change.drop_alone:  # no other graph has their subject: removed without a check
+                    ops.append("DELETE DATA {\n" + " .\n".join(map(str, change.drop_alone)) + " .\n}")
+                only = values("s", map(iri, change.drop_shared)) if change.drop_shared else None
+            if only is not None:
+                ops.append(
+                    f"DELETE {{ ?s ?p ?o }} WHERE {{ {only} VALUES ?g {{ {gs} }} GRAPH ?g {{ ?s ?p ?o }} "
+                    f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({keep})) }} }}"
+                )
         if change.reset:
             rows = " ".join(f"(<{s}> <{p}>)" for s, p in change.reset)
             ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p) {{ {rows} }} ?s ?p ?o }}")
