@@ -188,8 +188,10 @@ def write_files(source: Source, paths: dict[str, Path], blocks: dict[str, Blocks
 
 
 def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str, Path]) -> None:
-    """The merged (default) graph to every file, read once: the reader hands chunks to one thread per file."""
-    writers = {fmt: _Writer(_writer(fmt, fh)) for fmt, fh in files.items()}
+    """The merged (default) graph to every file, read once: the reader hands chunks to one thread per file
+    (TriG writes the merged graph as Turtle does, prefixes included: with both, TriG gets a copy of the Turtle)."""
+    copy = "ttl" in files and "trig" in files
+    writers = {fmt: _Writer(_writer(fmt, fh)) for fmt, fh in files.items() if not (copy and fmt == "trig")}
     for w in writers.values():
         w.start()
     try:
@@ -213,6 +215,20 @@ def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str
             raise ExportError(f"cannot write {paths[fmt]}: {w.error.strerror or w.error}") from w.error
         if w.error is not None:
             raise w.error
+    if copy:
+        try:
+            _append_copy(files["ttl"], files["trig"])
+        except OSError as exc:
+            raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
+
+
+def _append_copy(src: IO[bytes], dst: IO[bytes], size: int = 1 << 24) -> None:
+    """Append what has been written to ``src`` (a file opened for reading and writing) to ``dst``."""
+    src.flush()
+    offset = 0
+    while data := os.pread(src.fileno(), size, offset):
+        dst.write(data)
+        offset += len(data)
 
 
 def _write_named(
