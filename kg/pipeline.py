@@ -324,15 +324,28 @@ def build(
                 else:
                     stale[fmt] = path
             rdf = {fmt: path for fmt, path in stale.items() if fmt != "html"}
+            html_done = None  # the HTML is written by a helper process beside the RDF files (a local store)
+            if rdf and "html" in stale:
+                from .export.html import start_html
+
+                html_done = start_html(store, stale["html"], lang=lang)
             if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
                 from .export.rdf import Blocks, write_files
 
                 with steps("rdf"):  # the named graphs no write changed are copied from the files of prev
                     old = {f: prev.blocks.get(f) for f in rdf if prev is not None and prev.untouched(rdf[f])}
                     blocks = {f: b for f, d in old.items() if (b := Blocks.from_json(d)) is not None}
-                    files += write_files(store, rdf, blocks)
+                    try:
+                        files += write_files(store, rdf, blocks)
+                    except BaseException:
+                        if html_done is not None:
+                            html_done(cancel=True)
+                        raise
                     record.blocks = {f: b.to_json() for f, b in blocks.items()}
-            if "html" in stale:
+            if html_done is not None:
+                with steps("html"):  # (the time waited for the helper after the RDF files)
+                    files.append(html_done())
+            elif "html" in stale:
                 from .export.html import write_html
 
                 with steps("html"):

@@ -103,6 +103,15 @@ class LocalBackend:
         self.store = ox.Store()
         return self
 
+    @classmethod
+    def view(cls, path: str | Path) -> LocalBackend:
+        """A read-only view of the store at ``path`` without its lock, for a helper process of the lock's
+        holder (which flushed its writes and writes nothing while the view is open)."""
+        self = cls.__new__(cls)
+        self.path, self.location, self._lock, self._written = Path(path), str(path), None, 0
+        self._open_read_only()
+        return self
+
     def _open_read_only(self) -> None:
         self.read_only = True
         try:
