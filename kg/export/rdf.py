@@ -356,13 +356,76 @@ def _nodes(triples: Iterable[ox.Triple]) -> Iterator[dict[str, Any]]:
         yield node
 
 
+_TEXT = json.encoder.encode_basestring  # a str as _ENCODE writes it (ensure_ascii=False)
+
+
+def _node_texts(triples: Iterable[ox.Triple]) -> Iterator[str]:
+    """``_ENCODE(node)`` for each node of ``_nodes(triples)``, written as text directly: each value's JSON text
+    once (IRIs cached), values sorted by that text, keys sorted (what ``sort_keys`` does)."""
+    keys: dict[str, str] = {}  # predicate IRI -> its JSON key with the separator
+    ids: dict[str, str] = {}  # object IRI -> '{"@id": "compacted"}'
+    types: dict[str, str] = {}  # class IRI -> '"compacted"'
+    datatypes: dict[str, str] = {}  # datatype IRI -> '{"@type": "compacted", "@value": '
+    for subject, group in groupby(triples, key=attrgetter("subject")):
+        props: dict[str, list[str]] = {}
+        for t in group:
+            p, o = t.predicate.value, t.object
+            kind = type(o)
+            if kind is ox.NamedNode:
+                if p == RDF_TYPE:
+                    v = types.get(o.value)
+                    if v is None:
+                        v = _TEXT(_compact(o.value))
+                        if len(types) < _MAX_CACHED:
+                            types[o.value] = v
+                    props.setdefault('"@type": ', []).append(v)
+                    continue
+                v = ids.get(o.value)
+                if v is None:
+                    v = '{"@id": ' + _TEXT(_compact(o.value)) + "}"
+                    if len(ids) < _MAX_CACHED:
+                        ids[o.value] = v
+            elif kind is ox.Literal:
+                if o.language:
+                    v = '{"@language": ' + _TEXT(o.language) + ', "@value": ' + _TEXT(o.value) + "}"
+                else:
+                    dt = o.datatype.value
+                    if dt == _STRING:
+                        v = '{"@value": ' + _TEXT(o.value) + "}"
+                    else:
+                        head = datatypes.get(dt)
+                        if head is None:
+                            head = datatypes[dt] = '{"@type": ' + _TEXT(_compact(dt)) + ', "@value": '
+                        v = head + _TEXT(o.value) + "}"
+            else:
+                v = _ENCODE(_value(o))
+            key = keys.get(p)
+            if key is None:
+                key = _TEXT(_compact(p)) + ": "
+                if len(keys) < _MAX_CACHED:
+                    keys[p] = key
+            props.setdefault(key, []).append(v)
+        entries = {'"@id": ': _TEXT(_node(subject))}
+        for key, vals in props.items():
+            if len(vals) > 1:
+                vals.sort()
+            entries[key] = "[" + ", ".join(vals) + "]"
+        yield "{" + ", ".join(k + entries[k] for k in sorted(entries, key=_key_order)) + "}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_order(key: str) -> str:
+    """A key's place under ``sort_keys``: its name (``key`` is its JSON text and ': ')."""
+    return json.loads(key[:-2])
+
+
 def write_jsonld(triples: Iterable[ox.Triple], fh: IO[bytes]) -> None:
     """Stream ``triples`` (grouped by subject) as a JSON-LD document with a prefix ``@context``."""
     fh.write(b'{\n"@context": ' + json.dumps(PREFIXES, sort_keys=True).encode() + b',\n"@graph": [')
-    sep = b"\n"
-    for node in _nodes(triples):
-        fh.write(sep + _ENCODE(node).encode("utf-8"))
-        sep = b",\n"
+    sep = "\n"
+    for text in _node_texts(triples):
+        fh.write((sep + text).encode("utf-8"))
+        sep = ",\n"
     fh.write(b"\n]\n}\n")
 
 
