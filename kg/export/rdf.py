@@ -257,12 +257,13 @@ def _write_named(
             stamp, quads = stamps.get(g.value), None
             for fmt, fh in files.items():
                 was = old[fmt].graphs.get(g.value) if fmt in old and stamp is not None else None
-                if was is not None and was[0] == stamp:
+                data = None
+                if was is not None and was[0] == stamp:  # unchanged: its block in the old file
                     readers[fmt].seek(was[1])
                     data = readers[fmt].read(was[2])
-                    if len(data) != was[2]:
-                        raise ExportError(f"cannot write {paths[fmt]}: its previous version is shorter than recorded")
-                else:
+                    if len(data) != was[2]:  # (the old file is shorter than recorded: read the graph)
+                        data = None
+                if data is None:
                     if quads is None:
                         quads = list(store.quads_for_pattern(None, None, None, g))
                     data = ox.serialize(quads, None, FORMATS[fmt], prefixes=PREFIXES)[len(_header(fmt)) :]

@@ -131,3 +131,17 @@ def test_blocks_of_another_format_version_are_not_reused(tmp_path, capsys):
     write_articles(src, {"e_en.txt": CONFLICT_EN})
     _build(capsys, src, store, out)
     assert _files(out) == _full(store, tmp_path / "full")
+
+
+def test_blocks_past_the_end_of_the_old_file_are_read_again(tmp_path, capsys):
+    """A record that does not fit its file (edited by hand) costs a read, never a broken export."""
+    src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
+    write_articles(src, MEETING)
+    _build(capsys, src, store, out)
+    record = json.loads((out / STAMP_FILE).read_text())
+    for b in record["blocks"].values():
+        b["graphs"] = {g: [s, 10**9, n] for g, (s, _, n) in b["graphs"].items()}
+    (out / STAMP_FILE).write_text(json.dumps(record))
+    write_articles(src, {"e_en.txt": CONFLICT_EN})
+    _build(capsys, src, store, out)
+    assert _files(out) == _full(store, tmp_path / "full")
