@@ -697,7 +697,7 @@ def write_html(source: Any, path: str | Path, lang: str = "en") -> Path:
 
 
 def _child(store: str, path: str, lang: str, conn: Any) -> None:
-    """``write_html`` from a read-only view of the local store at ``store`` (in a helper process)."""
+    """``write_html`` from the store snapshot at ``store``, opened read-only (in a helper process)."""
     from ..store import Store
     from ..store.local import LocalBackend
 
@@ -711,23 +711,30 @@ def _child(store: str, path: str, lang: str, conn: Any) -> None:
 
 
 def start_html(source: Any, path: str | Path, lang: str = "en") -> Callable[..., Path] | None:
-    """Start writing ``graph.html`` in a helper process that reads the embedded on-disk store of ``source``
-    (flushed first; the caller writes nothing to it until the returned ``wait()`` returns), so that it runs
-    beside the RDF exports; ``wait()`` gives the file written (an ``ExportError`` when the helper failed),
-    ``wait(cancel=True)`` stops it.
-    None when ``source`` is not such a store (then call ``write_html``)."""
+    """Start writing ``graph.html`` in a helper process that reads a snapshot of the embedded on-disk store of
+    ``source`` (``LocalBackend.snapshot``), so that it runs beside the RDF exports; ``wait()`` gives the file
+    written (an ``ExportError`` when the helper failed) and removes the snapshot, ``wait(cancel=True)`` stops
+    the helper.  None when ``source`` is not such a store (then call ``write_html``)."""
     import multiprocessing as mp
+    import shutil
 
-    backend = getattr(source, "backend", None)
-    if getattr(backend, "path", None) is None or str(backend.path) == ":memory:" or backend.store is None:
+    snapshot = getattr(getattr(source, "backend", None), "snapshot", None)
+    backend = source.backend if snapshot is not None else None
+    if backend is None or backend.read_only or backend.store is None or str(backend.path) == ":memory:":
         return None
-    if not backend.read_only:
-        backend.store.flush()
-    ctx = mp.get_context("spawn")  # never fork the store's threads
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(str(backend.path), str(path), lang, child), daemon=True)
-    proc.start()
-    child.close()
+    try:
+        view = snapshot()
+    except KGError:  # (e.g. no room beside the store): written in process instead
+        return None
+    try:
+        ctx = mp.get_context("spawn")  # never fork the store's threads
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(str(view), str(path), lang, child), daemon=True)
+        proc.start()
+        child.close()
+    except BaseException:
+        shutil.rmtree(view, ignore_errors=True)
+        raise
 
     def wait(cancel: bool = False) -> Path:
         try:
@@ -744,6 +751,7 @@ def start_html(source: Any, path: str | Path, lang: str = "en") -> Callable[...,
         finally:
             proc.join()
             parent.close()
+            shutil.rmtree(view, ignore_errors=True)
         if kind == "cancelled":
             return Path(path)
         if kind == "kg":

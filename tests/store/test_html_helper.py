@@ -57,3 +57,15 @@ def test_cancel_stops_the_helper(built, tmp_path):
 def test_no_helper_for_a_memory_store(tmp_path):
     with Store(LocalBackend.memory()) as store:
         assert start_html(store, tmp_path / "graph.html") is None
+
+
+@pytest.mark.slow
+def test_the_helper_reads_a_snapshot_removed_afterwards(tmp_path, capsys):
+    """The helper never opens the store itself (its compactions would remove files under the reader): it
+    reads a checkpoint beside it, removed when it is done; one left by a killed build is removed too."""
+    src, out = write_articles(tmp_path / "in", MEETING), tmp_path / "out"
+    stale = tmp_path / "s.view-999999999-1"
+    stale.mkdir()
+    assert main(["build", str(src), "--store", str(tmp_path / "s"), "--out", str(out), "--no-validate"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out", "s", "s.lock"]
+    assert (out / "graph.html").stat().st_size > 0
