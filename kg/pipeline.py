@@ -171,19 +171,22 @@ def _file_sig(path: Path) -> list[int] | None:
 class ExportStamp:
     """``DIR/.kg-stamp.json``: the store's content stamp the exports of ``DIR`` were written from, each
     file's size and mtime (a file changed since is rewritten), the HTML's language, the store's stats
-    and SHACL verdict for that content."""
+    and SHACL verdict for that content, and where each named graph lies in the TriG / N-Quads files
+    (``kg.export.rdf.Blocks`` as JSON, by format: the next export copies the graphs no write changed)."""
 
     stamp: str | None
     files: dict[str, list[int]] = field(default_factory=dict)
     lang: str | None = None
     stats: dict | None = None
     conforms: bool | None = None
+    blocks: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def read(cls, out: Path) -> ExportStamp | None:
         try:
             d = json.loads((out / STAMP_FILE).read_text(encoding="utf-8"))
-            return cls(d["stamp"], dict(d["files"]), d.get("lang"), d.get("stats"), d.get("conforms"))
+            blocks = d.get("blocks") if isinstance(d.get("blocks"), dict) else {}
+            return cls(d["stamp"], dict(d["files"]), d.get("lang"), d.get("stats"), d.get("conforms"), blocks)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -198,11 +201,16 @@ class ExportStamp:
             and (lang is None or lang == self.lang)
         )
 
+    def untouched(self, path: Path) -> bool:
+        """True when ``path`` is the file this record describes (whatever content it was written from)."""
+        sig = self.files.get(path.name)
+        return sig is not None and _file_sig(path) == sig
+
     def write(self, out: Path) -> None:
         from .export import atomic_write
 
         data = {"stamp": self.stamp, "files": self.files, "lang": self.lang, "stats": self.stats}
-        data["conforms"] = self.conforms
+        data["conforms"], data["blocks"] = self.conforms, self.blocks
         atomic_write(out / STAMP_FILE, lambda fh: fh.write(json.dumps(data, indent=1, sort_keys=True).encode()))
 
 
@@ -333,12 +341,28 @@ def build(
                 else:
                     stale[fmt] = path
             rdf = {fmt: path for fmt, path in stale.items() if fmt != "html"}
-            if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
-                from .export.rdf import write_files
+            html_done = None  # the HTML is written by a helper process beside the RDF files (a local store)
+            if rdf and "html" in stale:
+                from .export.html import start_html
 
-                with steps("rdf"):
-                    files += write_files(store, rdf)
-            if "html" in stale:
+                html_done = start_html(store, stale["html"], lang=lang)
+            if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
+                from .export.rdf import Blocks, write_files
+
+                with steps("rdf"):  # the named graphs no write changed are copied from the files of prev
+                    old = {f: prev.blocks.get(f) for f in rdf if prev is not None and prev.untouched(rdf[f])}
+                    blocks = {f: b for f, d in old.items() if (b := Blocks.from_json(d)) is not None}
+                    try:
+                        files += write_files(store, rdf, blocks)
+                    except BaseException:
+                        if html_done is not None:
+                            html_done(cancel=True)
+                        raise
+                    record.blocks = {f: b.to_json() for f, b in blocks.items()}
+            if html_done is not None:
+                with steps("html"):  # (the time waited for the helper after the RDF files)
+                    files.append(html_done())
+            elif "html" in stale:
                 from .export.html import write_html
 
                 with steps("html"):
@@ -348,6 +372,7 @@ def build(
             if stamp is not None and files:
                 if prev is not None and same:  # files of other formats written from this content stay current
                     record.files = {**prev.files, **record.files}
+                    record.blocks = {**prev.blocks, **record.blocks}
                     record.lang = lang if html else prev.lang
                 record.write(out)
             location = store.location

@@ -38,11 +38,11 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError, KGError
+from ..errors import ExportError, KGError, printable
 from ..store.terms import SPARQL_PREFIXES
 from ..vocab import BASE
 from . import atomic_write
@@ -696,4 +696,71 @@ def write_html(source: Any, path: str | Path, lang: str = "en") -> Path:
     return atomic_write(path, lambda fh: fh.write(doc))
 
 
-__all__ = ["write_html", "collect", "render", "short_id", "search_key", "ui_strings"]
+def _child(store: str, path: str, lang: str, conn: Any) -> None:
+    """``write_html`` from the store snapshot at ``store``, opened read-only (in a helper process)."""
+    from ..store import Store
+    from ..store.local import LocalBackend
+
+    try:
+        with Store(LocalBackend.view(store)) as source:
+            conn.send(("ok", str(write_html(source, path, lang))))
+    except KGError as exc:  # (ExportError, StoreError: the same error as written in the parent)
+        conn.send(("kg", exc))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
+        conn.send(("error", printable(f"{type(exc).__name__}: {exc}")))
+
+
+def start_html(source: Any, path: str | Path, lang: str = "en") -> Callable[..., Path] | None:
+    """Start writing ``graph.html`` in a helper process that reads a snapshot of the embedded on-disk store of
+    ``source`` (``LocalBackend.snapshot``), so that it runs beside the RDF exports; ``wait()`` gives the file
+    written (an ``ExportError`` when the helper failed) and removes the snapshot, ``wait(cancel=True)`` stops
+    the helper.  None when ``source`` is not such a store (then call ``write_html``)."""
+    import multiprocessing as mp
+    import shutil
+
+    snapshot = getattr(getattr(source, "backend", None), "snapshot", None)
+    backend = source.backend if snapshot is not None else None
+    if backend is None or backend.read_only or backend.store is None or str(backend.path) == ":memory:":
+        return None
+    try:
+        view = snapshot()
+    except KGError:  # (e.g. no room beside the store): written in process instead
+        return None
+    try:
+        ctx = mp.get_context("spawn")  # never fork the store's threads
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(str(view), str(path), lang, child), daemon=True)
+        proc.start()
+        child.close()
+    except BaseException:
+        shutil.rmtree(view, ignore_errors=True)
+        raise
+
+    def wait(cancel: bool = False) -> Path:
+        try:
+            if cancel:  # the caller failed: stop the helper (its temporary file goes with the next export)
+                proc.terminate()
+                kind, value = "cancelled", ""
+            else:
+                kind, value = parent.recv()
+        except EOFError:
+            kind, value = "error", f"the helper process ended (exit code {proc.exitcode})"
+        except BaseException:
+            proc.terminate()
+            raise
+        finally:
+            proc.join()
+            parent.close()
+            shutil.rmtree(view, ignore_errors=True)
+        if kind == "cancelled":
+            return Path(path)
+        if kind == "kg":
+            raise value
+        if kind != "ok":
+            raise ExportError(f"cannot write {printable(str(path))}: {value}")
+        return Path(value)
+
+    return wait
+
+
+__all__ = ["start_html", "write_html", "collect", "render", "short_id", "search_key", "ui_strings"]

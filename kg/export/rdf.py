@@ -14,12 +14,15 @@ chunks of quads to one thread per file, each running its serializer over them.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from itertools import groupby, islice
 from operator import attrgetter
 from pathlib import Path
@@ -36,6 +39,8 @@ from ..store.terms import PREFIXES, XSD, compact
 from . import atomic_file, atomic_write
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": None}
+#: the formats that keep the named graphs (written graph by graph after the merged graph)
+QUAD_FORMATS = ("trig", "nq")
 RDF_TYPE = PREFIXES["rdf"] + "type"
 
 
@@ -121,55 +126,159 @@ def _writer(fmt: str, fh: IO[bytes]) -> Callable[[Iterator[ox.Quad]], None]:
     return lambda quads: ox.serialize(quads, fh, FORMATS[fmt], prefixes=PREFIXES)
 
 
-def write_files(source: Source, paths: dict[str, Path]) -> list[Path]:
+@dataclass(slots=True)
+class Blocks:
+    """Where each named graph lies in an exported TriG or N-Quads file: graph IRI -> (its graph stamp,
+    ``Store.graph_stamps``; byte offset; length), blocks without the prefix header.  ``key`` names what
+    else the bytes depend on (format, prefixes, serializer version): blocks of another key are not reused."""
+
+    key: str
+    graphs: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "graphs": {g: list(v) for g, v in self.graphs.items()}}
+
+    @classmethod
+    def from_json(cls, d: Any) -> Blocks | None:
+        try:
+            return cls(str(d["key"]), {str(g): (str(s), int(o), int(n)) for g, (s, o, n) in d["graphs"].items()})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+
+def blocks_key(fmt: str) -> str:
+    """What the bytes of a graph's block depend on besides its quads."""
+    basis = json.dumps([fmt, PREFIXES, getattr(ox, "__version__", "")], sort_keys=True)
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+@functools.cache
+def _header(fmt: str) -> bytes:
+    """What the serializer writes before the first quad (the prefixes of a TriG file; nothing in N-Quads)."""
+    x = ox.NamedNode("urn:x")
+    data = ox.serialize([ox.Quad(x, x, x, x)], None, FORMATS[fmt], prefixes=PREFIXES)
+    return data[: data.index(b"urn:x") - 1]
+
+
+def write_files(source: Source, paths: dict[str, Path], blocks: dict[str, Blocks] | None = None) -> list[Path]:
     """Write ``source`` in each format of ``paths`` (format -> file); every file is replaced atomically,
     and none is when one fails.  An embedded store is read once for all of them (see the module);
-    another source (a SPARQL endpoint) once per file."""
+    another source (a SPARQL endpoint) once per file.
+
+    ``blocks`` (embedded store): the ``Blocks`` of the TriG / N-Quads files now at ``paths`` (the caller
+    vouches that the files are the ones they describe); a named graph whose graph stamp is unchanged is
+    copied from the old file instead of read from the store (the same bytes).  On return ``blocks``
+    holds the blocks of the files written."""
     for fmt in paths:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     store = getattr(getattr(source, "backend", None), "store", None)
-    if not isinstance(store, ox.Store) or len(paths) < 2:
+    if not isinstance(store, ox.Store) or len(paths) < 2 and not set(paths) & set(QUAD_FORMATS):
         return [write_rdf(source, path, fmt) for fmt, path in paths.items()]
-    log = ox.NamedNode(LOG_GRAPH)
+    stamps = source.graph_stamps() if callable(getattr(source, "graph_stamps", None)) else {}
+    prior = blocks if blocks is not None else {}
     with ExitStack() as stack:
         files = {fmt: stack.enter_context(atomic_file(path)) for fmt, path in paths.items()}
-        merged_only = {fmt for fmt in files if fmt in ("ttl", "jsonld")}
-        writers = {fmt: _Writer(_writer(fmt, fh)) for fmt, fh in files.items()}
-        for w in writers.values():
-            w.start()
-        open_ = dict(writers)  # writers still taking chunks
-        try:
-            quads = store.quads_for_pattern(None, None, None, None)
-            default = True  # the default graph comes first
-            while chunk := list(islice(quads, CHUNK)):
-                if default and not isinstance(chunk[-1].graph_name, ox.DefaultGraph):
-                    default = False
-                    split = next(i for i, q in enumerate(chunk) if not isinstance(q.graph_name, ox.DefaultGraph))
-                    for fmt in merged_only:
-                        open_[fmt].chunks.put(chunk[:split])
-                        open_.pop(fmt).chunks.put(_END)
-                if not default:
-                    chunk = [q for q in chunk if q.graph_name != log]
-                for w in open_.values():
-                    w.chunks.put(chunk)
-                if any(w.error is not None for w in writers.values()):
-                    break
-        except BaseException:
-            for w in open_.values():
-                w.aborted = True
-            raise
-        finally:
-            for w in open_.values():
-                w.chunks.put(_END)
-            for w in writers.values():
-                w.join()
-        for fmt, w in writers.items():
-            if isinstance(w.error, OSError):
-                raise ExportError(f"cannot write {paths[fmt]}: {w.error.strerror or w.error}") from w.error
-            if w.error is not None:
-                raise w.error
+        _write_default(store, files, paths)
+        written = _write_named(store, {f: fh for f, fh in files.items() if f in QUAD_FORMATS}, paths, stamps, prior)
+    if blocks is not None:
+        blocks.clear()
+        blocks.update(written)
     return [Path(os.path.realpath(p)) if Path(p).is_symlink() else Path(p) for p in paths.values()]
+
+
+def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str, Path]) -> None:
+    """The merged (default) graph to every file, read once: the reader hands chunks to one thread per file
+    (TriG writes the merged graph as Turtle does, prefixes included: with both, TriG gets a copy of the Turtle)."""
+    copy = "ttl" in files and "trig" in files
+    writers = {fmt: _Writer(_writer(fmt, fh)) for fmt, fh in files.items() if not (copy and fmt == "trig")}
+    for w in writers.values():
+        w.start()
+    try:
+        quads = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        while chunk := list(islice(quads, CHUNK)):
+            for w in writers.values():
+                w.chunks.put(chunk)
+            if any(w.error is not None for w in writers.values()):
+                break
+    except BaseException:
+        for w in writers.values():
+            w.aborted = True
+        raise
+    finally:
+        for w in writers.values():
+            w.chunks.put(_END)
+        for w in writers.values():
+            w.join()
+    for fmt, w in writers.items():
+        if isinstance(w.error, OSError):
+            raise ExportError(f"cannot write {paths[fmt]}: {w.error.strerror or w.error}") from w.error
+        if w.error is not None:
+            raise w.error
+    if copy:
+        try:
+            _append_copy(files["ttl"], files["trig"])
+        except OSError as exc:
+            raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
+
+
+def _append_copy(src: IO[bytes], dst: IO[bytes], size: int = 1 << 24) -> None:
+    """Append what has been written to ``src`` (a file opened for reading and writing) to ``dst``."""
+    src.flush()
+    offset = 0
+    while data := os.pread(src.fileno(), size, offset):
+        dst.write(data)
+        offset += len(data)
+
+
+def _write_named(
+    store: ox.Store,
+    files: dict[str, IO[bytes]],
+    paths: dict[str, Path],
+    stamps: dict[str, str],
+    prior: dict[str, Blocks],
+) -> dict[str, Blocks]:
+    """Every named graph but the log, in the store's order, to the TriG / N-Quads ``files`` (after the default
+    graph): its block copied from the old file when its graph stamp is the one ``prior`` recorded, else read
+    and serialized; returns the new files' blocks."""
+    log = ox.NamedNode(LOG_GRAPH)
+    out = {fmt: Blocks(blocks_key(fmt)) for fmt in files}
+    old = {
+        fmt: b
+        for fmt, b in prior.items()
+        if fmt in files and isinstance(b, Blocks) and b.key == out[fmt].key and paths[fmt].is_file()
+    }
+    with ExitStack() as stack:
+        readers = {fmt: stack.enter_context(open(paths[fmt], "rb")) for fmt in old}
+        pos = {fmt: fh.tell() for fmt, fh in files.items()}
+        for g in store.named_graphs():
+            if g == log:
+                continue
+            stamp, quads = stamps.get(g.value), None
+            for fmt, fh in files.items():
+                was = old[fmt].graphs.get(g.value) if fmt in old and stamp is not None else None
+                data = None
+                if was is not None and was[0] == stamp:  # unchanged: its block in the old file
+                    readers[fmt].seek(was[1])
+                    data = readers[fmt].read(was[2])
+                    if len(data) != was[2]:  # (the old file is shorter than recorded: read the graph)
+                        data = None
+                if data is None:
+                    if quads is None:
+                        quads = list(store.quads_for_pattern(None, None, None, g))
+                    data = ox.serialize(quads, None, FORMATS[fmt], prefixes=PREFIXES)[len(_header(fmt)) :]
+                if not data:
+                    continue
+                try:
+                    if pos[fmt] == 0:  # the merged graph was empty: the prefixes come before the first graph
+                        pos[fmt] += fh.write(_header(fmt))
+                    fh.write(data)
+                except OSError as exc:
+                    raise ExportError(f"cannot write {paths[fmt]}: {exc.strerror or exc}") from exc
+                if stamp is not None:
+                    out[fmt].graphs[g.value] = (stamp, pos[fmt], len(data))
+                pos[fmt] += len(data)
+    return out
 
 
 _HEADS: dict[str, str | None] = {}  # IRI up to its last / or # -> its longest namespace (None: none)
@@ -248,14 +357,77 @@ def _nodes(triples: Iterable[ox.Triple]) -> Iterator[dict[str, Any]]:
         yield node
 
 
+_TEXT = json.encoder.encode_basestring  # a str as _ENCODE writes it (ensure_ascii=False)
+
+
+def _node_texts(triples: Iterable[ox.Triple]) -> Iterator[str]:
+    """``_ENCODE(node)`` for each node of ``_nodes(triples)``, written as text directly: each value's JSON text
+    once (IRIs cached), values sorted by that text, keys sorted (what ``sort_keys`` does)."""
+    keys: dict[str, str] = {}  # predicate IRI -> its JSON key with the separator
+    ids: dict[str, str] = {}  # object IRI -> '{"@id": "compacted"}'
+    types: dict[str, str] = {}  # class IRI -> '"compacted"'
+    datatypes: dict[str, str] = {}  # datatype IRI -> '{"@type": "compacted", "@value": '
+    for subject, group in groupby(triples, key=attrgetter("subject")):
+        props: dict[str, list[str]] = {}
+        for t in group:
+            p, o = t.predicate.value, t.object
+            kind = type(o)
+            if kind is ox.NamedNode:
+                if p == RDF_TYPE:
+                    v = types.get(o.value)
+                    if v is None:
+                        v = _TEXT(_compact(o.value))
+                        if len(types) < _MAX_CACHED:
+                            types[o.value] = v
+                    props.setdefault('"@type": ', []).append(v)
+                    continue
+                v = ids.get(o.value)
+                if v is None:
+                    v = '{"@id": ' + _TEXT(_compact(o.value)) + "}"
+                    if len(ids) < _MAX_CACHED:
+                        ids[o.value] = v
+            elif kind is ox.Literal:
+                if o.language:
+                    v = '{"@language": ' + _TEXT(o.language) + ', "@value": ' + _TEXT(o.value) + "}"
+                else:
+                    dt = o.datatype.value
+                    if dt == _STRING:
+                        v = '{"@value": ' + _TEXT(o.value) + "}"
+                    else:
+                        head = datatypes.get(dt)
+                        if head is None:
+                            head = datatypes[dt] = '{"@type": ' + _TEXT(_compact(dt)) + ', "@value": '
+                        v = head + _TEXT(o.value) + "}"
+            else:
+                v = _ENCODE(_value(o))
+            key = keys.get(p)
+            if key is None:
+                key = _TEXT(_compact(p)) + ": "
+                if len(keys) < _MAX_CACHED:
+                    keys[p] = key
+            props.setdefault(key, []).append(v)
+        entries = {'"@id": ': _TEXT(_node(subject))}
+        for key, vals in props.items():
+            if len(vals) > 1:
+                vals.sort()
+            entries[key] = "[" + ", ".join(vals) + "]"
+        yield "{" + ", ".join(k + entries[k] for k in sorted(entries, key=_key_order)) + "}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_order(key: str) -> str:
+    """A key's place under ``sort_keys``: its name (``key`` is its JSON text and ': ')."""
+    return json.loads(key[:-2])
+
+
 def write_jsonld(triples: Iterable[ox.Triple], fh: IO[bytes]) -> None:
     """Stream ``triples`` (grouped by subject) as a JSON-LD document with a prefix ``@context``."""
     fh.write(b'{\n"@context": ' + json.dumps(PREFIXES, sort_keys=True).encode() + b',\n"@graph": [')
-    sep = b"\n"
-    for node in _nodes(triples):
-        fh.write(sep + _ENCODE(node).encode("utf-8"))
-        sep = b",\n"
+    sep = "\n"
+    for text in _node_texts(triples):
+        fh.write((sep + text).encode("utf-8"))
+        sep = ",\n"
     fh.write(b"\n]\n}\n")
 
 
-__all__ = ["write_rdf", "write_files", "write_to", "write_jsonld", "merged", "FORMATS"]
+__all__ = ["Blocks", "write_rdf", "write_files", "write_to", "write_jsonld", "merged", "FORMATS"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..store.base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH
-from ..store.store import log_triples, stamp_triple
+from ..store.store import GRAPH_STAMP, log_triples, stamp_triple
 from ..store.terms import iri
 from ..vocab import ID
 from .merge import Report, cluster
@@ -163,7 +163,7 @@ class BatchPlan:
         agreements: set[str] = set()
         for doc, a in self.articles.items():
             rn = _renamer(doc.rsplit("/", 1)[-1], renames.get(doc, {}))
-            for t in {ox.Triple(rn(t.subject), t.predicate, rn(t.object)) for t in a.facts}:
+            for t in {ox.Triple(rn(t.subject) or t.subject, t.predicate, rn(t.object) or t.object) for t in a.facts}:
                 s, p = t.subject.value, t.predicate.value
                 if p == COCHAIR:
                     showing.setdefault(t.object.value, set()).add(s)
@@ -206,9 +206,13 @@ class BatchPlan:
             yield _merged_copy(text, a.hidden)
         yield _nt(chosen)
         yield _in_graph(_nt(derived), DERIVED_GRAPH) + _nt(derived)
-        entries = [*log_triples(REFERENCE_GRAPH, self.onto), stamp_triple()]
+        stamp = stamp_triple()
+        entries = [*log_triples(REFERENCE_GRAPH, self.onto), stamp]
         for doc in sorted(self.articles):
             entries += log_triples(doc, self.articles[doc].fingerprint)
+        # every graph written gets the load's stamp as its graph stamp (what Store.write does for each write)
+        written = [REFERENCE_GRAPH, *sorted(self.articles), *([DERIVED_GRAPH] if derived else [])]
+        entries += [ox.Triple(iri(g), iri(GRAPH_STAMP), stamp.object) for g in written]
         yield _in_graph(_nt(entries), LOG_GRAPH)
 
 
@@ -226,7 +230,7 @@ def _renamed(doc: str, text: str, mapping: dict[str, str] | None) -> str:
     def sub(m: re.Match) -> str:
         v = memo.get(m[1])
         if v is None:
-            v = memo[m[1]] = rn(ox.NamedNode(m[1])).value
+            v = memo[m[1]] = (rn(ox.NamedNode(m[1])) or ox.NamedNode(m[1])).value
         return m[0].replace(m[1], v, 1)
 
     return _OBJECT.sub(sub, _SUBJECT.sub(sub, "\n" + text))[1:]

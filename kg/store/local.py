@@ -17,6 +17,16 @@ from .lock import StoreLock
 from .terms import Term
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists
+        return True
+    return True
+
+
 def _is_empty(path: Path) -> bool:
     """True when there is no store at ``path`` yet (nothing there, or an empty folder)."""
     return not path.exists() or (path.is_dir() and not any(path.iterdir()))
@@ -120,6 +130,35 @@ class LocalBackend:
         self.read_only = False
         self.store = ox.Store()
         return self
+
+    @classmethod
+    def view(cls, path: str | Path) -> LocalBackend:
+        """A read-only view of the store at ``path`` (a ``snapshot``) without a lock, for a helper process."""
+        self = cls.__new__(cls)
+        self.path, self.location, self._lock, self._written = Path(path), str(path), None, 0
+        self._open_read_only()
+        return self
+
+    def snapshot(self) -> Path:
+        """A consistent copy of the store in a sibling folder ``STORE.view-PID-N`` (a RocksDB checkpoint: hard
+        links, no data copied), for readers in other processes: the store itself may not be opened by a
+        second process while this one has it open (its compactions remove files under a reader).  The
+        caller removes it (``shutil.rmtree``); those of killed processes are removed here."""
+        if self.read_only or self.store is None or str(self.path) == ":memory:":
+            raise StoreError(f"store {self.path}: no snapshot of a read-only or in-memory store")
+        for stale in self.path.parent.glob(glob.escape(self.path.name) + ".view-*"):
+            pid = stale.name.rsplit(".view-", 1)[1].split("-")[0]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                shutil.rmtree(stale, ignore_errors=True)
+        self._snapshots = getattr(self, "_snapshots", 0) + 1
+        target = self.path.with_name(f"{self.path.name}.view-{os.getpid()}-{self._snapshots}")
+        shutil.rmtree(target, ignore_errors=True)
+        try:
+            self.store.backup(str(target))
+        except (OSError, ValueError, RuntimeError) as exc:
+            shutil.rmtree(target, ignore_errors=True)
+            raise StoreError(f"cannot snapshot store {self.path}: {reason(exc)}") from exc
+        return target
 
     def _open_read_only(self) -> None:
         self.read_only = True

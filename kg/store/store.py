@@ -26,6 +26,8 @@ GENERATED = PREFIXES["prov"] + "generatedAtTime"
 #: the store's content stamp: a fresh value in the log graph at every write (exports record the one they show)
 STAMP_NODE, STAMP = LOG_GRAPH + "#store", T + "contentStamp"
 STATS = T + "statsOfStamp"  # the stats of the store's content, as JSON with the stamp they were counted at
+#: per named graph, the content stamp of the last write that changed it (exports reuse the blocks of the others)
+GRAPH_STAMP = T + "graphStamp"
 #: meeting properties whose sources may disagree (listed by ``kg conflicts``)
 CONFLICT_PROPS = (
     "schema:startDate",
@@ -117,6 +119,19 @@ def stamp_triple() -> ox.Triple:
     return ox.Triple(iri(STAMP_NODE), iri(STAMP), ox.Literal(uuid.uuid4().hex))
 
 
+def _restamp_graphs(touched: Iterable[str], kept: Iterable[str], stamp: ox.Triple) -> tuple[str, list[ox.Triple]]:
+    """The update that drops the graph stamps of the ``touched`` graphs, and the log triples giving the
+    graphs that are ``kept`` (still in the store after the write) the write's content stamp."""
+    touched = sorted(set(touched))
+    if not touched:
+        return "", []
+    drop = (
+        f"DELETE {{ GRAPH <{LOG_GRAPH}> {{ ?g <{GRAPH_STAMP}> ?o }} }} WHERE {{ "
+        f"{values('g', map(iri, touched))} GRAPH <{LOG_GRAPH}> {{ ?g <{GRAPH_STAMP}> ?o }} }}"
+    )
+    return drop, [ox.Triple(iri(g), iri(GRAPH_STAMP), stamp.object) for g in sorted(set(kept))]
+
+
 def log_triples(subject: str, fingerprint: str) -> list[ox.Triple]:
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return [
@@ -171,6 +186,16 @@ class Store:
         rows = self.backend.query(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STAMP}> ?o }} }}")
         return min(r["o"].value for r in rows) if rows.rows else None
 
+    def graph_stamps(self) -> dict[str, str]:
+        """Per named graph, the content stamp of the last write that changed it (graphs written before
+        graph stamps have none: their export blocks are never reused)."""
+        rows = self.backend.query(f"SELECT ?g ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ ?g <{GRAPH_STAMP}> ?o }} }}")
+        out: dict[str, str] = {}
+        for r in rows:
+            g, o = r["g"].value, r["o"].value
+            out[g] = min(out.get(g, o), o)
+        return out
+
     def documents(self, ref: str) -> list[str]:
         """Document IRIs for ``ref``: a document IRI or key, a source URL or a file name."""
         base = PREFIXES["doc"]
@@ -203,13 +228,14 @@ class Store:
             shown = {r["e"].value for r in rows}
             merged = [t for t in ref if t.subject.value not in entities or t.subject.value in shown]
             unstamp, stamp = _restamp()
+            ungraph, graph_stamps = _restamp_graphs([REFERENCE_GRAPH], [REFERENCE_GRAPH], stamp)
+            log = [*log_triples(REFERENCE_GRAPH, fingerprint), stamp, *graph_stamps]
             ops = [
                 *_drop(REFERENCE_GRAPH),
                 _unlog(REFERENCE_GRAPH),
                 unstamp,
-                _insert(
-                    {"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: [*log_triples(REFERENCE_GRAPH, fingerprint), stamp]}
-                ),
+                ungraph,
+                _insert({"": merged, REFERENCE_GRAPH: ref, LOG_GRAPH: log}),
             ]
             self.backend.update(" ;\n".join(ops))
 
@@ -241,8 +267,11 @@ class Store:
                 f"{values('x', map(iri, change.derived_reset))} GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}"
             )
         unstamp, stamp = _restamp()
-        ops += [_unlog(doc), unstamp]
-        log = [*(log_triples(doc, fingerprint) if fingerprint is not None else []), stamp]
+        derived = [DERIVED_GRAPH] if change.derived or change.derived_reset else []
+        kept = [g for g, triples in change.graphs.items() if triples] + derived
+        ungraph, graph_stamps = _restamp_graphs([*change.drop, *change.graphs, *derived], kept, stamp)
+        ops += [_unlog(doc), unstamp] + ([ungraph] if ungraph else [])
+        log = [*(log_triples(doc, fingerprint) if fingerprint is not None else []), stamp, *graph_stamps]
         insert = _insert({**change.graphs, DERIVED_GRAPH: change.derived, LOG_GRAPH: log, "": change.merged})
         ops += [insert] if insert else []
         if change.unshown:

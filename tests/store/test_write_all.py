@@ -7,6 +7,7 @@ import errno
 import os
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kg.errors import ExportError
@@ -53,7 +54,7 @@ def test_with_html(built, tmp_path):
     assert '<html lang="ru"' in (tmp_path / "graph.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("failing", ["trig", "ttl"])
+@pytest.mark.parametrize("failing", ["nq", "ttl"])  # (TriG copies the merged graph from the Turtle)
 @pytest.mark.parametrize("at", [50, None])  # half-way, or after the last quad
 def test_a_failing_file_replaces_none(built, tmp_path, monkeypatch, failing, at):
     """A writer that fails (a full disk) is one ExportError naming its file; every file keeps its old
@@ -124,3 +125,31 @@ def test_fast_compact_is_compact(iri):
     from kg.store.terms import compact
 
     assert rdf._compact(iri) == compact(iri)
+
+
+def _tricky() -> list:
+    n, lit = ox.NamedNode, ox.Literal
+    s, b = n("https://w3id.org/tmru/id/meeting/x"), ox.BlankNode("b1")
+    rdf_type, label = (
+        n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        n("http://www.w3.org/2000/01/rdf-schema#label"),
+    )
+    return [
+        ox.Triple(s, rdf_type, n("https://w3id.org/tmru/ontology#Meeting")),
+        ox.Triple(s, rdf_type, n("https://schema.org/Event")),
+        ox.Triple(s, rdf_type, lit("not a class")),
+        ox.Triple(s, label, lit('Встреча "12" \\ \u2028 <tag>', language="ru")),
+        ox.Triple(s, label, lit("a\tb\n")),
+        ox.Triple(s, label, lit("2", datatype=n("http://www.w3.org/2001/XMLSchema#integer"))),
+        ox.Triple(s, label, lit("x", datatype=n("urn:odd:type"))),
+        ox.Triple(s, n("urn:p:@first"), b),
+        ox.Triple(s, n("http://example.org/Z"), s),
+        ox.Triple(b, label, lit("blank")),
+    ]
+
+
+def test_jsonld_text_is_the_encoded_nodes(built):
+    """The JSON-LD writer's direct text (``_node_texts``) is ``_ENCODE`` of the node dicts (``_nodes``)."""
+    with open_store(str(built), create=False) as store:
+        triples = [*store.triples(), *_tricky()]
+    assert list(rdf._node_texts(triples)) == [rdf._ENCODE(node) for node in rdf._nodes(triples)]
