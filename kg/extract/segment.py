@@ -5,14 +5,16 @@ article's sentences split into one segment per meeting.
    working group, reception, call; "held" only with one of them or the commission)
    whose status (``status.py``) is held or present, plus an anchor (the commission, a
    co-chair cue, a person, a country or a head of state), no background ("recall") or
-   domestic ("Cabinet meeting") cue and no date far from the published date.  A forum
-   counts only when the article reports no other event.
+   domestic ("Cabinet meeting") cue and no date far from the published date.  A forum of
+   the two countries reported as held is a meeting of its own; another forum counts only
+   when the article reports no other event.
 2. Its *kind*: working-group -> ``working-group``; co-chair cue with a held meeting or
    call (not a session, not a reception) -> ``co-chairs-meeting``; the commission with a
    held session, meeting or call, or a number -> ``commission-session``; else ``other``.
 3. A trigger opens a new meeting when it gives another explicit date, says the event
    was earlier, has another kind where a reception is involved, names only other
-   parties, or names another pair of principals (see ``segment``).  Otherwise it
+   parties, names another pair of principals, or is a forum after talks or talks of named
+   people after a forum (see ``segment``).  Otherwise it
    continues the current meeting (a more specific kind reported as held replaces a
    vaguer one).
 """
@@ -57,6 +59,7 @@ def trigger_kind(
     """The meeting kind a sentence reports, or None when it reports no meeting.  The parties
     may be named in the sentence or in the ``before`` sentences ("Turkmenistan and Russia
     discussed ... The meetings took place in Ashgabat")."""
+    forum = forum or _bilateral_forum(s)
     if s.cue("background", "domestic") or not (s.all_event_cues() or (forum and s.cue("forum"))):
         return None
     if s.future:
@@ -81,6 +84,33 @@ def trigger_kind(
         # "the presidents last met in May"
         return None
     return MULTILATERAL if multilateral else kind_of(s, lang)
+
+
+def _bilateral_forum(s: Sent) -> bool:
+    """A forum of the two countries reported as held ("a Turkmen-Russian business forum took place"):
+    a meeting of its own even when the article reports others (ANNOTATION: a business forum is an
+    ``other`` meeting); a forum of other or more countries counts only alone."""
+    if not (s.held("held") and any(s.status(m) not in NOT_HELD for m in s.cues("forum"))) or s.cue("multilateral"):
+        return False
+    if any(m.value != "held" for m in s.all_event_cues()):  # "the session was held at the forum": a session
+        return False
+    return {c.value for c in s.values("COUNTRY")} == {"TM", "RU"}
+
+
+def _talks(s: Sent) -> bool:
+    """Whether the sentence reports people meeting (talks, a session, a reception, a call), not only
+    something held or signed."""
+    return any(m.value not in ("held", "signed") for m in s.event_cues())
+
+
+def _forum_and_talks(s: Sent, cur: Segment, pair: dict[str, str]) -> bool:
+    """A forum held after talks told, or talks of named people after a forum told: two events (talks
+    "on the sidelines of the forum" are a meeting of their own; a signing "within the forum" is the
+    forum's)."""
+    forum = any(_bilateral_forum(t) for t in cur.triggers)
+    if _bilateral_forum(s):
+        return not forum and any(_talks(t) for t in cur.triggers)
+    return forum and _talks(s) and bool(pair or s.cue("sidelines")) and not any(_talks(t) for t in cur.triggers)
 
 
 _YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d/])(?!\.\d)(?!\s*[-–—]\s*\d)")
@@ -423,8 +453,8 @@ def _joins(s: Sent, active: Segment) -> bool:
     """Whether ``s`` only tells someone taking part in the meeting being told ("X took part in the
     talks", «в переговорах принял участие X», "görüşmeye X de katıldı"): a verb of participation,
     no date other than the meeting's."""
-    if not s.cue("participation") or s.cue("day-after", "day-before"):
-        return False
+    if not s.cue("participation") or s.cue("day-after", "day-before") or _bilateral_forum(s):
+        return False  # (a forum held, "attended by 200 entrepreneurs": another event)
     day = _explicit_date(s)
     return day is None or day == _explicit_date(active.trigger)
 
@@ -556,6 +586,7 @@ def _place(
             or others
             or _new_pair(pair, cur.pair, s)
             or _elsewhere(s, kind, cur, published)
+            or _forum_and_talks(s, cur, pair)
         )
     if split:
         segs.append(Segment(kind, s, [s], [s], parties, pair))

@@ -231,8 +231,10 @@ def event_status(s: Sent, m: Mention) -> str | None:
         if own.role == BOTH and not gr.verb_final and _after_pluperfect(ws, first):
             return BACKGROUND  # "had been raised at the talks held in March": a participle
         return _status(own)
-    if own is not None and own.status == NONFINITE and not gr.verb_final and _future_aux(ws, first):
-        return FUTURE
+    if own is not None and own.status == NONFINITE and not gr.verb_final:
+        # "will hold" is future; "proposed / agreed to hold (провести) a forum" reports the proposal,
+        # not the event: an event verb in the infinitive is not reported as held
+        return FUTURE if _future_aux(ws, first) else NONFINITE
     mod = _modifier(ws, first, s.lang)
     if mod is not None:
         return _recalled(ws, idx, gr, mod)

@@ -1175,3 +1175,58 @@ def test_roman_numerals():
 def test_city_of_a_planned_or_recalled_meeting(lang, text):
     (m,) = meetings(text, lang, "2026-05-16")
     assert m.city is None
+
+
+FORUMS = [
+    # (lang, talks then a forum of the two countries held the same day, a forum only proposed)
+    (
+        "en",
+        "Putin and Berdimuhamedov held talks in Ashgabat on 20 November and discussed energy. On the same day, "
+        "a Turkmen-Russian business forum took place in Ashgabat, attended by 200 entrepreneurs. "
+        "Forum participants discussed industrial cooperation.",
+        "Meredov proposed to Overchuk to hold a Russian-Turkmen business forum in Ashgabat.",
+    ),
+    (
+        "ru",
+        "20 ноября в Ашхабаде Путин и Бердымухамедов провели переговоры и обсудили энергетику. В тот же день "
+        "в Ашхабаде прошёл туркмено-российский бизнес-форум, участники которого обсудили промышленную кооперацию.",
+        "Мередов предложил Оверчуку провести в Ашхабаде российско-туркменский бизнес-форум.",
+    ),
+    (
+        "tr",
+        "Putin ve Berdimuhamedov 20 Kasım'da Aşkabat'ta görüştü ve enerji konularını ele aldı. Aynı gün "
+        "Aşkabat'ta Türkmen-Rus iş forumu düzenlendi. Forumda sanayi işbirliği ele alındı.",
+        "Meredov, Aşkabat'ta bir Türkmen-Rus iş forumu düzenlenmesini önerdi.",
+    ),
+    (
+        "tk",
+        "20-nji noýabrda Aşgabatda Putin bilen Berdimuhamedow gepleşikleri geçirdi we energetika meselelerini "
+        "ara alyp maslahatlaşdylar. Şol gün Aşgabatda türkmen-rus işewürlik forumy geçirildi. Forumda senagat "
+        "hyzmatdaşlygy ara alnyp maslahatlaşyldy.",
+        "Meredow Aşgabatda türkmen-rus işewürlik forumyny geçirmegi teklip etdi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "proposed"), FORUMS)
+def test_a_forum_of_the_two_countries_held_is_a_meeting_of_its_own(lang, text, proposed):
+    """ANNOTATION: a business forum is an ``other`` meeting, also beside talks (its fields its own);
+    a forum proposed or planned is none."""
+    talks, forum = meetings(text, lang, "2024-11-21")
+    assert (talks.date, forum.date, forum.kind, forum.city) == ("2024-11-20", "2024-11-20", "other", "Ashgabat")
+    assert talks.areas == ["energy"] and forum.areas == ["industry"] and not forum.cochairs
+    assert len(meetings(text.split(". ")[0] + ". " + proposed, lang, "2024-11-21")) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an event verb in the infinitive (or a verbal noun) under a verb of proposing reports the proposal
+        ("en", "On 20 November Meredov proposed to Overchuk to hold a session of the commission in Ashgabat."),
+        ("ru", "20 ноября Мередов предложил Оверчуку провести в Ашхабаде заседание межправкомиссии."),
+        ("tr", "Meredov 20 Kasım'da Overçuk'a Aşkabat'ta hükümetlerarası komisyonun toplantısını düzenlemeyi önerdi."),
+        ("tk", "Meredow 20-nji noýabrda Owerçuga Aşgabatda hökümetara toparyň mejlisini geçirmegi teklip etdi."),
+    ],
+)
+def test_an_event_proposed_is_not_held(lang, text):
+    assert meetings(text, lang, "2024-11-21") == []
