@@ -136,19 +136,24 @@ def past_month(s: Sent, published: str | None) -> bool:
 def past_year(s: Sent, published: str | None, said: bool = False) -> bool:
     """Whether the sentence dates its event to a year before the article's (a year alone or with
     a month, not a range of years: "the programme for 2022-2024"); with ``said``, not a year inside
-    what a verb of saying reports ("Overchuk noted that trade grew in 2024": the noting is the event)."""
+    what a verb of saying reports ("Overchuk noted that trade grew in 2024": the noting is the event) or
+    a participant says in the first person ("last year our trade grew")."""
     if not published:
         return False
     year = int(published[:4])
-    years = [m for m in _YEAR.finditer(s.text) if int(m.group(1)) < year]
+    # where each past year stands in the sentence: a year written out, or "last year" («в прошлом году»)
+    years = [m.start() for m in _YEAR.finditer(s.text) if int(m.group(1)) < year]
+    years += [c.start - s.start for c in s.cues("last-year")]
     if said and years:
+        if s.cue("first-person"):  # a participant's own words ("last year our trade grew"): what was said
+            return False
         says = [w for w in words(s) if w.reporting]
         if says:
             if grammar(s.lang).verb_final:  # the report stands before the verb of saying, after its subject
                 last = says[-1].start
-                years = [m for m in years if not s.text[: m.start()].strip(" \t\n,") or s.start + m.start() > last]
+                years = [i for i in years if not s.text[:i].strip(" \t\n,") or s.start + i > last]
             else:
-                years = [m for m in years if s.start + m.start() < says[0].end]
+                years = [i for i in years if s.start + i < says[0].end]
     return bool(years)
 
 

@@ -382,3 +382,42 @@ def test_planned_signing_is_not_signed(lang, text):
 def test_past_year_in_what_was_said(lang, text, expected):
     (m,) = meetings(LEAD[lang] + text, lang, "2026-05-16")
     assert set(m.areas) == expected
+
+
+LAST_YEAR = [
+    # (lang, talks on energy, a reporter's figure for last year, the same figure in a participant's words)
+    (
+        "en",
+        "Lavrov held talks with Meredov in Moscow on 22 April and discussed energy.",
+        "Trade turnover between the two countries grew by 10 percent last year.",
+        "Lavrov: Last year our trade grew by 10 percent.",
+    ),
+    (
+        "ru",
+        "22 апреля в Москве Лавров провёл переговоры с Мередовым, стороны обсудили энергетику.",
+        "Товарооборот между странами в прошлом году вырос на 10 процентов.",
+        "Лавров: В прошлом году наш товарооборот вырос на 10 процентов.",
+    ),
+    (
+        "tr",
+        "Lavrov, 22 Nisan'da Moskova'da Meredov ile görüştü ve enerji konularını ele aldı.",
+        "İki ülke arasındaki ticaret hacmi geçen yıl yüzde 10 arttı.",
+        "Lavrov: Geçen yıl bizim ticaret hacmimiz yüzde 10 arttı.",
+    ),
+    (
+        "tk",
+        "Lawrow 22-nji aprelde Moskwada Meredow bilen duşuşdy we energetika meselelerini ara alyp maslahatlaşdylar.",
+        "Geçen ýyl iki ýurduň arasyndaky söwda dolanyşygy 10 göterim artdy.",
+        "Lawrow: Geçen ýyl biziň söwda dolanyşygymyz 10 göterim artdy.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "talks", "figure", "said"), LAST_YEAR)
+def test_last_year_is_a_past_year(lang, talks, figure, said):
+    """ "last year" («в прошлом году», "geçen yıl", "geçen ýyl") dates a reporter's figure to the past, as a
+    year written out does: no field of the meeting; in a participant's own words it was said there."""
+    (m,) = meetings(f"{talks} {figure}", lang, "2025-04-23")
+    assert m.areas == ["energy"]
+    (m,) = meetings(f"{talks}\n\n{said}", lang, "2025-04-23")
+    assert set(m.areas) == {"energy", "trade"}
