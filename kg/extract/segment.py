@@ -286,9 +286,14 @@ def _describes_one(s: Sent, x: Mention, found: list[Found]) -> bool:
     after = [f for f in found if f.start >= x.end]
     if not after:
         return False
-    # between them: commas and more role words only ("toparynyň rus böleginiň başlygy, ...")
+    # between them: commas, more role words, the commission's or a country's name and a participle
+    # of "to be" only ("toparynyň rus böleginiň başlygy, ...", "eş başkanı olan Overçuk",
+    # «сопредседателем межправкомиссии Оверчуком»)
     gap = list(s.doc_text[x.end : after[0].post_start])
-    for c in s.cues("cochair"):
+    fill = [m for m in s.mentions if m.cat in ("COMMISSION", "COUNTRY")] + s.cues("cochair", "copula", "namelink")
+    arts = grammar(s.lang).articles  # ("the co-chair of the commission Overchuk")
+    fill += [w for w in words(s) if s.doc_text[w.start : w.end].lower() in arts]
+    for c in fill:
         for k in range(max(c.start, x.end), min(c.end, after[0].post_start)):
             gap[k - x.end] = " "
     if "".join(gap).strip(" ,\u00a0") != "":
@@ -302,13 +307,20 @@ def _describes_one(s: Sent, x: Mention, found: list[Found]) -> bool:
 
 def _in_description(s: Sent, x: Mention, found: list[Found]) -> bool:
     """Whether the commission's name belongs to the role word after it that describes one person
-    ("Komisyonu eş başkanı, Başbakan Yardımcısı Aleksey Overçuk")."""
-    names = [m for m in s.mentions if m.cat in ("COMMISSION", "COUNTRY")]
+    ("Komisyonu eş başkanı, Başbakan Yardımcısı Aleksey Overçuk", "Komisyonu'nun Rus tarafı eş başkanı
+    olan Overçuk")."""
+    names = [m for m in s.mentions if m.cat in ("COMMISSION", "COUNTRY")] + s.cues("side")
+    arts = grammar(s.lang).articles
+    names += s.cues("namelink") + [w for w in words(s) if s.doc_text[w.start : w.end].lower() in arts]
     for c in s.cues("cochair"):
-        if c.start < x.end or not _describes_one(s, c, found):
+        if not _describes_one(s, c, found):
             continue
-        # the role word follows the name, or the rest of the name (country words and all)
-        gap = [w for w in words(s) if x.end <= w.start and w.end <= c.start]
+        # the role word follows the name, or the rest of the name (country words and all); or the name
+        # is the role's complement after it («сопредседателем межправкомиссии Оверчуком»)
+        a, b = (x.end, c.start) if c.start >= x.end else (c.end, x.start)
+        if a > b:
+            continue
+        gap = [w for w in words(s) if a <= w.start and w.end <= b]
         if all(any(n.start < w.end and w.start < n.end for n in names) for w in gap):
             return True
     return False

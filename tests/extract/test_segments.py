@@ -1230,3 +1230,40 @@ def test_a_forum_of_the_two_countries_held_is_a_meeting_of_its_own(lang, text, p
 )
 def test_an_event_proposed_is_not_held(lang, text):
     assert meetings(text, lang, "2024-11-21") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a reception, then a sentence on it that calls the guest the commission's co-chair: one meeting
+        (
+            "en",
+            "President Serdar Berdimuhamedov yesterday received Russian Deputy Prime Minister Alexei Overchuk in "
+            "Ashgabat. At the meeting with the Russian co-chair of the intergovernmental commission Overchuk, "
+            "energy cooperation was discussed.",
+        ),
+        (
+            "ru",
+            "Президент Туркменистана Сердар Бердымухамедов вчера в Ашхабаде принял вице-премьера России Алексея "
+            "Оверчука. На встрече с российским сопредседателем межправкомиссии Оверчуком обсуждалось "
+            "сотрудничество в энергетике.",
+        ),
+        (
+            "tr",
+            "Türkmenistan Devlet Başkanı Serdar Berdimuhamedov dün Aşkabat'ta Rusya Başbakan Yardımcısı Aleksey "
+            "Overçuk'u kabul etti. Görüşmede, komisyonun Rus tarafı eş başkanı olan Overçuk'la enerji işbirliği "
+            "ele alındı.",
+        ),
+        (
+            "tk",
+            "Türkmenistanyň Prezidenti Serdar Berdimuhamedow düýn Aşgabatda Russiýanyň Premýer-ministriniň "
+            "orunbasary Aleksey Owerçugy kabul etdi. Duşuşykda toparyň rus tarapyndan başlygy bolan Owerçuk bilen "
+            "energetika ulgamyndaky hyzmatdaşlyk ara alnyp maslahatlaşyldy.",
+        ),
+    ],
+)
+def test_a_role_describing_one_guest_is_no_co_chairs_meeting(lang, text):
+    """'the co-chair of the commission X', «сопредседателем межправкомиссии X», 'eş başkanı olan X',
+    'başlygy bolan X': one person's role, whatever stands between (the commission, its side, 'being')."""
+    (m,) = meetings(text, lang, "2025-02-12")
+    assert (m.kind, m.date, m.areas) == ("other", "2025-02-11", ["energy"])
