@@ -19,23 +19,15 @@ from typing import IO, Any
 from ..errors import ExportError, printable
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # e.g. EPERM: it exists
-        return True
-    return True
-
-
 def remove_stale_temporaries(path: Path) -> list[Path]:
     """Remove the temporary files left next to ``path`` by killed writers; returns them."""
+    from ..store.lock import alive  # (not at import: the store package loads pyoxigraph)
+
     removed = []
     pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.[^/]*\.tmp")
     for cand in glob.glob(glob.escape(str(path.parent / f".{path.name}.")) + "*.tmp"):
         m = pattern.fullmatch(Path(cand).name)
-        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+        if m and int(m.group(1)) != os.getpid() and not alive(int(m.group(1))):
             try:
                 Path(cand).unlink()
                 removed.append(Path(cand))

@@ -279,6 +279,14 @@ def _own_event_held(s: Sent, x: Mention, nouns: list[Mention]) -> bool:
     return s.status(min(near, key=lambda t: t[0])[1]) not in NOT_HELD
 
 
+def _role_words(s: Sent) -> list:
+    """Spans that may stand inside a role's description besides the role word: the commission's or a
+    country's name, a side ("Rus tarafı"), "of" and articles ("the co-chair of the commission")."""
+    arts = grammar(s.lang).articles
+    spans: list = [m for m in s.mentions if m.cat in ("COMMISSION", "COUNTRY")] + s.cues("side", "namelink")
+    return spans + [w for w in words(s) if s.doc_text[w.start : w.end].lower() in arts]
+
+
 def _describes_one(s: Sent, x: Mention, found: list[Found]) -> bool:
     """Whether a role word stands in apposition before one person's post and name ("co-chair of
     the commission, Deputy Prime Minister Alexei Overchuk", "Komisyonu eş başkanı, Başbakan
@@ -290,9 +298,7 @@ def _describes_one(s: Sent, x: Mention, found: list[Found]) -> bool:
     # of "to be" only ("toparynyň rus böleginiň başlygy, ...", "eş başkanı olan Overçuk",
     # «сопредседателем межправкомиссии Оверчуком»)
     gap = list(s.doc_text[x.end : after[0].post_start])
-    fill = [m for m in s.mentions if m.cat in ("COMMISSION", "COUNTRY")] + s.cues("cochair", "copula", "namelink")
-    arts = grammar(s.lang).articles  # ("the co-chair of the commission Overchuk")
-    fill += [w for w in words(s) if s.doc_text[w.start : w.end].lower() in arts]
+    fill = _role_words(s) + s.cues("cochair", "copula")
     for c in fill:
         for k in range(max(c.start, x.end), min(c.end, after[0].post_start)):
             gap[k - x.end] = " "
@@ -309,9 +315,7 @@ def _in_description(s: Sent, x: Mention, found: list[Found]) -> bool:
     """Whether the commission's name belongs to the role word after it that describes one person
     ("Komisyonu eş başkanı, Başbakan Yardımcısı Aleksey Overçuk", "Komisyonu'nun Rus tarafı eş başkanı
     olan Overçuk")."""
-    names = [m for m in s.mentions if m.cat in ("COMMISSION", "COUNTRY")] + s.cues("side")
-    arts = grammar(s.lang).articles
-    names += s.cues("namelink") + [w for w in words(s) if s.doc_text[w.start : w.end].lower() in arts]
+    names = _role_words(s)
     for c in s.cues("cochair"):
         if not _describes_one(s, c, found):
             continue

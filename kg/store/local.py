@@ -13,18 +13,8 @@ import pyoxigraph as ox
 
 from ..errors import QueryError, StoreBusyError, StoreError, UsageError, reason
 from .base import LOG_GRAPH, Table, table_from_ox
-from .lock import StoreLock
+from .lock import StoreLock, alive
 from .terms import Term
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # e.g. EPERM: it exists
-        return True
-    return True
 
 
 def _is_empty(path: Path) -> bool:
@@ -148,7 +138,7 @@ class LocalBackend:
             raise StoreError(f"store {self.path}: no snapshot of a read-only or in-memory store")
         for stale in self.path.parent.glob(glob.escape(self.path.name) + ".view-*"):
             pid = stale.name.rsplit(".view-", 1)[1].split("-")[0]
-            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
                 shutil.rmtree(stale, ignore_errors=True)
         self._snapshots = getattr(self, "_snapshots", 0) + 1
         target = self.path.with_name(f"{self.path.name}.view-{os.getpid()}-{self._snapshots}")

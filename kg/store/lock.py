@@ -11,6 +11,17 @@ from pathlib import Path
 from ..errors import StoreBusyError, StoreError
 
 
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (what a killed run left behind is stale when it does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists
+        return True
+    return True
+
+
 class StoreLock:
     """``fcntl.flock`` on ``PATH.lock``; waits up to ``wait`` seconds (``$KG_STORE_WAIT``, default 0)."""
 
