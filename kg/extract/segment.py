@@ -90,7 +90,9 @@ def _bilateral_forum(s: Sent) -> bool:
     """A forum of the two countries reported as held ("a Turkmen-Russian business forum took place"):
     a meeting of its own even when the article reports others (ANNOTATION: a business forum is an
     ``other`` meeting); a forum of other or more countries counts only alone."""
-    if not (s.held("held") and any(s.status(m) not in NOT_HELD for m in s.cues("forum"))) or s.cue("multilateral"):
+    if not s.cue("forum") or s.cue("multilateral"):  # (cheap tests first: every sentence is asked)
+        return False
+    if not (s.held("held") and any(s.status(m) not in NOT_HELD for m in s.cues("forum"))):
         return False
     if any(m.value != "held" for m in s.all_event_cues()):  # "the session was held at the forum": a session
         return False

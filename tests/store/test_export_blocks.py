@@ -119,28 +119,25 @@ def test_unchanged_graphs_are_copied_from_the_previous_files(tmp_path, capsys):
     assert (out / "graph.trig").read_bytes() == _full(store, tmp_path / "full")["trig"]
 
 
-def test_blocks_of_another_format_version_are_not_reused(tmp_path, capsys):
+def _other_key(b: dict) -> None:
+    b["key"] = "other"
+    b["graphs"] = {g: [s, 0, 1] for g, (s, _, _) in b["graphs"].items()}  # nonsense offsets
+
+
+def _past_the_end(b: dict) -> None:
+    b["graphs"] = {g: [s, 10**9, n] for g, (s, _, n) in b["graphs"].items()}
+
+
+@pytest.mark.parametrize("tamper", [_other_key, _past_the_end], ids=["another format version", "past the end"])
+def test_blocks_that_do_not_fit_are_read_again(tmp_path, capsys, tamper):
+    """Blocks recorded for another format version, or that do not fit their file (a record edited by hand),
+    cost a read, never a broken export."""
     src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
     write_articles(src, MEETING)
     _build(capsys, src, store, out)
     record = json.loads((out / STAMP_FILE).read_text())
     for b in record["blocks"].values():
-        b["key"] = "other"
-        b["graphs"] = {g: [s, 0, 1] for g, (s, _, _) in b["graphs"].items()}  # nonsense offsets
-    (out / STAMP_FILE).write_text(json.dumps(record))
-    write_articles(src, {"e_en.txt": CONFLICT_EN})
-    _build(capsys, src, store, out)
-    assert _files(out) == _full(store, tmp_path / "full")
-
-
-def test_blocks_past_the_end_of_the_old_file_are_read_again(tmp_path, capsys):
-    """A record that does not fit its file (edited by hand) costs a read, never a broken export."""
-    src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
-    write_articles(src, MEETING)
-    _build(capsys, src, store, out)
-    record = json.loads((out / STAMP_FILE).read_text())
-    for b in record["blocks"].values():
-        b["graphs"] = {g: [s, 10**9, n] for g, (s, _, n) in b["graphs"].items()}
+        tamper(b)
     (out / STAMP_FILE).write_text(json.dumps(record))
     write_articles(src, {"e_en.txt": CONFLICT_EN})
     _build(capsys, src, store, out)
