@@ -23,7 +23,8 @@ from .errors import InputError, KGError, printable, reason
 from .model import Document
 from .resolve import ResolvedArticle, doc_iri, doc_key
 from .store import Stats, Store
-from .store.base import REFERENCE_GRAPH
+from .store.base import REFERENCE_GRAPH, Change
+from .store.tally import Tally
 from .store.terms import PREFIXES, iri, triples_of
 
 FINGERPRINT = PREFIXES["tmru"] + "ingestFingerprint"
@@ -57,6 +58,7 @@ class Ingester:
         self.store = store
         self.onto = ontology_hash()
         self._reference_checked = False
+        self.tally: Tally | None = None  # stats kept up to date across the writes (``build``)
 
     def ensure_reference(self) -> bool:
         """Load (or refresh) the ontology graph when the ontology files changed; True if it did."""
@@ -66,6 +68,8 @@ class Ingester:
         if self.store.logged(REFERENCE_GRAPH) == self.onto:
             return False
         g = reference_graph()
+        if self.tally is not None:
+            self.tally.invalidate()
         self.store.load_reference(triples_of(g), {str(e) for e in gazetteer_entities(g)}, self.onto)
         return True
 
@@ -89,7 +93,7 @@ class Ingester:
             if logged == fp:
                 return "unchanged"
             replacing = logged is not None or self.store.has_graph(doc)
-            self.store.write(plan(self.store.backend, doc, triples, replacing), doc, fp)
+            self._write(plan(self.store.backend, doc, triples, replacing), doc, fp)
         return "replaced" if replacing else "added"
 
     def batch(self):  # -> kg.resolve.batch.BatchPlan
@@ -107,8 +111,13 @@ class Ingester:
         with self.store.lock():
             if not self.store.has_graph(doc):
                 return False
-            self.store.write(plan(self.store.backend, doc, None, True), doc, None)
+            self._write(plan(self.store.backend, doc, None, True), doc, None)
         return True
+
+    def _write(self, change: Change, doc: str, fp: str | None) -> None:
+        if self.tally is not None:
+            self.tally.note(change, doc)
+        self.store.write(change, doc, fp)
 
 
 def merged_graph(store: Store):  # -> rdflib.Graph
@@ -273,6 +282,8 @@ def build(
             batch = ing.batch() if bulk and _bulk_target(store) else None
             if batch is None:
                 ing.ensure_reference()
+                base = store.recorded_stats()  # recorded by the last build: kept up to date across the writes
+                ing.tally = Tally(store, base) if base is not None else None
 
             def fresh() -> Iterator[Document]:
                 first: dict[str, Document] = {}  # URL -> the input that claimed it first
@@ -316,6 +327,8 @@ def build(
             same = prev is not None and stamp is not None and prev.stamp == stamp
             with steps("stats"):  # the store has not changed since the exports: its stats neither
                 st = _stats(prev.stats) if same and prev.stats else None
+                if st is None and ing.tally is not None and (st := ing.tally.stats()) is not None:
+                    store.record_stats(st)
                 st = st or store.stats(record=True)  # (recorded for kg stats, until the content changes)
             report = None
             if validate and st.triples <= validate_max:

@@ -352,6 +352,7 @@ def plan(backend: Backend, doc: str, new: list[ox.Triple] | None, replacing: boo
         unshown=unshown,
         drop_alone=drop_alone,
         drop_shared=drop_shared,
+        dropped_nodes=frozenset(x for g in dropped for t in old_graphs.get(g, ()) for x in (t.subject, t.object)),
     )
 
 

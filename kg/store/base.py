@@ -46,6 +46,8 @@ class Change:
     #: also have (each of their triples kept while another graph holds it)
     drop_alone: list[ox.Triple] | None = None
     drop_shared: list[str] | None = None
+    #: the subjects and objects of the dropped graphs' triples (what stats kept up to date recount)
+    dropped_nodes: frozenset[ox.Term] = frozenset()
 
 
 @dataclass(slots=True)

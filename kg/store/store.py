@@ -38,6 +38,9 @@ CONFLICT_PROPS = (
     "tmru:agreementsSigned",
 )
 
+_CONFLICT_IRIS = frozenset(PREFIXES[c.split(":")[0]] + c.split(":")[1] for c in CONFLICT_PROPS)
+_TYPE, _MEETING = PREFIXES["rdf"] + "type", T + "Meeting"
+
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
@@ -92,16 +95,32 @@ def _drop(graph: str) -> list[str]:
     ]
 
 
-def _conflicting_meeting_props() -> str:
-    """The sub-SELECT of the (meeting, property) pairs to which the graphs give several values."""
-    return f"""{{ SELECT ?m ?p WHERE {{ VALUES ?p {{ {" ".join(CONFLICT_PROPS)} }}
+def _conflicting_meeting_props(bound: str = "") -> str:
+    """The sub-SELECT of the (meeting, property) pairs to which the graphs give several values (``bound``:
+    a ``VALUES ?m`` block keeping to some meetings)."""
+    return f"""{{ SELECT ?m ?p WHERE {{ {bound} VALUES ?p {{ {" ".join(CONFLICT_PROPS)} }}
       GRAPH ?g {{ ?m a tmru:Meeting ; ?p ?v }} }} GROUP BY ?m ?p HAVING (COUNT(DISTINCT ?v) > 1) }}"""
 
 
-#: the sub-SELECT of the people the graphs give several sides
-_PEOPLE_WITH_SIDES = """{ SELECT ?m WHERE { GRAPH ?g { { ?x tmru:person ?m ; tmru:forCountry ?v }
+def _people_with_sides(bound: str = "") -> str:
+    """The sub-SELECT of the people the graphs give several sides (``bound``: a ``VALUES ?m`` block keeping to
+    some people; the same pattern then written so that Oxigraph starts from those people)."""
+    if bound:
+        union = " UNION ".join(
+            f"{{ SELECT DISTINCT ?m ?v WHERE {{ {bound} {b} }} }}"
+            for b in (
+                "GRAPH ?g { ?x tmru:person ?m } OPTIONAL { GRAPH ?g { ?x tmru:forCountry ?v } } FILTER(BOUND(?v))",
+                "GRAPH ?g { ?x org:member ?m } OPTIONAL { GRAPH ?g { ?x tmru:forCountry ?v } } FILTER(BOUND(?v))",
+                "GRAPH ?g { ?m tmru:forCountry ?v } FILTER EXISTS { GRAPH ?g { ?m a tmru:Person } }",
+            )
+        )
+        return f"{{ SELECT ?m WHERE {{ {union} }} GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }}"
+    return """{ SELECT ?m WHERE { GRAPH ?g { { ?x tmru:person ?m ; tmru:forCountry ?v }
       UNION { ?x org:member ?m ; tmru:forCountry ?v } UNION { ?m a tmru:Person ; tmru:forCountry ?v } } }
     GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }"""
+
+
+_PEOPLE_WITH_SIDES = _people_with_sides()
 
 
 def _unlog(subject: str) -> str:
@@ -288,12 +307,42 @@ class Store:
 
     # ------------------------------------------------------------ reports
 
-    def conflict_count(self) -> int:
-        """``len(self.conflicts())``, counted without fetching the sources of each value."""
+    def conflict_count(self, meetings: Iterable[str] | None = None, people: Iterable[str] | None = None) -> int:
+        """``len(self.conflicts())``, counted without fetching the sources of each value; with ``meetings``
+        and ``people``, only the conflicts of those meetings and people (the others are not looked at)."""
         q = self.backend.query
-        meetings = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_conflicting_meeting_props()} }}")
-        people = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_PEOPLE_WITH_SIDES} }}")
-        return int(meetings.rows[0]["n"].value) + int(people.rows[0]["n"].value)
+        if meetings is None:
+            rows = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_conflicting_meeting_props()} }}")
+            n = int(rows.rows[0]["n"].value)
+        else:
+            n = self._meeting_conflicts(sorted(set(meetings)))
+        bound = "" if people is None else values("m", map(iri, people))
+        if people is None or bound != values("m", []):
+            rows = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_people_with_sides(bound)} }}")
+            n += int(rows.rows[0]["n"].value)
+        return n
+
+    def _meeting_conflicts(self, nodes: list[str]) -> int:
+        """The (meeting, property) pairs of the meetings among ``nodes`` to which the graphs give several
+        values: every quad of those nodes read (a lookup bound on the subject; binding the properties too,
+        or grouping in SPARQL, makes Oxigraph scan), grouped here."""
+        if not nodes:
+            return 0
+        bound = values("m", map(iri, nodes))
+        rows = self.backend.query(f"SELECT ?g ?m ?p ?v WHERE {{ {bound} GRAPH ?g {{ ?m ?p ?v }} }}")
+        typed, found = set(), {}
+        for r in rows:
+            g, m, p, v = r["g"], r["m"].value, r["p"].value, r["v"]
+            if p == _TYPE and v.value == _MEETING:
+                typed.add((g, m))
+            elif p in _CONFLICT_IRIS:
+                found.setdefault((g, m), []).append((p, v))
+        values_of: dict[tuple[str, str], set[ox.Term]] = {}
+        for (g, m), pvs in found.items():
+            if (g, m) in typed:
+                for p, v in pvs:
+                    values_of.setdefault((m, p), set()).add(v)
+        return sum(1 for vs in values_of.values() if len(vs) > 1)
 
     def conflicts(self) -> list[Conflict]:
         """Meeting properties to which sources give different values, and people given several sides."""
@@ -334,20 +383,27 @@ SELECT ?m ?v ?src ?chosen WHERE {{
     def stats(self, record: bool = False) -> Stats:
         """Counts per class, articles per language, conflicts: as recorded for the current content
         stamp by the last build (``record_stats``), else counted (and, with ``record``, recorded)."""
-        stamp = self.stamp()
-        if stamp is not None:
-            rows = self.backend.query(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> ?o }} }}")
-            for r in rows:
-                try:
-                    rec = json.loads(r["o"].value)
-                    if rec.get("stamp") == stamp:
-                        return Stats(**rec["stats"])
-                except (ValueError, TypeError, KeyError):
-                    continue  # a record of another version: counted again
-        st = self.count_stats()
-        if record:
-            self.record_stats(st)
+        st = self.recorded_stats()
+        if st is None:
+            st = self.count_stats()
+            if record:
+                self.record_stats(st)
         return st
+
+    def recorded_stats(self) -> Stats | None:
+        """The stats recorded for the current content stamp (``record_stats``), or None."""
+        stamp = self.stamp()
+        if stamp is None:
+            return None
+        rows = self.backend.query(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> ?o }} }}")
+        for r in rows:
+            try:
+                rec = json.loads(r["o"].value)
+                if rec.get("stamp") == stamp:
+                    return Stats(**rec["stats"])
+            except (ValueError, TypeError, KeyError):
+                continue  # a record of another version: counted again
+        return None
 
     def record_stats(self, st: Stats) -> None:
         """Keep ``st`` with the current content stamp, so that ``stats`` need not count again until
