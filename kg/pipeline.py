@@ -165,6 +165,8 @@ class BuildResult:
 
 #: what an export folder records of the store content its files were written from
 STAMP_FILE = ".kg-stamp.json"
+#: where the merged graph's blocks lie in the exports of a folder (``kg.export.merged``)
+MERGED_FILE = ".kg-merged.json"
 
 
 def _file_sig(path: Path) -> list[int] | None:
@@ -282,8 +284,10 @@ def build(
             batch = ing.batch() if bulk and _bulk_target(store) else None
             if batch is None:
                 ing.ensure_reference()
-                base = store.recorded_stats()  # recorded by the last build: kept up to date across the writes
-                ing.tally = Tally(store, base) if base is not None else None
+                # the stats recorded by the last build, kept up to date across the writes (and the nodes they
+                # touch: the merged graph of the exports is patched there when they show the content of now)
+                ing.tally = Tally(store, store.recorded_stats())
+            start = store.stamp() if batch is None else None
 
             def fresh() -> Iterator[Document]:
                 first: dict[str, Document] = {}  # URL -> the input that claimed it first
@@ -360,18 +364,28 @@ def build(
 
                 html_done = start_html(store, stale["html"], lang=lang)
             if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
-                from .export.rdf import Blocks, write_files
+                from .export.merged import MergedIndex
+                from .export.rdf import Blocks, Merged, write_files
 
                 with steps("rdf"):  # the named graphs no write changed are copied from the files of prev
                     old = {f: prev.blocks.get(f) for f in rdf if prev is not None and prev.untouched(rdf[f])}
                     blocks = {f: b for f, d in old.items() if (b := Blocks.from_json(d)) is not None}
+                    merged = Merged()
+                    tally = ing.tally
+                    if prev is not None and start is not None and prev.stamp == start and len(old) == len(rdf):
+                        if tally is not None and tally.valid:  # (it saw every write since the files were written)
+                            merged = Merged(MergedIndex.read(out / MERGED_FILE, prev.stamp), set(tally.nodes))
                     try:
-                        files += write_files(store, rdf, blocks)
+                        files += write_files(store, rdf, blocks, merged)
                     except BaseException:
                         if html_done is not None:
                             html_done(cancel=True)
                         raise
                     record.blocks = {f: b.to_json() for f, b in blocks.items()}
+                    if merged.index is not None:
+                        merged.index.write(out / MERGED_FILE, stamp)
+                    else:
+                        (out / MERGED_FILE).unlink(missing_ok=True)
             if html_done is not None:
                 with steps("html"):  # (the time waited for the helper after the RDF files)
                     files.append(html_done())

@@ -37,11 +37,15 @@ from ..errors import ExportError
 from ..store.base import LOG_GRAPH
 from ..store.terms import PREFIXES, XSD, compact
 from . import atomic_file, atomic_write
+from .merged import MergedIndex, index_files, plan_patch, subject_blocks, write_pieces
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": None}
 #: the formats that keep the named graphs (written graph by graph after the merged graph)
 QUAD_FORMATS = ("trig", "nq")
 RDF_TYPE = PREFIXES["rdf"] + "type"
+JSONLD_HEAD = b'{\n"@context": ' + json.dumps(PREFIXES, sort_keys=True).encode() + b',\n"@graph": ['
+JSONLD_TAIL = b"\n]\n}\n"
+JSONLD_SEP = b",\n"  # between two nodes (one per line)
 
 
 class Source(Protocol):
@@ -160,7 +164,19 @@ def _header(fmt: str) -> bytes:
     return data[: data.index(b"urn:x") - 1]
 
 
-def write_files(source: Source, paths: dict[str, Path], blocks: dict[str, Blocks] | None = None) -> list[Path]:
+@dataclass(slots=True)
+class Merged:
+    """What ``write_files`` needs to patch the merged part of the files at ``paths`` (``kg.export.merged``):
+    their ``index`` and the nodes written since they were (``dirty``; None: unknown, write it all).  On
+    return ``index`` is the index of the files written (None: not indexed)."""
+
+    index: MergedIndex | None = None
+    dirty: set[str] | None = None
+
+
+def write_files(
+    source: Source, paths: dict[str, Path], blocks: dict[str, Blocks] | None = None, merged: Merged | None = None
+) -> list[Path]:
     """Write ``source`` in each format of ``paths`` (format -> file); every file is replaced atomically,
     and none is when one fails.  An embedded store is read once for all of them (see the module);
     another source (a SPARQL endpoint) once per file.
@@ -168,7 +184,8 @@ def write_files(source: Source, paths: dict[str, Path], blocks: dict[str, Blocks
     ``blocks`` (embedded store): the ``Blocks`` of the TriG / N-Quads files now at ``paths`` (the caller
     vouches that the files are the ones they describe); a named graph whose graph stamp is unchanged is
     copied from the old file instead of read from the store (the same bytes).  On return ``blocks``
-    holds the blocks of the files written."""
+    holds the blocks of the files written.  ``merged`` (embedded store, with Turtle, N-Quads and JSON-LD among
+    ``paths``): the merged graph patched where it changed instead of read whole (``Merged``)."""
     for fmt in paths:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -177,9 +194,14 @@ def write_files(source: Source, paths: dict[str, Path], blocks: dict[str, Blocks
         return [write_rdf(source, path, fmt) for fmt, path in paths.items()]
     stamps = source.graph_stamps() if callable(getattr(source, "graph_stamps", None)) else {}
     prior = blocks if blocks is not None else {}
+    indexed = merged is not None and set(MERGED_FORMATS) <= set(paths)
     with ExitStack() as stack:
         files = {fmt: stack.enter_context(atomic_file(path)) for fmt, path in paths.items()}
-        _write_default(store, files, paths)
+        spans = _patch_default(store, files, paths, merged) if indexed else None
+        if spans is None:
+            spans = _write_default(store, files, paths)
+            if merged is not None:
+                merged.index = _index(files, spans) if indexed else None
         written = _write_named(store, {f: fh for f, fh in files.items() if f in QUAD_FORMATS}, paths, stamps, prior)
     if blocks is not None:
         blocks.clear()
@@ -187,9 +209,10 @@ def write_files(source: Source, paths: dict[str, Path], blocks: dict[str, Blocks
     return [Path(os.path.realpath(p)) if Path(p).is_symlink() else Path(p) for p in paths.values()]
 
 
-def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str, Path]) -> None:
+def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str, Path]) -> dict[str, tuple[int, int]]:
     """The merged (default) graph to every file, read once: the reader hands chunks to one thread per file
-    (TriG writes the merged graph as Turtle does, prefixes included: with both, TriG gets a copy of the Turtle)."""
+    (TriG writes the merged graph as Turtle does, prefixes included: with both, TriG gets a copy of the Turtle).
+    Returns where its blocks lie in the Turtle, N-Quads and JSON-LD files ((start, end) bytes)."""
     copy = "ttl" in files and "trig" in files
     writers = {fmt: _Writer(_writer(fmt, fh)) for fmt, fh in files.items() if not (copy and fmt == "trig")}
     for w in writers.values():
@@ -220,6 +243,83 @@ def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str
             _append_copy(files["ttl"], files["trig"])
         except OSError as exc:
             raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
+    return _spans(files)
+
+
+def _spans(files: dict[str, IO[bytes]]) -> dict[str, tuple[int, int]]:
+    """Where the merged graph's blocks lie in the Turtle, N-Quads and JSON-LD ``files`` written so far."""
+    spans = {}
+    for fmt, fh in files.items():
+        fh.flush()
+        end = fh.tell()
+        if fmt == "ttl":
+            spans[fmt] = (min(len(_ttl_header()), end), end)
+        elif fmt == "nq":
+            spans[fmt] = (0, end)
+        elif fmt == "jsonld":
+            spans[fmt] = (min(len(JSONLD_HEAD) + 1, end), max(end - len(JSONLD_TAIL), 0))
+    return spans
+
+
+@functools.cache
+def _ttl_header() -> bytes:
+    """What the Turtle serializer writes before the first triple (the prefixes)."""
+    x = ox.NamedNode("urn:x")
+    data = ox.serialize([ox.Triple(x, x, x)], None, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return data[: data.index(b"<urn:x>")]
+
+
+#: the formats whose merged part is patched (TriG's is a copy of the Turtle file's)
+MERGED_FORMATS = ("ttl", "nq", "jsonld")
+_SEPS = {"ttl": b"", "nq": b"", "jsonld": JSONLD_SEP}
+
+
+def _index(files: dict[str, IO[bytes]], spans: dict[str, tuple[int, int]]) -> MergedIndex | None:
+    return index_files(blocks_key("merged"), files, spans, JSONLD_SEP)
+
+
+def _serializers() -> dict[str, Callable[[list[ox.Triple]], bytes]]:
+    head = len(_ttl_header())
+    return {
+        "ttl": lambda ts: ox.serialize(ts, None, ox.RdfFormat.TURTLE, prefixes=PREFIXES)[head:],
+        "nq": lambda ts: ox.serialize(ts, None, ox.RdfFormat.N_TRIPLES),
+        "jsonld": lambda ts: next(_node_texts(ts)).encode("utf-8"),
+    }
+
+
+def _patch_default(
+    store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str, Path], merged: Merged
+) -> dict[str, tuple[int, int]] | None:
+    """The merged graph to every file, patched: the blocks of ``merged.dirty`` read from the store, the
+    others copied from the old files (``kg.export.merged``); None (nothing written) when it cannot be."""
+    old = merged.index
+    if old is None or merged.dirty is None or old.key != blocks_key("merged"):
+        return None
+    if not all(paths[fmt].is_file() for fmt in MERGED_FORMATS):
+        return None
+    patch = plan_patch(old, subject_blocks(store, merged.dirty, _serializers()), _SEPS)
+    if patch is None:
+        return None
+    heads = {"ttl": _ttl_header(), "nq": b"", "jsonld": JSONLD_HEAD + b"\n"}
+    with ExitStack() as stack:
+        for fmt in MERGED_FORMATS:
+            src = stack.enter_context(open(paths[fmt], "rb"))
+            fh = files[fmt]
+            try:
+                fh.write(heads[fmt])
+                write_pieces(src, fh, patch.pieces[fmt], _SEPS[fmt])
+            except OSError as exc:
+                raise ExportError(f"cannot write {paths[fmt]}: {exc.strerror or exc}") from exc
+    if "trig" in files:
+        try:
+            _append_copy(files["ttl"], files["trig"])
+        except OSError as exc:
+            raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
+    spans = _spans({fmt: files[fmt] for fmt in MERGED_FORMATS})
+    files["jsonld"].write(JSONLD_TAIL)
+    patch.index.starts = {fmt: spans[fmt][0] for fmt in MERGED_FORMATS}
+    merged.index = patch.index
+    return spans
 
 
 def _append_copy(src: IO[bytes], dst: IO[bytes], size: int = 1 << 24) -> None:
@@ -422,12 +522,12 @@ def _key_order(key: str) -> str:
 
 def write_jsonld(triples: Iterable[ox.Triple], fh: IO[bytes]) -> None:
     """Stream ``triples`` (grouped by subject) as a JSON-LD document with a prefix ``@context``."""
-    fh.write(b'{\n"@context": ' + json.dumps(PREFIXES, sort_keys=True).encode() + b',\n"@graph": [')
+    fh.write(JSONLD_HEAD)
     sep = "\n"
     for text in _node_texts(triples):
         fh.write((sep + text).encode("utf-8"))
-        sep = ",\n"
-    fh.write(b"\n]\n}\n")
+        sep = JSONLD_SEP.decode()
+    fh.write(JSONLD_TAIL)
 
 
 __all__ = ["Blocks", "write_rdf", "write_files", "write_to", "write_jsonld", "merged", "FORMATS"]

@@ -12,7 +12,8 @@ So the stats after some writes are the stats before them, minus what the touched
 the first write that touched them, plus what they count after the last one.  ``Tally.note`` is called
 with each change before it is written; ``Tally.stats`` after the writes.  A tally gives up (``stats``
 is None: count the whole store) on a change it cannot bound (blank nodes) or once it has touched more
-than ``limit`` parts (counting everything is then cheaper)."""
+than ``limit`` parts (counting everything is then cheaper).  Started without stats, a tally only keeps
+the nodes the writes touched (``nodes``: the exports read those again, ``kg.export.merged``)."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ class _Part:
 class Tally:
     """``Stats`` of a store carried across writes (see the module)."""
 
-    def __init__(self, store: Store, stats: Stats, limit: int = 20_000) -> None:
+    def __init__(self, store: Store, stats: Stats | None, limit: int = 20_000) -> None:
         self.store, self.base, self.limit = store, stats, limit
         self.graphs: set[str] = set()  # named graphs touched (the log excluded)
         self.logged: set[str] = set()  # subjects of the ingestion log touched
@@ -75,7 +76,8 @@ class Tally:
         if len(self.graphs) + len(self.logged) + len(self.nodes) + len(nodes) > self.limit:
             self.valid = False
             return
-        _add(self.before, self._count(new_graphs, new_logged, new_nodes))
+        if self.base is not None:  # (None: only the touched nodes are kept, for the exports)
+            _add(self.before, self._count(new_graphs, new_logged, new_nodes))
         self.graphs |= new_graphs
         self.logged |= new_logged
         self.nodes |= new_nodes
@@ -85,8 +87,8 @@ class Tally:
         self.valid = False
 
     def stats(self) -> Stats | None:
-        """The stats now (after the noted writes), or None when the tally gave up."""
-        if not self.valid:
+        """The stats now (after the noted writes), or None when the tally gave up (or had none to start from)."""
+        if not self.valid or self.base is None:
             return None
         after = self._count(self.graphs, self.logged, self.nodes)
         b = self.base
