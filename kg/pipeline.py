@@ -222,7 +222,8 @@ class ExportStamp:
 
         data = {"stamp": self.stamp, "files": self.files, "lang": self.lang, "stats": self.stats}
         data["conforms"], data["blocks"] = self.conforms, self.blocks
-        atomic_write(out / STAMP_FILE, lambda fh: fh.write(json.dumps(data, indent=1, sort_keys=True).encode()))
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"))  # (compact: a record of 10,000 graphs)
+        atomic_write(out / STAMP_FILE, lambda fh: fh.write(text.encode()))
 
 
 def _stats(recorded: dict) -> Stats | None:
@@ -236,7 +237,7 @@ def _stats(recorded: dict) -> Stats | None:
 def _bulk_target(store: Store) -> bool:
     """True when ``store`` is a new, empty, writable local store (a first build: ``build``'s bulk path)."""
     load = getattr(store.backend, "replace_empty", None)
-    return load is not None and not getattr(store.backend, "read_only", True) and store.count() == 0
+    return load is not None and not getattr(store.backend, "read_only", True) and store.empty()
 
 
 def _where(doc: Document) -> str:

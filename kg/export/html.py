@@ -161,8 +161,13 @@ def _rows(source: Any, query: str, names: str) -> Iterator[list[Any]]:
     results = getattr(getattr(source, "backend", None), "results", None)
     try:
         if callable(results):
-            for sol in results(query):
-                yield [sol[k] for k in keys]
+            answer = results(query)
+            order = [v.value for v in answer.variables]
+            if order == keys:  # (a solution as a tuple is its terms in the order of the variables)
+                yield from map(list, answer)
+            else:
+                for sol in answer:
+                    yield [sol[k] for k in keys]
             return
         result = source.query(query)
     except KGError:

@@ -210,14 +210,13 @@ def plan_patch(
     offsets = {fmt: _offsets(old.starts[fmt], old.sizes[fmt], len(seps[fmt])) for fmt in FORMATS}
     out = MergedIndex(old.key, [], {fmt: [] for fmt in FORMATS}, {})
     pieces: dict[str, list[tuple[int, int] | bytes]] = {fmt: [] for fmt in FORMATS}
-    run: int | None = None  # first old block of the run being copied
 
-    def close_run(end: int) -> None:
-        nonlocal run
-        if run is not None:
+    def copy(a: int, b: int) -> None:  # old blocks a..b-1, as they are
+        if a < b:
+            out.subjects += subjects[a:b]
             for fmt in FORMATS:
-                pieces[fmt].append((offsets[fmt][run], offsets[fmt][end - 1] + old.sizes[fmt][end - 1]))
-            run = None
+                pieces[fmt].append((offsets[fmt][a], offsets[fmt][b - 1] + old.sizes[fmt][b - 1]))
+                out.sizes[fmt] += old.sizes[fmt][a:b]
 
     def put(s: str, blocks: dict[str, bytes]) -> None:
         out.subjects.append(s)
@@ -225,23 +224,19 @@ def plan_patch(
             pieces[fmt].append(blocks[fmt])
             out.sizes[fmt].append(len(blocks[fmt]))
 
-    for i in range(len(subjects) + 1):
-        for _, s in sorted(inserted.get(i, ())):
-            close_run(i)
+    # (position, 0 = inserted before it / 1 = replaced, store key, subject), in file order
+    events = sorted([(p, 0, k, s) for p, ks in inserted.items() for k, s in ks] + [(i, 1, 0, "") for i in replaced])
+    done = 0  # old blocks before this one are placed
+    for p, kind, _, s in events:
+        copy(done, p)
+        done = max(done, p)
+        if kind == 0:
             put(s, new_blocks[s])  # type: ignore[arg-type]
-        if i == len(subjects):
-            close_run(i)
-            break
-        if i in replaced:
-            close_run(i)
-            if replaced[i] is not None:
-                put(subjects[i], replaced[i])  # type: ignore[arg-type]
-            continue
-        if run is None:
-            run = i
-        out.subjects.append(subjects[i])
-        for fmt in FORMATS:
-            out.sizes[fmt].append(old.sizes[fmt][i])
+        else:
+            if replaced[p] is not None:
+                put(subjects[p], replaced[p])  # type: ignore[arg-type]
+            done = p + 1
+    copy(done, len(subjects))
     return Patch(out, pieces) if out.subjects else None
 
 
@@ -253,25 +248,36 @@ def _offsets(start: int, sizes: list[int], sep: int) -> list[int]:
     return out
 
 
+def copy_range(src: IO[bytes], dst: IO[bytes], start: int, end: int) -> None:
+    """Append bytes ``start`` to ``end`` of ``src`` to ``dst`` (in the kernel where it can)."""
+    dst.flush()
+    while start < end:
+        try:
+            n = os.copy_file_range(src.fileno(), dst.fileno(), end - start, start)
+        except OSError:  # (a file system without it)
+            n = 0
+        if n <= 0:
+            data = os.pread(src.fileno(), min(end - start, 1 << 24), start)
+            if not data:
+                raise OSError(f"{getattr(src, 'name', 'the old file')} is shorter than recorded")
+            dst.write(data)
+            dst.flush()
+            n = len(data)
+        start += n
+
+
 def write_pieces(src: IO[bytes], dst: IO[bytes], pieces: Iterable[tuple[int, int] | bytes], sep: bytes) -> None:
     """Write ``pieces`` to ``dst``: byte ranges of ``src`` (a run of old blocks, their separators included)
     and new blocks, with ``sep`` between two pieces."""
     first = True
-    dst.flush()
     for piece in pieces:
         if not first and sep:
             dst.write(sep)
         first = False
         if isinstance(piece, bytes):
             dst.write(piece)
-            continue
-        dst.flush()
-        start, end = piece
-        while start < end:
-            n = os.copy_file_range(src.fileno(), dst.fileno(), end - start, start)
-            if n <= 0:
-                raise OSError(f"short copy from {getattr(src, 'name', 'the old file')}")
-            start += n
+        else:
+            copy_range(src, dst, *piece)
     dst.flush()
 
 
@@ -290,4 +296,13 @@ def subject_blocks(
     return out
 
 
-__all__ = ["MergedIndex", "Patch", "index_files", "plan_patch", "store_key", "subject_blocks", "write_pieces"]
+__all__ = [
+    "MergedIndex",
+    "Patch",
+    "copy_range",
+    "index_files",
+    "plan_patch",
+    "store_key",
+    "subject_blocks",
+    "write_pieces",
+]

@@ -37,7 +37,7 @@ from ..errors import ExportError
 from ..store.base import LOG_GRAPH
 from ..store.terms import PREFIXES, XSD, compact
 from . import atomic_file, atomic_write
-from .merged import MergedIndex, index_files, plan_patch, subject_blocks, write_pieces
+from .merged import MergedIndex, copy_range, index_files, plan_patch, subject_blocks, write_pieces
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": None}
 #: the formats that keep the named graphs (written graph by graph after the merged graph)
@@ -322,13 +322,10 @@ def _patch_default(
     return spans
 
 
-def _append_copy(src: IO[bytes], dst: IO[bytes], size: int = 1 << 24) -> None:
+def _append_copy(src: IO[bytes], dst: IO[bytes]) -> None:
     """Append what has been written to ``src`` (a file opened for reading and writing) to ``dst``."""
     src.flush()
-    offset = 0
-    while data := os.pread(src.fileno(), size, offset):
-        dst.write(data)
-        offset += len(data)
+    copy_range(src, dst, 0, src.tell())
 
 
 def _write_named(
@@ -350,34 +347,49 @@ def _write_named(
     }
     with ExitStack() as stack:
         readers = {fmt: stack.enter_context(open(paths[fmt], "rb")) for fmt in old}
+        sizes = {fmt: os.fstat(fh.fileno()).st_size for fmt, fh in readers.items()}
         pos = {fmt: fh.tell() for fmt, fh in files.items()}
-        for g in store.named_graphs():
-            if g == log:
-                continue
-            stamp, quads = stamps.get(g.value), None
-            for fmt, fh in files.items():
-                was = old[fmt].graphs.get(g.value) if fmt in old and stamp is not None else None
-                data = None
-                if was is not None and was[0] == stamp:  # unchanged: its block in the old file
-                    readers[fmt].seek(was[1])
-                    data = readers[fmt].read(was[2])
-                    if len(data) != was[2]:  # (the old file is shorter than recorded: read the graph)
-                        data = None
-                if data is None:
-                    if quads is None:
-                        quads = list(store.quads_for_pattern(None, None, None, g))
-                    data = ox.serialize(quads, None, FORMATS[fmt], prefixes=PREFIXES)[len(_header(fmt)) :]
-                if not data:
+        runs: dict[str, list[int]] = {}  # format -> [start, end] of the old bytes to copy next
+
+        def flush(fmt: str) -> None:
+            run = runs.pop(fmt, None)
+            if run is not None:
+                copy_range(readers[fmt], files[fmt], *run)
+
+        try:
+            for g in store.named_graphs():
+                if g == log:
                     continue
-                try:
-                    if pos[fmt] == 0:  # the merged graph was empty: the prefixes come before the first graph
-                        pos[fmt] += fh.write(_header(fmt))
-                    fh.write(data)
-                except OSError as exc:
-                    raise ExportError(f"cannot write {paths[fmt]}: {exc.strerror or exc}") from exc
-                if stamp is not None:
-                    out[fmt].graphs[g.value] = (stamp, pos[fmt], len(data))
-                pos[fmt] += len(data)
+                stamp, quads = stamps.get(g.value), None
+                for fmt, fh in files.items():
+                    was = old[fmt].graphs.get(g.value) if fmt in old and stamp is not None else None
+                    if was is not None and was[0] == stamp and was[1] + was[2] <= sizes[fmt]:
+                        # unchanged: its block in the old file (runs of them copied at once)
+                        run = runs.get(fmt)
+                        if run is not None and run[1] == was[1]:
+                            run[1] += was[2]
+                        else:
+                            flush(fmt)
+                            runs[fmt] = [was[1], was[1] + was[2]]
+                        data_len = was[2]
+                    else:
+                        if quads is None:
+                            quads = list(store.quads_for_pattern(None, None, None, g))
+                        data = ox.serialize(quads, None, FORMATS[fmt], prefixes=PREFIXES)[len(_header(fmt)) :]
+                        if not data:
+                            continue
+                        flush(fmt)
+                        if pos[fmt] == 0:  # the merged graph was empty: the prefixes come before the first graph
+                            pos[fmt] += fh.write(_header(fmt))
+                        fh.write(data)
+                        data_len = len(data)
+                    if stamp is not None:
+                        out[fmt].graphs[g.value] = (stamp, pos[fmt], data_len)
+                    pos[fmt] += data_len
+            for fmt in list(runs):
+                flush(fmt)
+        except OSError as exc:
+            raise ExportError(f"cannot write {paths[fmt]}: {exc.strerror or exc}") from exc
     return out
 
 

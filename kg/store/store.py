@@ -191,6 +191,11 @@ class Store:
         """Quads in the store, every graph included."""
         return self.backend.count()
 
+    def empty(self) -> bool:
+        """True when the store holds no quad (asked, not counted; the merged graph first, which Oxigraph
+        answers at once, where asking every named graph makes it list them)."""
+        return not (self.backend.query("ASK { ?s ?p ?o }") or self.backend.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
+
     def logged(self, subject: str) -> str | None:
         """The fingerprint ``subject`` was ingested with: in the log, or in the article's own graph (so a
         store loaded from our TriG export knows its articles)."""
@@ -348,13 +353,19 @@ class Store:
         """Meeting properties to which sources give different values, and people given several sides."""
         src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
   BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
-        rows = self.backend.query(f"""{SPARQL_PREFIXES}
-SELECT ?m ?p ?v ?src ?chosen WHERE {{
-  {_conflicting_meeting_props()}
-  GRAPH ?doc {{ ?m ?p ?v }} FILTER(?doc != <{REFERENCE_GRAPH}>)
-  OPTIONAL {{ ?m ?p ?chosen }}
-  {src}
-}}""")
+        grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
+        chosen: dict[tuple[str, str], str] = {}
+        values = self._meeting_values()
+        names = self._sources({g for vals in values.values() for gs, _ in vals.values() for g in gs})
+        for (m, p), vals in values.items():
+            if sum(1 for _, typed in vals.values() if typed) > 1:  # several values from graphs typing the meeting
+                for v, (gs, _) in vals.items():
+                    for g in gs - {REFERENCE_GRAPH}:
+                        grouped.setdefault((m, p), {}).setdefault(v.value, set()).update(names.get(g, (g,)))
+        for p in {p for _, p in grouped}:
+            for m, o in self._terms(f"SELECT ?m ?o WHERE {{ ?m <{p}> ?o }}"):
+                if (m.value, p) in grouped:
+                    chosen[(m.value, p)] = min(chosen.get((m.value, p), o.value), o.value)
         sides = self.backend.query(f"""{SPARQL_PREFIXES}
 SELECT ?m ?v ?src ?chosen WHERE {{
   {_PEOPLE_WITH_SIDES}
@@ -363,13 +374,6 @@ SELECT ?m ?v ?src ?chosen WHERE {{
   OPTIONAL {{ ?m tmru:forCountry ?chosen }}
   {src.replace("COALESCE(", f"COALESCE(IF(?doc = <{REFERENCE_GRAPH}>, 'gazetteer', ?unbound), ")}
 }}""")
-        grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
-        chosen: dict[tuple[str, str], str] = {}
-        for r in rows:
-            key = (r["m"].value, r["p"].value)
-            grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
-            if r["chosen"] is not None:
-                chosen[key] = r["chosen"].value
         for r in sides:
             key = (r["m"].value, T + "forCountry")
             grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
@@ -379,6 +383,47 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             Conflict(m, p, tuple((v, tuple(sorted(s))) for v, s in sorted(vals.items())), chosen.get((m, p)))
             for (m, p), vals in sorted(grouped.items())
         ]
+
+    def _terms(self, sparql: str) -> list[tuple[ox.Term, ...]]:
+        """The rows of a SELECT as tuples of terms, in the order of its variables (on an embedded store
+        straight from pyoxigraph's answer)."""
+        results = getattr(self.backend, "results", None)
+        if results is not None:
+            try:
+                return [tuple(sol) for sol in results(sparql)]
+            except (RuntimeError, OSError) as exc:  # raised while the answer is read
+                from ..errors import StoreError, reason
+
+                raise StoreError(f"query failed on {self.backend.location}: {reason(exc)}") from exc
+        table = self.backend.query(sparql)
+        return [tuple(r[c] for c in table.columns) for r in table.rows]
+
+    def _meeting_values(self) -> dict[tuple[str, str], dict[ox.Term, tuple[set[str], bool]]]:
+        """Per (meeting, property of ``CONFLICT_PROPS``), each value with the graphs giving it and whether one
+        of them types the meeting: one scan per property (a join of the properties in SPARQL is 5x slower)."""
+        rows = self._terms(f"SELECT ?g ?m WHERE {{ GRAPH ?g {{ ?m a <{_MEETING}> }} }}")
+        typed = {(g.value, m.value) for g, m in rows}
+        meetings = {m for _, m in typed}
+        out: dict[tuple[str, str], dict[ox.Term, tuple[set[str], bool]]] = {}
+        for p in sorted(_CONFLICT_IRIS):
+            for g, m, v in self._terms(f"SELECT ?g ?m ?v WHERE {{ GRAPH ?g {{ ?m <{p}> ?v }} }}"):
+                if m.value in meetings:
+                    gs, t = out.setdefault((m.value, p), {}).get(v, (set(), False))
+                    gs.add(g.value)
+                    out[(m.value, p)][v] = (gs, t or (g.value, m.value) in typed)
+        return out
+
+    def _sources(self, docs: set[str]) -> dict[str, list[str]]:
+        """What ``kg conflicts`` names each document by: its URLs, else its file names (else its IRI)."""
+        if not docs:
+            return {}
+        urls: dict[str, list[str]] = {}
+        names: dict[str, list[str]] = {}
+        for prop, into in ((PREFIXES["schema"] + "url", urls), (PREFIXES["dcterms"] + "identifier", names)):
+            for d, v in self._terms(f"SELECT ?d ?v WHERE {{ ?d <{prop}> ?v }}"):
+                if d.value in docs:
+                    into.setdefault(d.value, []).append(v.value)
+        return {d: urls.get(d) or names.get(d) or [d] for d in docs}
 
     def stats(self, record: bool = False) -> Stats:
         """Counts per class, articles per language, conflicts: as recorded for the current content

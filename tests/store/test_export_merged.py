@@ -99,3 +99,47 @@ def test_store_key_is_the_order_oxigraph_keeps_subjects_in(tmp_path):
     st.extend([ox.Quad(ox.NamedNode(i), p, p, ox.DefaultGraph()) for i in iris])
     order = [q.subject.value for q in st.quads_for_pattern(None, None, None, ox.DefaultGraph())]
     assert order == sorted(iris, key=store_key)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_changes_patched_are_a_full_export(tmp_path, monkeypatch, seed):
+    """Subjects added (anywhere in the store's order), removed and changed, on a store of random triples."""
+    from kg.export.rdf import Merged, write_files
+    from kg.store.local import LocalBackend
+    from kg.store.store import Store
+
+    rnd = random.Random(seed)
+    p = [ox.NamedNode(f"https://w3id.org/tmru/ontology#p{k}") for k in range(3)]
+
+    def node(k: int) -> ox.NamedNode:
+        return ox.NamedNode(f"https://w3id.org/tmru/id/x/{k}")
+
+    def triples(k: int) -> list[ox.Quad]:
+        return [
+            ox.Quad(node(k), rnd.choice(p), rnd.choice([node(rnd.randrange(500)), ox.Literal(f"v{rnd.random()}")]))
+            for _ in range(rnd.randrange(1, 4))
+        ]
+
+    with Store(LocalBackend(str(tmp_path / "s"))) as st:
+        store = st.backend.store
+        store.extend([q for k in range(0, 400, 2) for q in triples(k)])
+        paths = {fmt: tmp_path / "out" / f"graph.{fmt}" for fmt in FORMATS}
+        merged = Merged()
+        write_files(st, paths, {}, merged)
+        assert merged.index is not None
+        dirty = set()
+        for _ in range(rnd.randrange(1, 30)):
+            k = rnd.randrange(400)
+            old = list(store.quads_for_pattern(node(k), None, None, ox.DefaultGraph()))
+            for q in old if rnd.random() < 0.5 else ():
+                store.remove(q)
+            store.extend(triples(k) if rnd.random() < 0.7 else [])
+            dirty.add(node(k).value)
+        dirty.add(node(999).value)  # (a node that is no subject)
+        with monkeypatch.context() as m:
+            m.setattr(rdf, "_write_default", _fail)
+            write_files(st, paths, {}, Merged(merged.index, dirty))
+        got = {fmt: paths[fmt].read_bytes() for fmt in FORMATS}
+        full = {fmt: tmp_path / "full" / f"graph.{fmt}" for fmt in FORMATS}
+        write_files(st, full, {})
+        assert got == {fmt: full[fmt].read_bytes() for fmt in FORMATS}
