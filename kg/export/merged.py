@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import os
 import random
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -111,20 +112,51 @@ class MergedIndex:
 # ----------------------------------------------------------------- reading the blocks of written files
 
 
-def _lines(fh: IO[bytes], start: int, end: int, size: int = 1 << 22) -> Iterator[bytes]:
-    """The lines (with their newline) of ``fh`` between byte ``start`` and ``end``."""
-    pos, rest = start, b""
+def _starts(fh: IO[bytes], start: int, end: int, pattern: bytes, size: int = 1 << 24) -> list[int]:
+    """``start`` and every position in (``start``, ``end``) that follows a newline matched by ``pattern`` (a
+    newline and the byte after it)."""
+    out, pos, prev, find = [start], start, b"", re.compile(pattern).finditer
     while pos < end:
         chunk = os.pread(fh.fileno(), min(size, end - pos), pos)
         if not chunk:
             break
-        pos += len(chunk)
-        parts = (rest + chunk).split(b"\n")
-        rest = parts.pop()
-        for p in parts:
-            yield p + b"\n"
-    if rest:
-        yield rest
+        buf, base = prev + chunk, pos - len(prev)
+        out += [base + m.start() + 1 for m in find(buf)]
+        prev, pos = buf[-1:], pos + len(chunk)
+    return out
+
+
+_NQ_BLOCK = re.compile(rb"(<[^>\n]*> )[^\n]*\n(?:\1[^\n]*\n)*")  # the lines of one subject (an IRI)
+
+
+def _nq_blocks(fh: IO[bytes], start: int, end: int, size: int = 1 << 24) -> tuple[list[str], list[int]] | None:
+    """The subjects of the N-Quads lines between ``start`` and ``end`` (in the order of their runs of
+    lines) and the bytes of each run; None when a subject is no IRI."""
+    subjects: list[str] = []
+    sizes: list[int] = []
+    pos = start
+    while pos < end:
+        chunk = os.pread(fh.fileno(), min(size, end - pos), pos)
+        if not chunk:
+            break
+        last = pos + len(chunk) >= end
+        found = list(_NQ_BLOCK.finditer(chunk))
+        if not last:
+            found = found[:-1]  # (the last run may go on in the next chunk: read again from its start)
+            if not found:
+                size *= 2  # (one subject's lines fill the chunk)
+                continue
+        at = 0
+        for m in found:
+            if m.start() != at:
+                return None  # (a line that does not start with an IRI)
+            subjects.append(m.group(1)[1:-2].decode("utf-8"))
+            sizes.append(m.end() - m.start())
+            at = m.end()
+        if last and at < len(chunk):
+            return None
+        pos += at
+    return subjects, sizes
 
 
 def index_files(
@@ -132,32 +164,19 @@ def index_files(
 ) -> MergedIndex | None:
     """The index of the merged part of ``files`` (ttl, nq, jsonld; flushed, opened for reading), each lying
     in ``spans[fmt]`` = (start, end) bytes; None when the three do not agree on the subjects."""
-    subjects: list[str] = []
-    nq: list[int] = []
-    last = None
-    for line in _lines(files["nq"], *spans["nq"]):
-        s = line[1 : line.index(b">")].decode("utf-8") if line.startswith(b"<") else None
-        if s is None:
-            return None  # (a blank node subject: not indexed)
-        if s == last:
-            nq[-1] += len(line)
-        else:
-            subjects.append(s)
-            nq.append(len(line))
-            last = s
-    ttl: list[int] = []
-    for line in _lines(files["ttl"], *spans["ttl"]):
-        if line.startswith((b"\t", b" ")) and ttl:
-            ttl[-1] += len(line)
-        else:
-            ttl.append(len(line))
-    jsonld = []
-    for line in _lines(files["jsonld"], *spans["jsonld"]):
-        jsonld.append(len(line) - (len(jsonld_sep) if line.endswith(jsonld_sep) else line.endswith(b"\n")))
-    if not subjects or not len(subjects) == len(ttl) == len(jsonld):
+    found = _nq_blocks(files["nq"], *spans["nq"])
+    if not found or not found[0]:
         return None
-    starts = {fmt: spans[fmt][0] for fmt in FORMATS}
-    return MergedIndex(key, subjects, {"ttl": ttl, "nq": nq, "jsonld": jsonld}, starts)
+    subjects, nq = found
+    ttl_start, ttl_end = spans["ttl"]
+    starts = _starts(files["ttl"], ttl_start, ttl_end, rb"\n[^\t]")
+    ttl = [b - a for a, b in zip(starts, [*starts[1:], ttl_end], strict=True)]
+    js_start, js_end = spans["jsonld"]
+    starts = _starts(files["jsonld"], js_start, js_end, rb"\n.")
+    jsonld = [b - a - len(jsonld_sep) for a, b in zip(starts[:-1], starts[1:], strict=True)] + [js_end - starts[-1]]
+    if not len(subjects) == len(ttl) == len(jsonld):
+        return None
+    return MergedIndex(key, subjects, {"ttl": ttl, "nq": nq, "jsonld": jsonld}, {f: spans[f][0] for f in FORMATS})
 
 
 # ----------------------------------------------------------------- patching

@@ -143,3 +143,24 @@ def test_random_changes_patched_are_a_full_export(tmp_path, monkeypatch, seed):
         full = {fmt: tmp_path / "full" / f"graph.{fmt}" for fmt in FORMATS}
         write_files(st, full, {})
         assert got == {fmt: full[fmt].read_bytes() for fmt in FORMATS}
+
+
+def test_subject_runs_of_n_quads_across_reads(tmp_path):
+    """The runs of lines of each subject are found whatever the size of the reads (a run cut by a read)."""
+    from kg.export.merged import _nq_blocks
+
+    rnd = random.Random(3)
+    lines, want = [], []
+    for k in range(60):
+        run = [f"<http://e/{k}> <http://e/p> \"{'x' * rnd.randrange(30)}\" .\n" for _ in range(rnd.randrange(1, 5))]
+        lines += run
+        want.append((f"http://e/{k}", len("".join(run).encode())))
+    path = tmp_path / "f.nq"
+    path.write_text("".join(lines))
+    with path.open("rb") as fh:
+        for size in (7, 64, 100, 1 << 20):
+            subjects, sizes = _nq_blocks(fh, 0, path.stat().st_size, size)
+            assert list(zip(subjects, sizes, strict=True)) == want, size
+    path.write_text("".join(lines) + '_:b <http://e/p> "x" .\n')
+    with path.open("rb") as fh:
+        assert _nq_blocks(fh, 0, path.stat().st_size) is None
