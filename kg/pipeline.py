@@ -285,10 +285,8 @@ def build(
             batch = ing.batch() if bulk and _bulk_target(store) else None
             if batch is None:
                 ing.ensure_reference()
-                # the stats recorded by the last build, kept up to date across the writes (and the nodes they
-                # touch: the merged graph of the exports is patched there when they show the content of now)
-                ing.tally = Tally(store, store.recorded_stats())
-            start = store.stamp() if batch is None else None
+                base = store.recorded_stats()  # recorded by the last build: kept up to date across the writes
+                ing.tally = Tally(store, base) if base is not None else None
 
             def fresh() -> Iterator[Document]:
                 first: dict[str, Document] = {}  # URL -> the input that claimed it first
@@ -372,10 +370,11 @@ def build(
                     old = {f: prev.blocks.get(f) for f in rdf if prev is not None and prev.untouched(rdf[f])}
                     blocks = {f: b for f, d in old.items() if (b := Blocks.from_json(d)) is not None}
                     merged = Merged()
-                    tally = ing.tally
-                    if prev is not None and start is not None and prev.stamp == start and len(old) == len(rdf):
-                        if tally is not None and tally.valid:  # (it saw every write since the files were written)
-                            merged = Merged(MergedIndex.read(out / MERGED_FILE, prev.stamp), set(tally.nodes))
+                    if prev is not None and len(old) == len(rdf):  # the files are those prev describes:
+                        # their merged graph is patched where the writes since they were written touched it
+                        index = MergedIndex.read(out / MERGED_FILE, prev.stamp)
+                        if index is not None:
+                            merged = Merged(index, store.touched_since(prev.stamp))
                     try:
                         files += write_files(store, rdf, blocks, merged)
                     except BaseException:

@@ -49,6 +49,23 @@ class Change:
     #: the subjects and objects of the dropped graphs' triples (what stats kept up to date recount)
     dropped_nodes: frozenset[ox.Term] = frozenset()
 
+    def touched(self, doc: str) -> tuple[set[str], set[str], set[str]] | None:
+        """What writing this change (of article ``doc``) may change: named graphs, subjects of the ingestion
+        log, and nodes (subjects of the merged graph, meetings and people whose conflicts may change);
+        None when a blank node is among them (it cannot be looked up again)."""
+        graphs = {*self.drop, *self.graphs}
+        if self.derived or self.derived_reset:
+            graphs.add(DERIVED_GRAPH)
+        terms: list[ox.Term] = [*self.dropped_nodes]
+        for ts in (*self.graphs.values(), self.merged):
+            for t in ts:
+                terms += (t.subject, t.object)
+        if any(isinstance(t, ox.BlankNode) for t in terms):
+            return None
+        nodes = {t.value for t in terms if isinstance(t, ox.NamedNode)}
+        nodes |= {s for s, _ in self.reset} | set(self.derived_reset) | set(self.shown) | set(self.unshown)
+        return graphs, {doc, LOG_GRAPH + "#store"} | graphs, nodes
+
 
 @dataclass(slots=True)
 class Table:

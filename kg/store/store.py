@@ -28,6 +28,11 @@ STAMP_NODE, STAMP = LOG_GRAPH + "#store", T + "contentStamp"
 STATS = T + "statsOfStamp"  # the stats of the store's content, as JSON with the stamp they were counted at
 #: per named graph, the content stamp of the last write that changed it (exports reuse the blocks of the others)
 GRAPH_STAMP = T + "graphStamp"
+#: the last ``WRITES`` writes, each in a slot of the log graph (``LOG#write-{n % WRITES}``): the stamp it made
+#: (``WRITE_OF``), the one before it (``WRITE_AFTER``) and the nodes it may have changed (``TOUCHED``, as JSON),
+#: so that exports patch what changed since they were written (``Store.touched_since``)
+WRITES, WRITE_NUMBER, WRITE_OF = 256, T + "writeNumber", T + "writeOf"
+WRITE_AFTER, TOUCHED = T + "writeAfter", T + "touchedNodes"
 #: meeting properties whose sources may disagree (listed by ``kg conflicts``)
 CONFLICT_PROPS = (
     "schema:startDate",
@@ -38,6 +43,7 @@ CONFLICT_PROPS = (
     "tmru:agreementsSigned",
 )
 
+XSD_INTEGER = PREFIXES["xsd"] + "integer"
 _CONFLICT_IRIS = frozenset(PREFIXES[c.split(":")[0]] + c.split(":")[1] for c in CONFLICT_PROPS)
 _TYPE, _MEETING = PREFIXES["rdf"] + "type", T + "Meeting"
 
@@ -149,6 +155,11 @@ def _restamp_graphs(touched: Iterable[str], kept: Iterable[str], stamp: ox.Tripl
         f"{values('g', map(iri, touched))} GRAPH <{LOG_GRAPH}> {{ ?g <{GRAPH_STAMP}> ?o }} }}"
     )
     return drop, [ox.Triple(iri(g), iri(GRAPH_STAMP), stamp.object) for g in sorted(set(kept))]
+
+
+def write_slot(number: int) -> str:
+    """The log node of the write numbered ``number`` (one of ``WRITES`` slots, reused in turn)."""
+    return f"{LOG_GRAPH}#write-{number % WRITES}"
 
 
 def log_triples(subject: str, fingerprint: str) -> list[ox.Triple]:
@@ -291,6 +302,7 @@ class Store:
                 f"{values('x', map(iri, change.derived_reset))} GRAPH <{DERIVED_GRAPH}> {{ ?x ?p ?o }} }}"
             )
         unstamp, stamp = _restamp()
+        ops += self._record_write(change, doc, stamp)
         derived = [DERIVED_GRAPH] if change.derived or change.derived_reset else []
         kept = [g for g, triples in change.graphs.items() if triples] + derived
         ungraph, graph_stamps = _restamp_graphs([*change.drop, *change.graphs, *derived], kept, stamp)
@@ -309,6 +321,55 @@ class Store:
                 f"GRAPH <{REFERENCE_GRAPH}> {{ ?e ?p ?o }} }}"
             )
         self.backend.update(" ;\n".join(ops))
+
+    def _record_write(self, change: Change, doc: str, stamp: ox.Triple) -> list[str]:
+        """The operations that log this write in its slot (see ``WRITES``); none when the nodes it touches
+        cannot be listed (the chain then breaks: exports written before it are written in full)."""
+        rows = self.backend.query(
+            f"SELECT ?s ?n WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STAMP}> ?s "
+            f"OPTIONAL {{ <{STAMP_NODE}> <{WRITE_NUMBER}> ?n }} }} }}"
+        )
+        touched = change.touched(doc)
+        if len(rows.rows) != 1 or touched is None:
+            return [f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{WRITE_NUMBER}> ?n }} }}"]
+        before, n = rows.rows[0]["s"].value, rows.rows[0]["n"]
+        number = int(n.value) + 1 if n is not None and n.value.isdigit() else 0
+        slot = write_slot(number)
+        nodes = json.dumps(sorted(touched[2]), separators=(",", ":"))
+        log = [
+            ox.Triple(iri(STAMP_NODE), iri(WRITE_NUMBER), ox.Literal(str(number), datatype=iri(XSD_INTEGER))),
+            ox.Triple(iri(slot), iri(WRITE_OF), stamp.object),
+            ox.Triple(iri(slot), iri(WRITE_AFTER), ox.Literal(before)),
+            ox.Triple(iri(slot), iri(TOUCHED), ox.Literal(nodes)),
+        ]
+        return [
+            f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{WRITE_NUMBER}> ?n }} }}",
+            f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{slot}> ?p ?o }} }}",
+            _insert({LOG_GRAPH: log}),
+        ]
+
+    def touched_since(self, stamp: str | None) -> set[str] | None:
+        """The nodes the writes since the content ``stamp`` may have changed (``Change.touched``), from the
+        log of the last writes; None when they are not all logged (another kind of write, or too many)."""
+        now = self.stamp()
+        if stamp is None or now is None:
+            return None
+        if now == stamp:
+            return set()
+        rows = self.backend.query(
+            f"SELECT ?of ?after ?nodes WHERE {{ GRAPH <{LOG_GRAPH}> {{ ?w <{WRITE_OF}> ?of ; "
+            f"<{WRITE_AFTER}> ?after ; <{TOUCHED}> ?nodes }} }}"
+        )
+        back = {r["of"].value: (r["after"].value, r["nodes"].value) for r in rows}
+        out: set[str] = set()
+        for _ in range(len(back)):
+            if now not in back:
+                return None
+            now, nodes = back[now]
+            out.update(json.loads(nodes))
+            if now == stamp:
+                return out
+        return None
 
     # ------------------------------------------------------------ reports
 

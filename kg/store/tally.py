@@ -12,23 +12,21 @@ So the stats after some writes are the stats before them, minus what the touched
 the first write that touched them, plus what they count after the last one.  ``Tally.note`` is called
 with each change before it is written; ``Tally.stats`` after the writes.  A tally gives up (``stats``
 is None: count the whole store) on a change it cannot bound (blank nodes) or once it has touched more
-than ``limit`` parts (counting everything is then cheaper).  Started without stats, a tally only keeps
-the nodes the writes touched (``nodes``: the exports read those again, ``kg.export.merged``)."""
+than ``limit`` parts (counting everything is then cheaper)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
-from .base import DERIVED_GRAPH, LOG_GRAPH, Change
-from .store import STAMP_NODE, STATS, Stats, Store
+from .base import LOG_GRAPH, Change
+from .store import STATS, WRITES, Stats, Store, write_slot
 from .terms import PREFIXES, iri, values
 
 T = PREFIXES["tmru"]
 TYPE, LANGUAGE = PREFIXES["rdf"] + "type", PREFIXES["dcterms"] + "language"
 DERIVED_FROM = PREFIXES["prov"] + "wasDerivedFrom"
+_SLOTS = frozenset(write_slot(k) for k in range(WRITES))
 
 
 @dataclass(slots=True)
@@ -46,7 +44,7 @@ class _Part:
 class Tally:
     """``Stats`` of a store carried across writes (see the module)."""
 
-    def __init__(self, store: Store, stats: Stats | None, limit: int = 20_000) -> None:
+    def __init__(self, store: Store, stats: Stats, limit: int = 20_000) -> None:
         self.store, self.base, self.limit = store, stats, limit
         self.graphs: set[str] = set()  # named graphs touched (the log excluded)
         self.logged: set[str] = set()  # subjects of the ingestion log touched
@@ -59,25 +57,18 @@ class Tally:
         counted as it is now."""
         if not self.valid:
             return
-        graphs = {*change.drop, *change.graphs}
-        if change.derived or change.derived_reset:
-            graphs.add(DERIVED_GRAPH)
-        terms: list[ox.Term] = [*change.dropped_nodes]
-        for ts in (*change.graphs.values(), change.merged):
-            for t in ts:
-                terms += (t.subject, t.object)
-        if any(isinstance(t, ox.BlankNode) for t in terms):
+        touched = change.touched(doc)
+        if touched is None:
             self.valid = False
             return
-        nodes = {t.value for t in terms if isinstance(t, ox.NamedNode)}
-        nodes |= {s for s, _ in change.reset} | set(change.derived_reset) | set(change.shown) | set(change.unshown)
-        new_graphs, new_logged = graphs - self.graphs, ({doc, STAMP_NODE} | graphs) - self.logged
+        graphs, logged, nodes = touched
+        logged |= _SLOTS  # (the write's own log entry: a slot among these, see ``kg.store.store.WRITES``)
+        new_graphs, new_logged = graphs - self.graphs, logged - self.logged
         new_nodes = nodes - self.nodes
         if len(self.graphs) + len(self.logged) + len(self.nodes) + len(nodes) > self.limit:
             self.valid = False
             return
-        if self.base is not None:  # (None: only the touched nodes are kept, for the exports)
-            _add(self.before, self._count(new_graphs, new_logged, new_nodes))
+        _add(self.before, self._count(new_graphs, new_logged, new_nodes))
         self.graphs |= new_graphs
         self.logged |= new_logged
         self.nodes |= new_nodes
@@ -87,8 +78,8 @@ class Tally:
         self.valid = False
 
     def stats(self) -> Stats | None:
-        """The stats now (after the noted writes), or None when the tally gave up (or had none to start from)."""
-        if not self.valid or self.base is None:
+        """The stats now (after the noted writes), or None when the tally gave up."""
+        if not self.valid:
             return None
         after = self._count(self.graphs, self.logged, self.nodes)
         b = self.base

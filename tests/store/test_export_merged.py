@@ -45,7 +45,7 @@ def _fail(*args, **kwargs):
     raise AssertionError("the merged graph was read whole")
 
 
-@pytest.mark.parametrize("step", ["add", "rename", "replace"])
+@pytest.mark.parametrize("step", ["add", "rename", "replace", "remove"])
 def test_a_build_patches_the_merged_graph_into_a_full_export(tmp_path, capsys, monkeypatch, step):
     src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
     write_articles(src, {k: ALL[k] for k in sorted(ALL)[:4]})
@@ -59,9 +59,14 @@ def test_a_build_patches_the_merged_graph_into_a_full_export(tmp_path, capsys, m
         synth(16, tmp_path / "more", seed=4)
         for p in sorted((tmp_path / "more").iterdir())[12:]:
             p.rename(src / p.name)
-    else:  # another text under a stored article's name and URL: its old nodes leave the merged graph
+    elif step == "replace":  # another text under a stored article's name and URL: its old nodes leave the merged graph
         name = sorted(p.name for p in src.glob("*.txt") if p.name in ALL)[0]
         (src / name).write_text(CONFLICT_EN, encoding="utf-8")
+    else:  # writes with no export in between (kg remove): the exports patch what all of them touched
+        for name in sorted(p.name for p in src.glob("*.txt"))[:3]:
+            assert main(["remove", str(src / name), "--store", str(store)]) == 0
+            (src / name).unlink()
+        write_articles(src, {"e_en.txt": CONFLICT_EN})
     with monkeypatch.context() as m:
         m.setattr(rdf, "_write_default", _fail)
         summary = _build(capsys, src, store, out)
@@ -152,7 +157,7 @@ def test_subject_runs_of_n_quads_across_reads(tmp_path):
     rnd = random.Random(3)
     lines, want = [], []
     for k in range(60):
-        run = [f"<http://e/{k}> <http://e/p> \"{'x' * rnd.randrange(30)}\" .\n" for _ in range(rnd.randrange(1, 5))]
+        run = [f'<http://e/{k}> <http://e/p> "{"x" * rnd.randrange(30)}" .\n' for _ in range(rnd.randrange(1, 5))]
         lines += run
         want.append((f"http://e/{k}", len("".join(run).encode())))
     path = tmp_path / "f.nq"

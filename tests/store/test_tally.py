@@ -79,3 +79,24 @@ def test_a_build_into_a_counted_store_keeps_its_stats_without_counting(tmp_path,
     with open_store(store, create=False) as st:
         assert st.recorded_stats() == st.count_stats()
         assert json.loads((out / ".kg-stamp.json").read_text())["stats"] == st.count_stats().to_json()
+
+
+def test_the_writes_since_a_stamp_are_logged_while_they_fit_their_slots(docs, monkeypatch):
+    import kg.store.store as store_module
+
+    articles = [resolve(extract(d)) for d in docs[:4]]
+    with Store(LocalBackend.memory()) as st:
+        ing = Ingester(st)
+        ing.ensure_reference()
+        start = st.stamp()
+        ing.ingest(articles[0])
+        first = st.touched_since(start)
+        assert str(articles[0].iri) in first and st.touched_since(st.stamp()) == set()
+        ing.ingest(articles[1])
+        assert st.touched_since(start) >= first | {str(articles[1].iri)}
+        monkeypatch.setattr(store_module, "WRITES", 2)  # two slots: the third write since reuses the first's
+        mid = st.stamp()
+        for ra in articles[2:]:
+            ing.ingest(ra)
+        assert st.touched_since(mid) is not None and st.touched_since(start) is None
+        assert st.touched_since("a stamp this store never had") is None
