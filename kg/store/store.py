@@ -535,10 +535,13 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             ?m a tmru:Meeting ; prov:wasDerivedFrom ?d }} GROUP BY ?m HAVING (COUNT(DISTINCT ?d) > 1) }} }}""")
         triples = q("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         by_lang = {r["l"].value: int(r["n"].value) for r in langs}
-        # (the record of the stats themselves is no content: a count is the same before and after it)
+        # (the record of the stats and the log of the last writes are no content: the count of a store built
+        # in one bulk load, which logs no write, is that of the same store built article by article)
         recorded = q(f"SELECT ?o WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STATS}> ?o }} }}")
+        writes = q(f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{LOG_GRAPH}> {{
+            {{ ?w <{WRITE_OF}> ?x . ?w ?p ?o }} UNION {{ ?s <{WRITE_NUMBER}> ?o }} }} }}""")
         return Stats(
-            quads=self.count() - len(recorded.rows),
+            quads=self.count() - len(recorded.rows) - int(writes.rows[0]["n"].value),
             triples=int(triples.rows[0]["n"].value),
             articles=sum(by_lang.values()),
             languages=dict(sorted(by_lang.items())),

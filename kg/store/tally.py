@@ -20,13 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .base import LOG_GRAPH, Change
-from .store import STATS, WRITES, Stats, Store, write_slot
+from .store import STATS, WRITE_NUMBER, Stats, Store
 from .terms import PREFIXES, iri, values
 
 T = PREFIXES["tmru"]
 TYPE, LANGUAGE = PREFIXES["rdf"] + "type", PREFIXES["dcterms"] + "language"
 DERIVED_FROM = PREFIXES["prov"] + "wasDerivedFrom"
-_SLOTS = frozenset(write_slot(k) for k in range(WRITES))
 
 
 @dataclass(slots=True)
@@ -62,7 +61,6 @@ class Tally:
             self.valid = False
             return
         graphs, logged, nodes = touched
-        logged |= _SLOTS  # (the write's own log entry: a slot among these, see ``kg.store.store.WRITES``)
         new_graphs, new_logged = graphs - self.graphs, logged - self.logged
         new_nodes = nodes - self.nodes
         if len(self.graphs) + len(self.logged) + len(self.nodes) + len(nodes) > self.limit:
@@ -111,7 +109,7 @@ class Tally:
         if logged:
             rows = q(
                 f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{LOG_GRAPH}> {{ {values('s', map(iri, logged))} "
-                f"?s ?p ?o FILTER(?p != <{STATS}>) }} }}"
+                f"?s ?p ?o FILTER(?p NOT IN (<{STATS}>, <{WRITE_NUMBER}>)) }} }}"
             )
             out.quads += int(rows.rows[0]["n"].value)
         if not nodes:
