@@ -121,7 +121,7 @@ def test_kill_9_mid_build(tmp_path):
     assert ref.returncode == 0, stderr
     for name in FILES:
         assert (out / name).read_bytes() == (ref_root / "out" / name).read_bytes(), name
-    assert sorted(p.name for p in out.iterdir()) == sorted([".gitkeep", ".kg-stamp.json", *FILES])
+    assert sorted(p.name for p in out.iterdir()) == sorted([".gitkeep", ".kg-stamp.json", ".kg-merged.json", *FILES])
     assert pid1 != pid2
 
 
