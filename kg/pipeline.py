@@ -167,6 +167,8 @@ class BuildResult:
 STAMP_FILE = ".kg-stamp.json"
 #: where the merged graph's blocks lie in the exports of a folder (``kg.export.merged``)
 MERGED_FILE = ".kg-merged.json"
+#: the explorer's per-meeting rows, read again only where writes touched them (``kg.export.html.RowCache``)
+HTML_CACHE_FILE = ".kg-html.json"
 
 
 def _file_sig(path: Path) -> list[int] | None:
@@ -358,10 +360,17 @@ def build(
                     stale[fmt] = path
             rdf = {fmt: path for fmt, path in stale.items() if fmt != "html"}
             html_done = None  # the HTML is written by a helper process beside the RDF files (a local store)
+            cache, since = out / HTML_CACHE_FILE, None  # the explorer's rows of an earlier content, and what changed
+            if "html" in stale:
+                from .export.html import RowCache
+
+                read_at = RowCache.stamp_of(cache)
+                dirty = store.touched_since(read_at) if read_at is not None else None
+                since = (read_at, dirty) if read_at is not None and dirty is not None else None
             if rdf and "html" in stale:
                 from .export.html import start_html
 
-                html_done = start_html(store, stale["html"], lang=lang)
+                html_done = start_html(store, stale["html"], lang=lang, cache=cache, since=since)
             if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
                 from .export.merged import MergedIndex
                 from .export.rdf import Blocks, Merged, write_files
@@ -393,7 +402,7 @@ def build(
                 from .export.html import write_html
 
                 with steps("html"):
-                    files.append(write_html(store, stale["html"], lang=lang))
+                    files.append(write_html(store, stale["html"], lang=lang, cache=cache, since=since))
             for name, _ in names:
                 record.files[name] = _file_sig(out / name) or []
             if stamp is not None and files:

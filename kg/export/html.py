@@ -32,6 +32,7 @@ every node carries a folded search key built from all its labels in every langua
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import importlib.util
@@ -39,10 +40,12 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError, KGError, printable
+from ..store.terms import PREFIXES as PREFIXES_MAP
 from ..store.terms import SPARQL_PREFIXES
 from ..vocab import BASE
 from . import atomic_write
@@ -203,6 +206,7 @@ def short_id(iri: str) -> str:
     return re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", iri)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
@@ -256,6 +260,7 @@ def fold_table() -> dict[str, str]:
     return {chr(k): v for k, v in sorted(_TABLE.items())}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def search_key(text: str) -> str:
     """``fold`` (script, accents, w/v, y/i, doubled letters), then ``ch/sh/zh`` -> ``c/s/z`` so
     that ``overcuk``, ``Overçuk``, ``Overchuk`` and ``Оверчук`` all give ``overcuk``."""
@@ -279,17 +284,134 @@ def _surname(label: str) -> str:
     return label.split()[-1] if label.split() else label
 
 
-def collect(source: Any, lang: str = "en") -> dict[str, Any]:
+# the per-meeting queries bound to some meetings (a lookup per meeting, where the queries above join scans)
+Q_MEETINGS_OF = PREFIXES + "SELECT ?m ?p ?o WHERE { {bound} ?m ?p ?o }"
+Q_ROLES_OF = Q_ROLES.replace("WHERE {\n", "WHERE {\n  {bound}\n", 1)
+Q_EVIDENCE_OF = (
+    PREFIXES
+    + """SELECT ?m ?prop ?val ?sentence ?doc WHERE { {bound}
+  ?m tmru:evidence ?e . ?e tmru:property ?prop ; tmru:sentence ?sentence ; prov:wasQuotedFrom ?doc .
+  OPTIONAL { ?e rdf:value ?val }
+}"""
+)
+_MEETING_PROP_IRIS = {PREFIXES_MAP[p.split(":")[0]] + p.split(":")[1] for p in MEETING_PROPS}
+_FOR_COUNTRY = T + "forCountry"
+_COLUMNS = ("m p o", "m r person country post cochair", "m prop val sentence doc")
+_PER_MEETING = tuple(zip(("meetings", "roles", "evidence"), (Q_MEETINGS, Q_ROLES, Q_EVIDENCE), _COLUMNS, strict=True))
+_PER_MEETING_OF = tuple(
+    zip(("meetings", "roles", "evidence"), (Q_MEETINGS_OF, Q_ROLES_OF, Q_EVIDENCE_OF), _COLUMNS, strict=True)
+)
+#: what a cache's rows depend on besides the store (the queries that read them)
+CACHE_KEY = hashlib.sha256(
+    "\x1f".join([Q_MEETINGS, Q_ROLES, Q_EVIDENCE, Q_EVIDENCE_OF, Q_ROLES_OF, "rows-2"]).encode()
+).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class RowCache:
+    """The rows of the explorer's per-meeting queries (meeting properties, roles, evidence, conflicts), as
+    lexical values by meeting, read at content ``stamp``; ``dirty``: the nodes written since (meetings among
+    them are read again; None: read everything).  Kept beside the exports (``OUT/.kg-html.json``), so that
+    the explorer of a store with one new article queries only the meetings that article touched."""
+
+    stamp: str | None = None
+    dirty: set[str] | None = None
+    rows: dict[str, dict[str, list[list[Any]]]] = field(default_factory=dict)
+
+    def each(self, name: str) -> Iterator[list[Any]]:
+        """The rows of query ``name``, by meeting (each row without its meeting, which is the key)."""
+        for m in sorted(self.rows.get(name, {})):
+            for row in self.rows[name][m]:
+                yield [m, *row]
+
+    def refresh(self, source: Any) -> None:
+        """Bring the rows up to date with ``source``: all of them read when ``dirty`` is None, else only
+        those of the meetings in ``dirty``."""
+        names = ("meetings", "roles", "evidence", "conflicts")
+        if self.dirty is None or any(n not in self.rows for n in names):
+            self.rows = {n: {} for n in names}
+            for n, q, cols in _PER_MEETING:
+                for row in _rows(source, q, cols):
+                    self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
+            self._conflicts(source, None)
+        else:
+            todo = sorted(self.dirty)
+            for n in ("meetings", "roles", "evidence"):
+                for m in todo:
+                    self.rows[n].pop(m, None)
+            for chunk in (todo[i : i + 500] for i in range(0, len(todo), 500)):
+                bound = "VALUES ?m { " + " ".join(f"<{m}>" for m in chunk) + " }"
+                for n, q, cols in _PER_MEETING_OF:
+                    for row in _rows(source, q.replace("{bound}", bound), cols):
+                        if n == "meetings" and _s(row[1]) not in _MEETING_PROP_IRIS:
+                            continue
+                        self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
+            self._conflicts(source, todo)
+        self.dirty = set()
+
+    def _conflicts(self, source: Any, meetings: list[str] | None) -> None:
+        """The conflicts of ``meetings`` (None: of every meeting) and of every person, from ``Store.conflicts``."""
+        rows = self.rows.setdefault("conflicts", {})
+        if meetings is not None:
+            for m in meetings:
+                rows.pop(m, None)
+        for m in [m for m, r in rows.items() if r and r[0][0] == _FOR_COUNTRY]:
+            rows.pop(m)  # (people's sides: always read again, they are few)
+        if not callable(getattr(source, "conflicts", None)):
+            return
+        try:
+            found = source.conflicts(meetings)
+        except KGError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error
+            raise ExportError(f"graph.html: conflicts query failed ({type(exc).__name__}: {exc})") from exc
+        for c in found:
+            rows.setdefault(c.meeting, []).append([c.property, [[v, list(s)] for v, s in c.values]])
+
+    def write(self, path: Path, stamp: str | None) -> None:
+        """Keep the rows at ``path`` as read at content ``stamp`` (its first line: the stamp and key)."""
+        head = json.dumps({"stamp": stamp, "key": CACHE_KEY})
+        body = json.dumps(self.rows, separators=(",", ":"), ensure_ascii=False)
+        atomic_write(path, lambda fh: fh.write((head + "\n" + body).encode("utf-8")))
+
+    @staticmethod
+    def stamp_of(path: Path) -> str | None:
+        """The content stamp the rows at ``path`` were read at (None: no usable cache there)."""
+        try:
+            with open(path, "rb") as fh:
+                head = json.loads(fh.readline())
+        except (OSError, ValueError):
+            return None
+        return head.get("stamp") if isinstance(head, dict) and head.get("key") == CACHE_KEY else None
+
+    @classmethod
+    def read(cls, path: Path, stamp: str, dirty: set[str]) -> RowCache | None:
+        """The rows at ``path`` when read at ``stamp``, to be refreshed for the ``dirty`` nodes."""
+        try:
+            with open(path, "rb") as fh:
+                head = json.loads(fh.readline())
+                rows = json.loads(fh.read())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(head, dict) or head.get("key") != CACHE_KEY or head.get("stamp") != stamp:
+            return None
+        return cls(stamp, set(dirty), rows) if isinstance(rows, dict) else None
+
+
+def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dict[str, Any]:
     """Query ``source`` and return the explorer's data (nodes, edges, evidence, sources, labels,
-    co-chair tenures, conflicts, the control texts)."""
+    co-chair tenures, conflicts, the control texts).  ``cache``: the per-meeting rows of an earlier
+    content and the meetings changed since (``RowCache``); it is brought up to date."""
+    cache = cache if cache is not None else RowCache()
+    cache.refresh(source)
     labels = _Labels(source, lang)
     types: dict[str, str] = {}
     for s, t in _rows(source, Q_TYPES, "s t"):
         types.setdefault(_s(s), _local(_s(t)))
     meetings: dict[str, dict[str, Any]] = {_s(m): {"docs": set()} for (m,) in _rows(source, Q_MEETING_IRIS, "m")}
     edges: set[tuple[str, str, str]] = set()
-    for m, p, o in _rows(source, Q_MEETINGS, "m p o"):
-        m, p, o = _s(m), _local(_s(p)), _s(o)
+    for m, p, o in cache.each("meetings"):
+        p = _local(p)
         rec = meetings.get(m)
         if rec is None:
             continue
@@ -309,8 +431,7 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
     countries: dict[str, set[str]] = defaultdict(set)
     role_person: dict[str, str] = {}
     role_meetings: dict[str, set[str]] = defaultdict(set)
-    for m, r, person, country, post, cochair in _rows(source, Q_ROLES, "m r person country post cochair"):
-        m, r, person = _s(m), _s(r), _s(person)
+    for m, r, person, country, post, cochair in cache.each("roles"):
         role_person[r] = person
         if m in meetings:
             if _s(cochair) in ("true", "1"):
@@ -336,11 +457,10 @@ def collect(source: Any, lang: str = "en") -> dict[str, Any]:
             if v is not None:
                 rec.setdefault(k, _s(v))
     evidence: dict[str, list[tuple[str, str | None, str, str]]] = defaultdict(list)
-    for m, prop, val, sentence, doc in _rows(source, Q_EVIDENCE, "m prop val sentence doc"):
-        val = _s(val)
-        evidence[_s(m)].append((_local(_s(prop)), role_person.get(val, val), _s(sentence), _s(doc)))
+    for m, prop, val, sentence, doc in cache.each("evidence"):
+        evidence[m].append((_local(prop), role_person.get(val, val), sentence, doc))
     tenures = _tenures(source, meetings, role_meetings)
-    conflicts = _conflicts(source, labels)
+    conflicts = _conflicts(source, labels, cache)
     return _assemble(labels, types, meetings, edges, posts, docs, evidence, tenures, conflicts, countries, lang)
 
 
@@ -361,25 +481,21 @@ def _tenures(
     return sorted(out)
 
 
-def _conflicts(source: Any, labels: _Labels) -> dict[str, list[list[Any]]]:
+def _conflicts(source: Any, labels: _Labels, cache: RowCache) -> dict[str, list[list[Any]]]:
     """Per meeting, the properties on which sources disagree (``Store.conflicts``): property label,
     then each value (labelled) with its sources (URL, file name or document IRI, as the store gives
     them; ``_assemble`` turns them into document numbers). Empty for plain graphs."""
-    if not callable(getattr(source, "conflicts", None)):
-        return {}
-    try:
-        found = source.conflicts()
-    except KGError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error
-        raise ExportError(f"graph.html: conflicts query failed ({type(exc).__name__}: {exc})") from exc
     out: dict[str, list[list[Any]]] = defaultdict(list)
-    for c in found:
+    for m, prop, vals in cache.each("conflicts"):
         values = []
-        for v, srcs in c.values:
+        for v, srcs in vals:
             values.append([labels.get(v) if re.match(r"[a-z]+://", v) else v, list(srcs)])
-        out[c.meeting].append([labels.get(c.property), values])
+        out[m].append([labels.get(prop), values])
     return dict(out)
+
+
+def _evidence_order(e: tuple[str, str | None, str, str]) -> tuple[str, str, str, str]:
+    return (e[0], e[1] or "", e[3], e[2])
 
 
 def _meeting_label(
@@ -516,7 +632,9 @@ def _assemble(
                 ]
             seen: dict[tuple[str, str | None], int] = defaultdict(int)
             ev = []
-            for prop, target, sentence, doc in sorted(evidence.get(iri, []), key=lambda e: (e[0], e[1] or "", e[3])):
+            for prop, target, sentence, doc in sorted(
+                evidence.get(iri, []), key=lambda e: (e[0], e[1] or "", e[3], e[2])
+            ):
                 if seen[prop, target] >= MAX_EVIDENCE or len(ev) >= MAX_MEETING_EVIDENCE:
                     continue
                 seen[prop, target] += 1
@@ -693,33 +811,54 @@ def render(data: dict[str, Any], lang: str = "en") -> str:
     return out
 
 
-def write_html(source: Any, path: str | Path, lang: str = "en") -> Path:
-    """Write the explorer for ``source`` (rdflib Graph or store with ``query``) to ``path``, atomically."""
-    data = collect(source, lang)
+def write_html(
+    source: Any,
+    path: str | Path,
+    lang: str = "en",
+    cache: str | Path | None = None,
+    since: tuple[str, set[str]] | None = None,
+) -> Path:
+    """Write the explorer for ``source`` (rdflib Graph or store with ``query``) to ``path``, atomically.
+    ``cache``: where the per-meeting rows are kept between builds (``RowCache``); ``since``: the content
+    stamp they were read at and the nodes written since (only those meetings are read again)."""
+    rows = RowCache.read(Path(cache), *since) if cache is not None and since is not None else None
+    rows = rows or RowCache()
+    data = collect(source, lang, rows)
     data["options"] = vis_options()
     doc = render(data, lang).encode("utf-8")
-    return atomic_write(path, lambda fh: fh.write(doc))
+    out = atomic_write(path, lambda fh: fh.write(doc))
+    stamp = source.stamp() if callable(getattr(source, "stamp", None)) else None
+    if cache is not None and stamp is not None:
+        rows.write(Path(cache), stamp)
+    return out
 
 
-def _child(store: str, path: str, lang: str, conn: Any) -> None:
+def _child(store: str, path: str, lang: str, cache: str | None, since: Any, conn: Any) -> None:
     """``write_html`` from the store snapshot at ``store``, opened read-only (in a helper process)."""
     from ..store import Store
     from ..store.local import LocalBackend
 
     try:
         with Store(LocalBackend.view(store)) as source:
-            conn.send(("ok", str(write_html(source, path, lang))))
+            conn.send(("ok", str(write_html(source, path, lang, cache, since))))
     except KGError as exc:  # (ExportError, StoreError: the same error as written in the parent)
         conn.send(("kg", exc))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
         conn.send(("error", printable(f"{type(exc).__name__}: {exc}")))
 
 
-def start_html(source: Any, path: str | Path, lang: str = "en") -> Callable[..., Path] | None:
+def start_html(
+    source: Any,
+    path: str | Path,
+    lang: str = "en",
+    cache: str | Path | None = None,
+    since: tuple[str, set[str]] | None = None,
+) -> Callable[..., Path] | None:
     """Start writing ``graph.html`` in a helper process that reads a snapshot of the embedded on-disk store of
     ``source`` (``LocalBackend.snapshot``), so that it runs beside the RDF exports; ``wait()`` gives the file
     written (an ``ExportError`` when the helper failed) and removes the snapshot, ``wait(cancel=True)`` stops
-    the helper.  None when ``source`` is not such a store (then call ``write_html``)."""
+    the helper.  None when ``source`` is not such a store (then call ``write_html``).  ``cache``, ``since``:
+    as for ``write_html``."""
     import multiprocessing as mp
     import shutil
 
@@ -734,7 +873,8 @@ def start_html(source: Any, path: str | Path, lang: str = "en") -> Callable[...,
     try:
         ctx = mp.get_context("spawn")  # never fork the store's threads
         parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(str(view), str(path), lang, child), daemon=True)
+        args = (str(view), str(path), lang, None if cache is None else str(cache), since, child)
+        proc = ctx.Process(target=_child, args=args, daemon=True)
         proc.start()
         child.close()
     except BaseException:
@@ -768,4 +908,4 @@ def start_html(source: Any, path: str | Path, lang: str = "en") -> Callable[...,
     return wait
 
 
-__all__ = ["start_html", "write_html", "collect", "render", "short_id", "search_key", "ui_strings"]
+__all__ = ["RowCache", "start_html", "write_html", "collect", "render", "short_id", "search_key", "ui_strings"]

@@ -44,6 +44,7 @@ CONFLICT_PROPS = (
 )
 
 XSD_INTEGER = PREFIXES["xsd"] + "integer"
+_Values = dict[Term, tuple[set[str], bool]]  # value -> (the graphs giving it, one of them types the meeting)
 _CONFLICT_IRIS = frozenset(PREFIXES[c.split(":")[0]] + c.split(":")[1] for c in CONFLICT_PROPS)
 _TYPE, _MEETING = PREFIXES["rdf"] + "type", T + "Meeting"
 
@@ -410,13 +411,14 @@ class Store:
                     values_of.setdefault((m, p), set()).add(v)
         return sum(1 for vs in values_of.values() if len(vs) > 1)
 
-    def conflicts(self) -> list[Conflict]:
-        """Meeting properties to which sources give different values, and people given several sides."""
+    def conflicts(self, meetings: Iterable[str] | None = None) -> list[Conflict]:
+        """Meeting properties to which sources give different values (``meetings``: of those meetings only),
+        and people given several sides."""
         src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
   BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
         chosen: dict[tuple[str, str], str] = {}
-        values = self._meeting_values()
+        values = self._meeting_values(None if meetings is None else sorted(set(meetings)))
         names = self._sources({g for vals in values.values() for gs, _ in vals.values() for g in gs})
         for (m, p), vals in values.items():
             if sum(1 for _, typed in vals.values() if typed) > 1:  # several values from graphs typing the meeting
@@ -459,19 +461,36 @@ SELECT ?m ?v ?src ?chosen WHERE {{
         table = self.backend.query(sparql)
         return [tuple(r[c] for c in table.columns) for r in table.rows]
 
-    def _meeting_values(self) -> dict[tuple[str, str], dict[ox.Term, tuple[set[str], bool]]]:
+    def _meeting_values(
+        self, meetings: list[str] | None = None
+    ) -> dict[tuple[str, str], dict[ox.Term, tuple[set[str], bool]]]:
         """Per (meeting, property of ``CONFLICT_PROPS``), each value with the graphs giving it and whether one
-        of them types the meeting: one scan per property (a join of the properties in SPARQL is 5x slower)."""
-        rows = self._terms(f"SELECT ?g ?m WHERE {{ GRAPH ?g {{ ?m a <{_MEETING}> }} }}")
-        typed = {(g.value, m.value) for g, m in rows}
-        meetings = {m for _, m in typed}
-        out: dict[tuple[str, str], dict[ox.Term, tuple[set[str], bool]]] = {}
-        for p in sorted(_CONFLICT_IRIS):
-            for g, m, v in self._terms(f"SELECT ?g ?m ?v WHERE {{ GRAPH ?g {{ ?m <{p}> ?v }} }}"):
-                if m.value in meetings:
-                    gs, t = out.setdefault((m.value, p), {}).get(v, (set(), False))
-                    gs.add(g.value)
-                    out[(m.value, p)][v] = (gs, t or (g.value, m.value) in typed)
+        of them types the meeting: one scan per property (a join of the properties in SPARQL is 5x slower), or
+        for some ``meetings`` a lookup bound on them."""
+        if meetings is None:
+            rows = self._terms(f"SELECT ?g ?m WHERE {{ GRAPH ?g {{ ?m a <{_MEETING}> }} }}")
+            typed = {(g.value, m.value) for g, m in rows}
+            found = [
+                (g, m, p, v)
+                for p in sorted(_CONFLICT_IRIS)
+                for g, m, v in self._terms(f"SELECT ?g ?m ?v WHERE {{ GRAPH ?g {{ ?m <{p}> ?v }} }}")
+            ]
+        else:
+            found, typed = [], set()
+            for chunk in (meetings[i : i + 500] for i in range(0, len(meetings), 500)):
+                bound = values("m", map(iri, chunk))
+                for g, m, p, v in self._terms(f"SELECT ?g ?m ?p ?v WHERE {{ {bound} GRAPH ?g {{ ?m ?p ?v }} }}"):
+                    if p.value == _TYPE and v.value == _MEETING:
+                        typed.add((g.value, m.value))
+                    elif p.value in _CONFLICT_IRIS:
+                        found.append((g, m, p.value, v))
+        meeting_set = {m for _, m in typed}
+        out: dict[tuple[str, str], _Values] = {}
+        for g, m, p, v in found:
+            if m.value in meeting_set:
+                gs, t = out.setdefault((m.value, p), {}).get(v, (set(), False))
+                gs.add(g.value)
+                out[(m.value, p)][v] = (gs, t or (g.value, m.value) in typed)
         return out
 
     def _sources(self, docs: set[str]) -> dict[str, list[str]]:
