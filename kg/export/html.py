@@ -370,9 +370,18 @@ class RowCache:
 
     def write(self, path: Path, stamp: str | None) -> None:
         """Keep the rows at ``path`` as read at content ``stamp`` (its first line: the stamp and key)."""
-        head = json.dumps({"stamp": stamp, "key": CACHE_KEY})
-        body = json.dumps(self.rows, separators=(",", ":"), ensure_ascii=False)
-        atomic_write(path, lambda fh: fh.write((head + "\n" + body).encode("utf-8")))
+        enc = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+        def write(fh: Any) -> None:  # meeting by meeting (the whole text at once would double the memory)
+            fh.write((enc({"stamp": stamp, "key": CACHE_KEY}) + "\n{").encode())
+            for i, (name, by_meeting) in enumerate(sorted(self.rows.items())):
+                fh.write(((',"' if i else '"') + name + '":{').encode())
+                for j, (m, rows) in enumerate(sorted(by_meeting.items())):
+                    fh.write((("," if j else "") + enc(m) + ":" + enc(rows)).encode("utf-8"))
+                fh.write(b"}")
+            fh.write(b"}")
+
+        atomic_write(path, write)
 
     @staticmethod
     def stamp_of(path: Path) -> str | None:
