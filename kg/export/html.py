@@ -296,6 +296,7 @@ Q_EVIDENCE_OF = (
 )
 _MEETING_PROP_IRIS = {PREFIXES_MAP[p.split(":")[0]] + p.split(":")[1] for p in MEETING_PROPS}
 _FOR_COUNTRY = T + "forCountry"
+_PERSON_NS, _MEETING_NS = BASE + "id/person/", BASE + "id/meeting/"
 _COLUMNS = ("m p o", "m r person country post cochair", "m prop val sentence doc")
 _PER_MEETING = tuple(zip(("meetings", "roles", "evidence"), (Q_MEETINGS, Q_ROLES, Q_EVIDENCE), _COLUMNS, strict=True))
 _PER_MEETING_OF = tuple(
@@ -333,9 +334,10 @@ class RowCache:
             for n, q, cols in _PER_MEETING:
                 for row in _rows(source, q, cols):
                     self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
-            self._conflicts(source, None)
+            self._conflicts(source, None, True)
         else:
-            todo = sorted(self.dirty)
+            todo = sorted(n for n in self.dirty if n.startswith(_MEETING_NS))  # (rows are by meeting)
+            people = any(n.startswith(_PERSON_NS) for n in self.dirty)
             for n in ("meetings", "roles", "evidence"):
                 for m in todo:
                     self.rows[n].pop(m, None)
@@ -346,21 +348,23 @@ class RowCache:
                         if n == "meetings" and _s(row[1]) not in _MEETING_PROP_IRIS:
                             continue
                         self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
-            self._conflicts(source, todo)
+            self._conflicts(source, todo, people)
         self.dirty = set()
 
-    def _conflicts(self, source: Any, meetings: list[str] | None) -> None:
-        """The conflicts of ``meetings`` (None: of every meeting) and of every person, from ``Store.conflicts``."""
+    def _conflicts(self, source: Any, meetings: list[str] | None, people: bool) -> None:
+        """The conflicts of ``meetings`` (None: of every meeting) and, with ``people``, of every person, from
+        ``Store.conflicts``."""
         rows = self.rows.setdefault("conflicts", {})
         if meetings is not None:
             for m in meetings:
                 rows.pop(m, None)
-        for m in [m for m, r in rows.items() if r and r[0][0] == _FOR_COUNTRY]:
-            rows.pop(m)  # (people's sides: always read again, they are few)
+        if people:  # (people's sides: read again when a person was written)
+            for m in [m for m, r in rows.items() if r and r[0][0] == _FOR_COUNTRY]:
+                rows.pop(m)
         if not callable(getattr(source, "conflicts", None)):
             return
         try:
-            found = source.conflicts(meetings)
+            found = source.conflicts(meetings, people=people)
         except KGError:
             raise
         except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error

@@ -411,25 +411,30 @@ class Store:
                     values_of.setdefault((m, p), set()).add(v)
         return sum(1 for vs in values_of.values() if len(vs) > 1)
 
-    def conflicts(self, meetings: Iterable[str] | None = None) -> list[Conflict]:
+    def conflicts(self, meetings: Iterable[str] | None = None, people: bool = True) -> list[Conflict]:
         """Meeting properties to which sources give different values (``meetings``: of those meetings only),
-        and people given several sides."""
+        and (unless not ``people``) people given several sides."""
         src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
   BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
         chosen: dict[tuple[str, str], str] = {}
-        values = self._meeting_values(None if meetings is None else sorted(set(meetings)))
-        names = self._sources({g for vals in values.values() for gs, _ in vals.values() for g in gs})
-        for (m, p), vals in values.items():
+        given = self._meeting_values(None if meetings is None else sorted(set(meetings)))
+        names = self._sources({g for vals in given.values() for gs, _ in vals.values() for g in gs})
+        for (m, p), vals in given.items():
             if sum(1 for _, typed in vals.values() if typed) > 1:  # several values from graphs typing the meeting
                 for v, (gs, _) in vals.items():
                     for g in gs - {REFERENCE_GRAPH}:
                         grouped.setdefault((m, p), {}).setdefault(v.value, set()).update(names.get(g, (g,)))
+        few = meetings is not None and len(grouped) < 1000  # (then looked up, else scanned)
         for p in {p for _, p in grouped}:
-            for m, o in self._terms(f"SELECT ?m ?o WHERE {{ ?m <{p}> ?o }}"):
+            bound = values("m", (iri(m) for m, q in grouped if q == p)) if few else ""
+            for m, o in self._terms(f"SELECT ?m ?o WHERE {{ {bound} ?m <{p}> ?o }}"):
                 if (m.value, p) in grouped:
                     chosen[(m.value, p)] = min(chosen.get((m.value, p), o.value), o.value)
-        sides = self.backend.query(f"""{SPARQL_PREFIXES}
+        sides = (
+            []
+            if not people
+            else self.backend.query(f"""{SPARQL_PREFIXES}
 SELECT ?m ?v ?src ?chosen WHERE {{
   {_PEOPLE_WITH_SIDES}
   GRAPH ?doc {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ; tmru:forCountry ?v }}
@@ -437,6 +442,7 @@ SELECT ?m ?v ?src ?chosen WHERE {{
   OPTIONAL {{ ?m tmru:forCountry ?chosen }}
   {src.replace("COALESCE(", f"COALESCE(IF(?doc = <{REFERENCE_GRAPH}>, 'gazetteer', ?unbound), ")}
 }}""")
+        )
         for r in sides:
             key = (r["m"].value, T + "forCountry")
             grouped.setdefault(key, {}).setdefault(r["v"].value, set()).add(r["src"].value)
@@ -499,8 +505,9 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             return {}
         urls: dict[str, list[str]] = {}
         names: dict[str, list[str]] = {}
+        bound = values("d", map(iri, docs)) if len(docs) < 1000 else ""  # (a few looked up, many scanned)
         for prop, into in ((PREFIXES["schema"] + "url", urls), (PREFIXES["dcterms"] + "identifier", names)):
-            for d, v in self._terms(f"SELECT ?d ?v WHERE {{ ?d <{prop}> ?v }}"):
+            for d, v in self._terms(f"SELECT ?d ?v WHERE {{ {bound} ?d <{prop}> ?v }}"):
                 if d.value in docs:
                     into.setdefault(d.value, []).append(v.value)
         return {d: urls.get(d) or names.get(d) or [d] for d in docs}
