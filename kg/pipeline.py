@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -242,6 +243,30 @@ def _bulk_target(store: Store) -> bool:
     return load is not None and not getattr(store.backend, "read_only", True) and store.empty()
 
 
+def _in_thread(fn: Callable[[], Stats]) -> Callable[[], Stats]:
+    """Run ``fn`` on a thread now; the function returned waits for its result (or raises its error)."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def result() -> Stats:
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    return result
+
+
 def _where(doc: Document) -> str:
     """The input a document came from: its file, and its line for a ``.jsonl`` file."""
     return doc.path if Path(doc.path).name == doc.name else f"{doc.path} ({doc.name})"
@@ -334,9 +359,13 @@ def build(
                 st = _stats(prev.stats) if same and prev.stats else None
                 if st is None and ing.tally is not None and (st := ing.tally.stats()) is not None:
                     store.record_stats(st)
-                st = st or store.stats(record=True)  # (recorded for kg stats, until the content changes)
+                counting = None
+                local = isinstance(getattr(store.backend, "store", None), ox.Store)
+                if st is None and not validate and local:  # counted beside the exports (their copies leave a core)
+                    counting = _in_thread(lambda: store.stats(record=True))
+                st = st or (None if counting else store.stats(record=True))  # (recorded until the content changes)
             report = None
-            if validate and st.triples <= validate_max:
+            if validate and st is not None and st.triples <= validate_max:
                 if same and prev.conforms:  # the same content conformed when it was exported
                     from .graph.validate import Report
 
@@ -344,7 +373,7 @@ def build(
                 else:
                     with steps("validate"):
                         report = shacl(merged_graph(store))
-            record = ExportStamp(stamp, lang=lang, stats=st.to_json(), conforms=prev.conforms if same else None)
+            record = ExportStamp(stamp, lang=lang, stats=None, conforms=prev.conforms if same else None)
             if report is not None:
                 record.conforms = report.conforms
             files, kept, stale = [], [], {}
@@ -403,6 +432,10 @@ def build(
 
                 with steps("html"):
                     files.append(write_html(store, stale["html"], lang=lang, cache=cache, since=since))
+            if counting is not None:
+                with steps("stats"):  # (the time waited for the count after the exports)
+                    st = counting()
+            record.stats = st.to_json()
             for name, _ in names:
                 record.files[name] = _file_sig(out / name) or []
             if stamp is not None and files:
