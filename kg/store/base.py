@@ -49,17 +49,19 @@ class Change:
     #: the subjects and objects of the dropped graphs' triples (what stats kept up to date recount)
     dropped_nodes: frozenset[ox.Term] = frozenset()
 
-    def touched(self, doc: str) -> tuple[set[str], set[str], set[str]] | None:
+    def touched(self, doc: str, objects: bool = True) -> tuple[set[str], set[str], set[str]] | None:
         """What writing this change (of article ``doc``) may change: named graphs, subjects of the ingestion
-        log, and nodes (subjects of the merged graph, meetings and people whose conflicts may change);
-        None when a blank node is among them (it cannot be looked up again)."""
+        log, and nodes (subjects of the merged graph, meetings and people whose conflicts may change; without
+        ``objects``, only the subjects of the graphs' triples: enough for the merged graph, whose people and
+        meetings are subjects in every graph naming them); None when a blank node is among them (it cannot be
+        looked up again)."""
         graphs = {*self.drop, *self.graphs}
         if self.derived or self.derived_reset:
             graphs.add(DERIVED_GRAPH)
         terms: list[ox.Term] = [*self.dropped_nodes]
         for ts in (*self.graphs.values(), self.merged):
             for t in ts:
-                terms += (t.subject, t.object)
+                terms += (t.subject, t.object) if objects else (t.subject,)
         if any(isinstance(t, ox.BlankNode) for t in terms):
             return None
         nodes = {t.value for t in terms if isinstance(t, ox.NamedNode)}

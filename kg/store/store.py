@@ -330,7 +330,7 @@ class Store:
             f"SELECT ?s ?n WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{STAMP}> ?s "
             f"OPTIONAL {{ <{STAMP_NODE}> <{WRITE_NUMBER}> ?n }} }} }}"
         )
-        touched = change.touched(doc)
+        touched = change.touched(doc, objects=False)
         if len(rows.rows) != 1 or touched is None:
             return [f"DELETE WHERE {{ GRAPH <{LOG_GRAPH}> {{ <{STAMP_NODE}> <{WRITE_NUMBER}> ?n }} }}"]
         before, n = rows.rows[0]["s"].value, rows.rows[0]["n"]
