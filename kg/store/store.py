@@ -467,9 +467,7 @@ SELECT ?m ?v ?src ?chosen WHERE {{
         table = self.backend.query(sparql)
         return [tuple(r[c] for c in table.columns) for r in table.rows]
 
-    def _meeting_values(
-        self, meetings: list[str] | None = None
-    ) -> dict[tuple[str, str], dict[ox.Term, tuple[set[str], bool]]]:
+    def _meeting_values(self, meetings: list[str] | None = None) -> dict[tuple[str, str], _Values]:
         """Per (meeting, property of ``CONFLICT_PROPS``), each value with the graphs giving it and whether one
         of them types the meeting: one scan per property (a join of the properties in SPARQL is 5x slower), or
         for some ``meetings`` a lookup bound on them."""
