@@ -45,8 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError, KGError, printable
-from ..store.terms import PREFIXES as PREFIXES_MAP
-from ..store.terms import SPARQL_PREFIXES
+from ..store.terms import SPARQL_PREFIXES, expand
 from ..vocab import BASE
 from . import atomic_write
 
@@ -294,7 +293,7 @@ Q_EVIDENCE_OF = (
   OPTIONAL { ?e rdf:value ?val }
 }"""
 )
-_MEETING_PROP_IRIS = {PREFIXES_MAP[p.split(":")[0]] + p.split(":")[1] for p in MEETING_PROPS}
+_MEETING_PROP_IRIS = set(map(expand, MEETING_PROPS))
 _FOR_COUNTRY = T + "forCountry"
 _PERSON_NS, _MEETING_NS = BASE + "id/person/", BASE + "id/meeting/"
 _COLUMNS = ("m p o", "m r person country post cochair", "m prop val sentence doc")

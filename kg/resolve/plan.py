@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..store.base import DERIVED_GRAPH, LOCK_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Change
+from ..store.base import select_terms as _terms
 from ..store.terms import PREFIXES, date, iri, values
 from ..vocab import ID
 from .merge import Report, choose_counts, cluster, kind_group
@@ -238,22 +239,6 @@ class _Component:
             )
             rows += [(g, m, p, o) for m, p, o in got]
         return reports_of(rows)
-
-
-def _terms(backend: Backend, sparql: str) -> list[tuple[ox.Term | None, ...]]:
-    """The rows of a SELECT as tuples of terms (None for an unbound one), in the order of its variables;
-    on an embedded store straight from pyoxigraph's answer (no dict per row)."""
-    results = getattr(backend, "results", None)
-    if results is None:
-        table = backend.query(sparql)
-        return [tuple(r[c] for c in table.columns) for r in table.rows]
-    answer = results(sparql)
-    try:
-        return [tuple(sol) for sol in answer]
-    except (RuntimeError, OSError) as exc:  # raised while the answer is read
-        from ..errors import StoreError, reason
-
-        raise StoreError(f"query failed on {backend.location}: {reason(exc)}") from exc
 
 
 def _rows(backend: Backend, sparql: str) -> list[tuple[str | None, ...]]:

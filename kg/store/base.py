@@ -114,6 +114,22 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
+def select_terms(backend: Backend, sparql: str) -> list[tuple[ox.Term | None, ...]]:
+    """The rows of a SELECT as tuples of terms (None for an unbound one), in the order of its variables;
+    on an embedded store straight from pyoxigraph's answer (no dict per row)."""
+    results = getattr(backend, "results", None)
+    if results is None:
+        table = backend.query(sparql)
+        return [tuple(r[c] for c in table.columns) for r in table.rows]
+    answer = results(sparql)
+    try:
+        return [tuple(sol) for sol in answer]
+    except (RuntimeError, OSError) as exc:  # raised while the answer is read
+        from ..errors import StoreError, reason
+
+        raise StoreError(f"query failed on {backend.location}: {reason(exc)}") from exc
+
+
 def table_from_ox(result: ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean) -> Table:
     """A pyoxigraph query result as a ``Table``."""
     if isinstance(result, ox.QueryBoolean):

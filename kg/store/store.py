@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Change, Table
-from .terms import PREFIXES, SPARQL_PREFIXES, Term, iri, values
+from .base import DERIVED_GRAPH, LOG_GRAPH, REFERENCE_GRAPH, Backend, Change, Table, select_terms
+from .terms import PREFIXES, SPARQL_PREFIXES, Term, expand, iri, values
 
 T = PREFIXES["tmru"]
 FINGERPRINT = T + "ingestFingerprint"
@@ -45,8 +45,13 @@ CONFLICT_PROPS = (
 
 XSD_INTEGER = PREFIXES["xsd"] + "integer"
 _Values = dict[Term, tuple[set[str], bool]]  # value -> (the graphs giving it, one of them types the meeting)
-_CONFLICT_IRIS = frozenset(PREFIXES[c.split(":")[0]] + c.split(":")[1] for c in CONFLICT_PROPS)
+_CONFLICT_IRIS = frozenset(map(expand, CONFLICT_PROPS))
 _TYPE, _MEETING = PREFIXES["rdf"] + "type", T + "Meeting"
+
+
+def _several(vals: _Values) -> bool:
+    """True when graphs typing the meeting give it several values (what ``kg conflicts`` lists)."""
+    return sum(1 for _, typed in vals.values() if typed) > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,34 +387,12 @@ class Store:
             rows = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_conflicting_meeting_props()} }}")
             n = int(rows.rows[0]["n"].value)
         else:
-            n = self._meeting_conflicts(sorted(set(meetings)))
+            n = sum(1 for vals in self._meeting_values(sorted(set(meetings))).values() if _several(vals))
         bound = "" if people is None else values("m", map(iri, people))
         if people is None or bound != values("m", []):
             rows = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_people_with_sides(bound)} }}")
             n += int(rows.rows[0]["n"].value)
         return n
-
-    def _meeting_conflicts(self, nodes: list[str]) -> int:
-        """The (meeting, property) pairs of the meetings among ``nodes`` to which the graphs give several
-        values: every quad of those nodes read (a lookup bound on the subject; binding the properties too,
-        or grouping in SPARQL, makes Oxigraph scan), grouped here."""
-        if not nodes:
-            return 0
-        bound = values("m", map(iri, nodes))
-        rows = self.backend.query(f"SELECT ?g ?m ?p ?v WHERE {{ {bound} GRAPH ?g {{ ?m ?p ?v }} }}")
-        typed, found = set(), {}
-        for r in rows:
-            g, m, p, v = r["g"], r["m"].value, r["p"].value, r["v"]
-            if p == _TYPE and v.value == _MEETING:
-                typed.add((g, m))
-            elif p in _CONFLICT_IRIS:
-                found.setdefault((g, m), []).append((p, v))
-        values_of: dict[tuple[str, str], set[ox.Term]] = {}
-        for (g, m), pvs in found.items():
-            if (g, m) in typed:
-                for p, v in pvs:
-                    values_of.setdefault((m, p), set()).add(v)
-        return sum(1 for vs in values_of.values() if len(vs) > 1)
 
     def conflicts(self, meetings: Iterable[str] | None = None, people: bool = True) -> list[Conflict]:
         """Meeting properties to which sources give different values (``meetings``: of those meetings only),
@@ -421,14 +404,14 @@ class Store:
         given = self._meeting_values(None if meetings is None else sorted(set(meetings)))
         names = self._sources({g for vals in given.values() for gs, _ in vals.values() for g in gs})
         for (m, p), vals in given.items():
-            if sum(1 for _, typed in vals.values() if typed) > 1:  # several values from graphs typing the meeting
+            if _several(vals):
                 for v, (gs, _) in vals.items():
                     for g in gs - {REFERENCE_GRAPH}:
                         grouped.setdefault((m, p), {}).setdefault(v.value, set()).update(names.get(g, (g,)))
         few = meetings is not None and len(grouped) < 1000  # (then looked up, else scanned)
         for p in {p for _, p in grouped}:
             bound = values("m", (iri(m) for m, q in grouped if q == p)) if few else ""
-            for m, o in self._terms(f"SELECT ?m ?o WHERE {{ {bound} ?m <{p}> ?o }}"):
+            for m, o in select_terms(self.backend, f"SELECT ?m ?o WHERE {{ {bound} ?m <{p}> ?o }}"):
                 if (m.value, p) in grouped:
                     chosen[(m.value, p)] = min(chosen.get((m.value, p), o.value), o.value)
         sides = (
@@ -453,37 +436,23 @@ SELECT ?m ?v ?src ?chosen WHERE {{
             for (m, p), vals in sorted(grouped.items())
         ]
 
-    def _terms(self, sparql: str) -> list[tuple[ox.Term, ...]]:
-        """The rows of a SELECT as tuples of terms, in the order of its variables (on an embedded store
-        straight from pyoxigraph's answer)."""
-        results = getattr(self.backend, "results", None)
-        if results is not None:
-            try:
-                return [tuple(sol) for sol in results(sparql)]
-            except (RuntimeError, OSError) as exc:  # raised while the answer is read
-                from ..errors import StoreError, reason
-
-                raise StoreError(f"query failed on {self.backend.location}: {reason(exc)}") from exc
-        table = self.backend.query(sparql)
-        return [tuple(r[c] for c in table.columns) for r in table.rows]
-
     def _meeting_values(self, meetings: list[str] | None = None) -> dict[tuple[str, str], _Values]:
         """Per (meeting, property of ``CONFLICT_PROPS``), each value with the graphs giving it and whether one
         of them types the meeting: one scan per property (a join of the properties in SPARQL is 5x slower), or
         for some ``meetings`` a lookup bound on them."""
         if meetings is None:
-            rows = self._terms(f"SELECT ?g ?m WHERE {{ GRAPH ?g {{ ?m a <{_MEETING}> }} }}")
+            rows = select_terms(self.backend, f"SELECT ?g ?m WHERE {{ GRAPH ?g {{ ?m a <{_MEETING}> }} }}")
             typed = {(g.value, m.value) for g, m in rows}
             found = [
                 (g, m, p, v)
                 for p in sorted(_CONFLICT_IRIS)
-                for g, m, v in self._terms(f"SELECT ?g ?m ?v WHERE {{ GRAPH ?g {{ ?m <{p}> ?v }} }}")
+                for g, m, v in select_terms(self.backend, f"SELECT ?g ?m ?v WHERE {{ GRAPH ?g {{ ?m <{p}> ?v }} }}")
             ]
         else:
             found, typed = [], set()
             for chunk in (meetings[i : i + 500] for i in range(0, len(meetings), 500)):
-                bound = values("m", map(iri, chunk))
-                for g, m, p, v in self._terms(f"SELECT ?g ?m ?p ?v WHERE {{ {bound} GRAPH ?g {{ ?m ?p ?v }} }}"):
+                sparql = f"SELECT ?g ?m ?p ?v WHERE {{ {values('m', map(iri, chunk))} GRAPH ?g {{ ?m ?p ?v }} }}"
+                for g, m, p, v in select_terms(self.backend, sparql):
                     if p.value == _TYPE and v.value == _MEETING:
                         typed.add((g.value, m.value))
                     elif p.value in _CONFLICT_IRIS:
@@ -505,7 +474,7 @@ SELECT ?m ?v ?src ?chosen WHERE {{
         names: dict[str, list[str]] = {}
         bound = values("d", map(iri, docs)) if len(docs) < 1000 else ""  # (a few looked up, many scanned)
         for prop, into in ((PREFIXES["schema"] + "url", urls), (PREFIXES["dcterms"] + "identifier", names)):
-            for d, v in self._terms(f"SELECT ?d ?v WHERE {{ {bound} ?d <{prop}> ?v }}"):
+            for d, v in select_terms(self.backend, f"SELECT ?d ?v WHERE {{ {bound} ?d <{prop}> ?v }}"):
                 if d.value in docs:
                     into.setdefault(d.value, []).append(v.value)
         return {d: urls.get(d) or names.get(d) or [d] for d in docs}

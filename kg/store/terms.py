@@ -54,6 +54,12 @@ def values(var: str, terms: Iterable[Term]) -> str:
     return f"VALUES ?{var} {{ {' '.join(sorted({str(t) for t in terms}))} }}"
 
 
+def expand(curie: str) -> str:
+    """``tmru:city`` -> ``https://w3id.org/tmru/ontology#city`` (a prefix of ``PREFIXES``)."""
+    prefix, _, local = curie.partition(":")
+    return PREFIXES[prefix] + local
+
+
 def compact(value: str) -> str:
     """``https://w3id.org/tmru/id/person/x`` -> ``id:person/x`` (a CURIE for display and JSON-LD;
     not always a valid Turtle/SPARQL prefixed name)."""
