@@ -158,9 +158,12 @@ def blocks_key(fmt: str) -> str:
 
 @functools.cache
 def _header(fmt: str) -> bytes:
-    """What the serializer writes before the first quad (the prefixes of a TriG file; nothing in N-Quads)."""
+    """What the serializer writes before the first quad or triple (the prefixes of a TriG or Turtle file;
+    nothing in N-Quads)."""
     x = ox.NamedNode("urn:x")
-    data = ox.serialize([ox.Quad(x, x, x, x)], None, FORMATS[fmt], prefixes=PREFIXES)
+    data = ox.serialize(
+        [ox.Triple(x, x, x) if fmt == "ttl" else ox.Quad(x, x, x, x)], None, FORMATS[fmt], prefixes=PREFIXES
+    )
     return data[: data.index(b"urn:x") - 1]
 
 
@@ -239,10 +242,7 @@ def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str
         if w.error is not None:
             raise w.error
     if copy:
-        try:
-            _append_copy(files["ttl"], files["trig"])
-        except OSError as exc:
-            raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
+        _append_copy(files, paths)
     return _spans(files)
 
 
@@ -253,20 +253,12 @@ def _spans(files: dict[str, IO[bytes]]) -> dict[str, tuple[int, int]]:
         fh.flush()
         end = fh.tell()
         if fmt == "ttl":
-            spans[fmt] = (min(len(_ttl_header()), end), end)
+            spans[fmt] = (min(len(_header("ttl")), end), end)
         elif fmt == "nq":
             spans[fmt] = (0, end)
         elif fmt == "jsonld":
             spans[fmt] = (min(len(JSONLD_HEAD) + 1, end), max(end - len(JSONLD_TAIL), 0))
     return spans
-
-
-@functools.cache
-def _ttl_header() -> bytes:
-    """What the Turtle serializer writes before the first triple (the prefixes)."""
-    x = ox.NamedNode("urn:x")
-    data = ox.serialize([ox.Triple(x, x, x)], None, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return data[: data.index(b"<urn:x>")]
 
 
 #: the formats whose merged part is patched (TriG's is a copy of the Turtle file's)
@@ -279,7 +271,7 @@ def _index(files: dict[str, IO[bytes]], spans: dict[str, tuple[int, int]]) -> Me
 
 
 def _serializers() -> dict[str, Callable[[list[ox.Triple]], bytes]]:
-    head = len(_ttl_header())
+    head = len(_header("ttl"))
     return {
         "ttl": lambda ts: ox.serialize(ts, None, ox.RdfFormat.TURTLE, prefixes=PREFIXES)[head:],
         "nq": lambda ts: ox.serialize(ts, None, ox.RdfFormat.N_TRIPLES),
@@ -300,7 +292,7 @@ def _patch_default(
     patch = plan_patch(old, subject_blocks(store, merged.dirty, _serializers()), _SEPS)
     if patch is None:
         return None
-    heads = {"ttl": _ttl_header(), "nq": b"", "jsonld": JSONLD_HEAD + b"\n"}
+    heads = {"ttl": _header("ttl"), "nq": b"", "jsonld": JSONLD_HEAD + b"\n"}
     with ExitStack() as stack:
         for fmt in MERGED_FORMATS:
             src = stack.enter_context(open(paths[fmt], "rb"))
@@ -311,10 +303,7 @@ def _patch_default(
             except OSError as exc:
                 raise ExportError(f"cannot write {paths[fmt]}: {exc.strerror or exc}") from exc
     if "trig" in files:
-        try:
-            _append_copy(files["ttl"], files["trig"])
-        except OSError as exc:
-            raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
+        _append_copy(files, paths)
     spans = _spans({fmt: files[fmt] for fmt in MERGED_FORMATS})
     files["jsonld"].write(JSONLD_TAIL)
     patch.index.starts = {fmt: spans[fmt][0] for fmt in MERGED_FORMATS}
@@ -322,10 +311,15 @@ def _patch_default(
     return spans
 
 
-def _append_copy(src: IO[bytes], dst: IO[bytes]) -> None:
-    """Append what has been written to ``src`` (a file opened for reading and writing) to ``dst``."""
+def _append_copy(files: dict[str, IO[bytes]], paths: dict[str, Path]) -> None:
+    """Append the Turtle written so far (the merged graph; its file is open for reading and writing) to the
+    TriG file, whose merged graph is the same bytes."""
+    src = files["ttl"]
     src.flush()
-    copy_range(src, dst, 0, src.tell())
+    try:
+        copy_range(src, files["trig"], 0, src.tell())
+    except OSError as exc:
+        raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
 
 
 def _write_named(
@@ -542,4 +536,4 @@ def write_jsonld(triples: Iterable[ox.Triple], fh: IO[bytes]) -> None:
     fh.write(JSONLD_TAIL)
 
 
-__all__ = ["Blocks", "write_rdf", "write_files", "write_to", "write_jsonld", "merged", "FORMATS"]
+__all__ = ["Blocks", "Merged", "write_rdf", "write_files", "write_to", "write_jsonld", "merged", "FORMATS"]
