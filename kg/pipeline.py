@@ -7,6 +7,7 @@ graph (``kg.graph``) and the merge rules (``kg.resolve.merge`` via ``kg.resolve.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import resource
@@ -390,11 +391,12 @@ def build(
             rdf = {fmt: path for fmt, path in stale.items() if fmt != "html"}
             html_done = None  # the HTML is written by a helper process beside the RDF files (a local store)
             cache, since = out / HTML_CACHE_FILE, None  # the explorer's rows of an earlier content, and what changed
+            touched_since = functools.cache(store.touched_since)  # (the HTML and the RDF files usually ask alike)
             if "html" in stale:
                 from .export.html import RowCache
 
                 read_at = RowCache.stamp_of(cache)
-                dirty = store.touched_since(read_at) if read_at is not None else None
+                dirty = touched_since(read_at) if read_at is not None else None
                 since = (read_at, dirty) if read_at is not None and dirty is not None else None
             if rdf and "html" in stale:
                 from .export.html import start_html
@@ -412,7 +414,7 @@ def build(
                         # their merged graph is patched where the writes since they were written touched it
                         index = MergedIndex.read(out / MERGED_FILE, prev.stamp)
                         if index is not None:
-                            merged = Merged(index, store.touched_since(prev.stamp))
+                            merged = Merged(index, touched_since(prev.stamp))
                     try:
                         files += write_files(store, rdf, blocks, merged)
                     except BaseException:

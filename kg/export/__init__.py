@@ -7,6 +7,7 @@ file of a process that was killed (its PID is gone) is removed by the next expor
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import stat
@@ -99,6 +100,40 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
     with atomic_file(path) as fh:
         write(fh)
     return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def write_stamped(path: str | Path, head: dict[str, Any], body: Callable[[IO[bytes]], None]) -> Path:
+    """Write a file kept beside the exports, atomically: its first line the JSON ``head`` (the content stamp
+    it describes, the key of its format), then what ``body`` writes."""
+
+    def write(fh: IO[bytes]) -> None:
+        fh.write(json.dumps(head, sort_keys=True).encode() + b"\n")
+        body(fh)
+
+    return atomic_write(path, write)
+
+
+def read_head(path: str | Path) -> dict[str, Any] | None:
+    """The head (first line) of a file written by ``write_stamped`` (None: none there, or unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            head = json.loads(fh.readline())
+    except (OSError, ValueError):
+        return None
+    return head if isinstance(head, dict) else None
+
+
+def read_stamped(path: str | Path, **want: Any) -> tuple[dict[str, Any], Any] | None:
+    """The head and JSON body of a file written by ``write_stamped`` whose head has the values ``want``
+    (None: another file, or none)."""
+    try:
+        with open(path, "rb") as fh:
+            head = json.loads(fh.readline())
+            if not isinstance(head, dict) or any(head.get(k) != v for k, v in want.items()):
+                return None
+            return head, json.loads(fh.read())
+    except (OSError, ValueError):
+        return None
 
 
 def write_all(

@@ -47,7 +47,7 @@ from typing import Any
 from ..errors import ExportError, KGError, printable
 from ..store.terms import SPARQL_PREFIXES, expand
 from ..vocab import BASE
-from . import atomic_write
+from . import atomic_write, read_head, read_stamped, write_stamped
 
 ASSETS = Path(__file__).with_name("assets")
 VENDOR = ASSETS / "vendor"
@@ -310,11 +310,10 @@ CACHE_KEY = hashlib.sha256(
 @dataclass(slots=True)
 class RowCache:
     """The rows of the explorer's per-meeting queries (meeting properties, roles, evidence, conflicts), as
-    lexical values by meeting, read at content ``stamp``; ``dirty``: the nodes written since (meetings among
-    them are read again; None: read everything).  Kept beside the exports (``OUT/.kg-html.json``), so that
+    lexical values by meeting; ``dirty``: the nodes written since they were read (meetings among them are read
+    again; None: read everything).  Kept beside the exports (``OUT/.kg-html.json``), so that
     the explorer of a store with one new article queries only the meetings that article touched."""
 
-    stamp: str | None = None
     dirty: set[str] | None = None
     rows: dict[str, dict[str, list[list[Any]]]] = field(default_factory=dict)
 
@@ -372,11 +371,11 @@ class RowCache:
             rows.setdefault(c.meeting, []).append([c.property, [[v, list(s)] for v, s in c.values]])
 
     def write(self, path: Path, stamp: str | None) -> None:
-        """Keep the rows at ``path`` as read at content ``stamp`` (its first line: the stamp and key)."""
+        """Keep the rows at ``path`` as read at content ``stamp``."""
         enc = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
-        def write(fh: Any) -> None:  # meeting by meeting (the whole text at once would double the memory)
-            fh.write((enc({"stamp": stamp, "key": CACHE_KEY}) + "\n{").encode())
+        def body(fh: Any) -> None:  # meeting by meeting (the whole text at once would double the memory)
+            fh.write(b"{")
             for i, (name, by_meeting) in enumerate(sorted(self.rows.items())):
                 fh.write(((',"' if i else '"') + name + '":{').encode())
                 for j, (m, rows) in enumerate(sorted(by_meeting.items())):
@@ -384,30 +383,19 @@ class RowCache:
                 fh.write(b"}")
             fh.write(b"}")
 
-        atomic_write(path, write)
+        write_stamped(path, {"stamp": stamp, "key": CACHE_KEY}, body)
 
     @staticmethod
     def stamp_of(path: Path) -> str | None:
         """The content stamp the rows at ``path`` were read at (None: no usable cache there)."""
-        try:
-            with open(path, "rb") as fh:
-                head = json.loads(fh.readline())
-        except (OSError, ValueError):
-            return None
-        return head.get("stamp") if isinstance(head, dict) and head.get("key") == CACHE_KEY else None
+        head = read_head(path)
+        return head.get("stamp") if head is not None and head.get("key") == CACHE_KEY else None
 
     @classmethod
     def read(cls, path: Path, stamp: str, dirty: set[str]) -> RowCache | None:
         """The rows at ``path`` when read at ``stamp``, to be refreshed for the ``dirty`` nodes."""
-        try:
-            with open(path, "rb") as fh:
-                head = json.loads(fh.readline())
-                rows = json.loads(fh.read())
-        except (OSError, ValueError):
-            return None
-        if not isinstance(head, dict) or head.get("key") != CACHE_KEY or head.get("stamp") != stamp:
-            return None
-        return cls(stamp, set(dirty), rows) if isinstance(rows, dict) else None
+        got = read_stamped(path, stamp=stamp, key=CACHE_KEY)
+        return cls(set(dirty), got[1]) if got is not None and isinstance(got[1], dict) else None
 
 
 def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dict[str, Any]:
@@ -507,6 +495,8 @@ def _conflicts(source: Any, labels: _Labels, cache: RowCache) -> dict[str, list[
 
 
 def _evidence_order(e: tuple[str, str | None, str, str]) -> tuple[str, str, str, str]:
+    """Evidence by property, target, document, then sentence (a total order: rows read in any order, from the
+    store or from a ``RowCache``, give the same page)."""
     return (e[0], e[1] or "", e[3], e[2])
 
 
@@ -644,9 +634,7 @@ def _assemble(
                 ]
             seen: dict[tuple[str, str | None], int] = defaultdict(int)
             ev = []
-            for prop, target, sentence, doc in sorted(
-                evidence.get(iri, []), key=lambda e: (e[0], e[1] or "", e[3], e[2])
-            ):
+            for prop, target, sentence, doc in sorted(evidence.get(iri, []), key=_evidence_order):
                 if seen[prop, target] >= MAX_EVIDENCE or len(ev) >= MAX_MEETING_EVIDENCE:
                     continue
                 seen[prop, target] += 1

@@ -80,33 +80,28 @@ class MergedIndex:
     sizes: dict[str, list[int]] = field(default_factory=dict)
     starts: dict[str, int] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "subjects": self.subjects, "sizes": self.sizes, "starts": self.starts}
+    def write(self, path: Path, stamp: str | None) -> None:
+        """Keep the index at ``path``, for the exports of content ``stamp``."""
+        from . import write_stamped
+
+        index = {"subjects": self.subjects, "sizes": self.sizes, "starts": self.starts}
+        body = json.dumps(index, separators=(",", ":"))
+        write_stamped(path, {"stamp": stamp, "key": self.key}, lambda fh: fh.write(body.encode()))
 
     @classmethod
-    def from_json(cls, d: Any) -> MergedIndex | None:
+    def read(cls, path: Path, stamp: str | None) -> MergedIndex | None:
+        """The index at ``path`` when it was written with the exports of content ``stamp``."""
+        from . import read_stamped
+
+        got = read_stamped(path, stamp=stamp) if stamp is not None else None
         try:
-            out = cls(str(d["key"]), list(d["subjects"]), dict(d["sizes"]), dict(d["starts"]))
+            head, d = got  # type: ignore[misc]
+            out = cls(str(head["key"]), list(d["subjects"]), dict(d["sizes"]), dict(d["starts"]))
         except (KeyError, TypeError, ValueError):
             return None
         n = len(out.subjects)
         ok = set(out.sizes) == set(FORMATS) == set(out.starts) and all(len(v) == n for v in out.sizes.values())
         return out if ok and n else None
-
-    def write(self, path: Path, stamp: str | None) -> None:
-        from . import atomic_write
-
-        data = json.dumps({"stamp": stamp, **self.to_json()}, separators=(",", ":")).encode()
-        atomic_write(path, lambda fh: fh.write(data))
-
-    @classmethod
-    def read(cls, path: Path, stamp: str | None) -> MergedIndex | None:
-        """The index at ``path`` when it was written with the exports of content ``stamp``."""
-        try:
-            d = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            return None
-        return cls.from_json(d) if isinstance(d, dict) and stamp is not None and d.get("stamp") == stamp else None
 
 
 # ----------------------------------------------------------------- reading the blocks of written files

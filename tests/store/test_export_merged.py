@@ -86,9 +86,10 @@ def test_an_index_of_other_files_is_not_used(tmp_path, capsys):
     src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
     write_articles(src, {k: ALL[k] for k in sorted(ALL)[:4]})
     _build(capsys, src, store, out)
-    index = json.loads((out / MERGED_FILE).read_text())
-    index["stamp"] = "another"
-    (out / MERGED_FILE).write_text(json.dumps(index))
+    head, body = (json.loads(line) for line in (out / MERGED_FILE).read_text().splitlines())
+    head["stamp"] = "another"  # (and sizes that would break the files, were the index used)
+    body["sizes"] = {fmt: sizes[1:] + sizes[:1] for fmt, sizes in body["sizes"].items()}
+    (out / MERGED_FILE).write_text(json.dumps(head) + "\n" + json.dumps(body))
     write_articles(src, {"e_en.txt": CONFLICT_EN})
     _build(capsys, src, store, out)
     assert _files(out) == _full(store, tmp_path / "full")
