@@ -45,7 +45,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError, KGError, printable
-from ..store.terms import SPARQL_PREFIXES, expand
+from ..store.terms import SPARQL_PREFIXES, expand, values
+from ..store.terms import iri as named
 from ..vocab import BASE
 from . import atomic_write, read_head, read_stamped, write_stamped
 
@@ -103,12 +104,17 @@ Q_MEETINGS = (
 Q_MEETING_IRIS = PREFIXES + "SELECT ?m WHERE { ?m a tmru:Meeting }"
 Q_ROLES = (
     PREFIXES
-    + """SELECT ?m ?r ?person ?country ?post ?cochair WHERE {
+    + """SELECT ?m ?r ?person ?cochair WHERE {
   { ?m tmru:cochair ?r . ?r org:member ?person . BIND(true AS ?cochair) }
   UNION { ?m tmru:participation ?r . ?r tmru:person ?person . BIND(false AS ?cochair) }
-  OPTIONAL { ?r tmru:forCountry ?country }
-  OPTIONAL { ?r tmru:post ?post }
 }"""
+)
+# a role's side and posts (a co-chairship is shared by many meetings: kept apart from them, see RowCache)
+ROLE_PROPS = (T + "forCountry", T + "post")
+Q_ROLE_ATTRS = (
+    PREFIXES
+    + "SELECT ?r ?p ?o WHERE { { ?r tmru:forCountry ?o . BIND(tmru:forCountry AS ?p) }"
+    + " UNION { ?r tmru:post ?o . BIND(tmru:post AS ?p) } }"
 )
 Q_PERSON_COUNTRY = PREFIXES + "SELECT ?p ?country WHERE { ?p a tmru:Person ; tmru:forCountry ?country }"
 # one sub-SELECT per property: joined by hash (one scan each), not looked up evidence by evidence
@@ -296,14 +302,20 @@ Q_EVIDENCE_OF = (
 _MEETING_PROP_IRIS = set(map(expand, MEETING_PROPS))
 _FOR_COUNTRY = T + "forCountry"
 _PERSON_NS, _MEETING_NS = BASE + "id/person/", BASE + "id/meeting/"
-_COLUMNS = ("m p o", "m r person country post cochair", "m prop val sentence doc")
+
+
+def _chunks(iris: list[str], n: int = 500) -> Iterator[list[str]]:
+    return (iris[i : i + n] for i in range(0, len(iris), n))
+
+
+_COLUMNS = ("m p o", "m r person cochair", "m prop val sentence doc")
 _PER_MEETING = tuple(zip(("meetings", "roles", "evidence"), (Q_MEETINGS, Q_ROLES, Q_EVIDENCE), _COLUMNS, strict=True))
 _PER_MEETING_OF = tuple(
     zip(("meetings", "roles", "evidence"), (Q_MEETINGS_OF, Q_ROLES_OF, Q_EVIDENCE_OF), _COLUMNS, strict=True)
 )
 #: what a cache's rows depend on besides the store (the queries that read them)
 CACHE_KEY = hashlib.sha256(
-    "\x1f".join([Q_MEETINGS, Q_ROLES, Q_EVIDENCE, Q_EVIDENCE_OF, Q_ROLES_OF, "rows-2"]).encode()
+    "\x1f".join([Q_MEETINGS, Q_ROLES, Q_ROLE_ATTRS, Q_EVIDENCE, Q_EVIDENCE_OF, Q_ROLES_OF, "rows-3"]).encode()
 ).hexdigest()[:16]
 
 
@@ -325,11 +337,12 @@ class RowCache:
 
     def refresh(self, source: Any) -> None:
         """Bring the rows up to date with ``source``: all of them read when ``dirty`` is None, else only
-        those of the meetings in ``dirty``."""
-        names = ("meetings", "roles", "evidence", "conflicts")
+        those of the meetings in ``dirty`` and the sides and posts of the roles in ``dirty`` (a co-chairship
+        shared by many meetings is one role: an article about one meeting may change them)."""
+        names = ("meetings", "roles", "evidence", "conflicts", "role_attrs")
         if self.dirty is None or any(n not in self.rows for n in names):
             self.rows = {n: {} for n in names}
-            for n, q, cols in _PER_MEETING:
+            for n, q, cols in (*_PER_MEETING, ("role_attrs", Q_ROLE_ATTRS, "r p o")):
                 for row in _rows(source, q, cols):
                     self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
             self._conflicts(source, None, True)
@@ -339,13 +352,21 @@ class RowCache:
             for n in ("meetings", "roles", "evidence"):
                 for m in todo:
                     self.rows[n].pop(m, None)
-            for chunk in (todo[i : i + 500] for i in range(0, len(todo), 500)):
-                bound = "VALUES ?m { " + " ".join(f"<{m}>" for m in chunk) + " }"
+            for chunk in _chunks(todo):
                 for n, q, cols in _PER_MEETING_OF:
-                    for row in _rows(source, q.replace("{bound}", bound), cols):
+                    for row in _rows(source, q.replace("{bound}", values("m", map(named, chunk))), cols):
                         if n == "meetings" and _s(row[1]) not in _MEETING_PROP_IRIS:
                             continue
                         self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
+            roles = self.dirty | {r for m in todo for r, *_ in self.rows["roles"].get(m, ())}
+            attrs = self.rows["role_attrs"]
+            for r in roles:
+                attrs.pop(r, None)
+            for chunk in _chunks(sorted(roles)):
+                sparql = f"SELECT ?r ?p ?o WHERE {{ {values('r', map(named, chunk))} ?r ?p ?o }}"
+                for r, p, o in _rows(source, sparql, "r p o"):
+                    if _s(p) in ROLE_PROPS:
+                        attrs.setdefault(_s(r), []).append([_s(p), _s(o)])
             self._conflicts(source, todo, people)
         self.dirty = set()
 
@@ -431,7 +452,8 @@ def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dic
     countries: dict[str, set[str]] = defaultdict(set)
     role_person: dict[str, str] = {}
     role_meetings: dict[str, set[str]] = defaultdict(set)
-    for m, r, person, country, post, cochair in cache.each("roles"):
+    attrs = cache.rows.get("role_attrs", {})
+    for m, r, person, cochair in cache.each("roles"):
         role_person[r] = person
         if m in meetings:
             if _s(cochair) in ("true", "1"):
@@ -440,10 +462,8 @@ def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dic
                 role_meetings[r].add(m)
             elif (m, person, "cochair") not in edges:
                 edges.add((m, person, "participant"))
-        if country:
-            countries[person].add(_s(country))
-        if post:
-            posts[person].add(_s(post))
+        for p, o in attrs.get(r, ()):
+            (countries if p == ROLE_PROPS[0] else posts)[person].add(o)
     for person, country in _rows(source, Q_PERSON_COUNTRY, "p country"):
         countries[_s(person)].add(_s(country))
     people = {o for _, o, rel in edges if rel in ("participant", "cochair")}

@@ -26,6 +26,33 @@ def write_articles(folder: Path, articles: dict[str, str]) -> Path:
     return folder
 
 
+#: how a later build can find the articles of ``change_articles``
+CHANGES = ("add", "rename", "replace", "remove")
+
+
+def change_articles(src: Path, store: Path, tmp_path: Path, step: str) -> None:
+    """Change the articles under ``src`` (fixtures and 12 synthetic articles of seed 4, built into ``store``)
+    as a later build sees them: ``add`` two new ones; ``rename`` four more synthetic reports, close to the
+    stored ones (stored meetings get new IRIs); ``replace`` a stored article's text under its name and URL
+    (its old nodes leave the merged graph); ``remove`` three with ``kg remove`` (writes between exports)."""
+    from .fixtures import CONFLICT_EN, CONFLICT_RU
+    from .test_ingest_terms import synth
+
+    if step == "add":
+        write_articles(src, {"e_en.txt": CONFLICT_EN, "f_ru.txt": CONFLICT_RU})
+    elif step == "rename":
+        synth(16, tmp_path / "more", seed=4)
+        for p in sorted((tmp_path / "more").iterdir())[12:]:
+            p.rename(src / p.name)
+    elif step == "replace":
+        name = sorted(p.name for p in src.glob("*.txt") if p.name in ALL)[0]
+        (src / name).write_text(CONFLICT_EN, encoding="utf-8")
+    else:
+        for name in sorted(p.name for p in src.glob("*.txt"))[:3]:
+            assert main(["remove", str(src / name), "--store", str(store)]) == 0
+            (src / name).unlink()
+
+
 def build(paths: list[Path], store: str, out: Path, *extra: str) -> int:
     return main(["build", *map(str, paths), "--store", store, "--out", str(out), "--no-html", *extra])
 

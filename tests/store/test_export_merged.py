@@ -18,8 +18,8 @@ from kg.export.merged import MergedIndex, store_key
 from kg.pipeline import MERGED_FILE
 from kg.store import open_store
 
-from .conftest import write_articles
-from .fixtures import ALL, CONFLICT_EN, CONFLICT_RU
+from .conftest import CHANGES, change_articles, write_articles
+from .fixtures import ALL, CONFLICT_EN
 from .test_ingest_terms import synth
 
 FORMATS = ("ttl", "trig", "nq", "jsonld")
@@ -45,7 +45,7 @@ def _fail(*args, **kwargs):
     raise AssertionError("the merged graph was read whole")
 
 
-@pytest.mark.parametrize("step", ["add", "rename", "replace", "remove"])
+@pytest.mark.parametrize("step", CHANGES)
 def test_a_build_patches_the_merged_graph_into_a_full_export(tmp_path, capsys, monkeypatch, step):
     src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
     write_articles(src, {k: ALL[k] for k in sorted(ALL)[:4]})
@@ -53,19 +53,8 @@ def test_a_build_patches_the_merged_graph_into_a_full_export(tmp_path, capsys, m
     _build(capsys, src, store, out)
     _build(capsys, src, store, out)  # (nothing new: the files stay)
     assert MergedIndex.read(out / MERGED_FILE, json.loads((out / ".kg-stamp.json").read_text())["stamp"])
-    if step == "add":
-        write_articles(src, {"e_en.txt": CONFLICT_EN, "f_ru.txt": CONFLICT_RU})
-    elif step == "rename":
-        synth(16, tmp_path / "more", seed=4)
-        for p in sorted((tmp_path / "more").iterdir())[12:]:
-            p.rename(src / p.name)
-    elif step == "replace":  # another text under a stored article's name and URL: its old nodes leave the merged graph
-        name = sorted(p.name for p in src.glob("*.txt") if p.name in ALL)[0]
-        (src / name).write_text(CONFLICT_EN, encoding="utf-8")
-    else:  # writes with no export in between (kg remove): the exports patch what all of them touched
-        for name in sorted(p.name for p in src.glob("*.txt"))[:3]:
-            assert main(["remove", str(src / name), "--store", str(store)]) == 0
-            (src / name).unlink()
+    change_articles(src, store, tmp_path, step)
+    if step == "remove":  # (and one new article: the build has something to add)
         write_articles(src, {"e_en.txt": CONFLICT_EN})
     with monkeypatch.context() as m:
         m.setattr(rdf, "_write_default", _fail)
