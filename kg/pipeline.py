@@ -307,6 +307,7 @@ def build(
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
     steps = Steps()
     workers = pool(jobs)  # before the store is opened: workers never inherit it
+    helper = None
     try:
         with open_store(store_spec) as store:
             ing = Ingester(store)
@@ -315,6 +316,12 @@ def build(
                 ing.ensure_reference()
                 base = store.recorded_stats()  # recorded by the last build: kept up to date across the writes
                 ing.tally = Tally(store, base) if base is not None else None
+                if html:  # the explorer's helper, started now when an earlier build kept its rows (it reads them
+                    # while this process extracts and ingests)
+                    from .export.html import RowCache, prepare_html
+
+                    if RowCache.stamp_of(out / HTML_CACHE_FILE) is not None:
+                        helper = prepare_html(store, out / "graph.html", lang=lang, cache=out / HTML_CACHE_FILE)
 
             def fresh() -> Iterator[Document]:
                 first: dict[str, Document] = {}  # URL -> the input that claimed it first
@@ -398,10 +405,15 @@ def build(
                 read_at = RowCache.stamp_of(cache)
                 dirty = touched_since(read_at) if read_at is not None else None
                 since = (read_at, dirty) if read_at is not None and dirty is not None else None
-            if rdf and "html" in stale:
+            if helper is not None and "html" in stale:
+                html_done, helper = helper.start(since), None
+            elif rdf and "html" in stale:
                 from .export.html import start_html
 
                 html_done = start_html(store, stale["html"], lang=lang, cache=cache, since=since)
+            if helper is not None:  # (the page is current)
+                helper.stop()
+                helper = None
             if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
                 from .export.merged import MergedIndex
                 from .export.rdf import Blocks, Merged, write_files
@@ -450,6 +462,8 @@ def build(
             closing = time.perf_counter()
         steps.add("close", closing)
     finally:
+        if helper is not None:
+            helper.stop()
         if workers is not None:
             workers.terminate()
             workers.join()

@@ -136,6 +136,19 @@ def read_stamped(path: str | Path, **want: Any) -> tuple[dict[str, Any], Any] | 
         return None
 
 
+def read_stamped_lines(path: str | Path, **want: Any) -> tuple[dict[str, Any], list[bytes]] | None:
+    """The head and the lines after it of a file written by ``write_stamped`` whose head has the values
+    ``want`` (None: another file, or none)."""
+    try:
+        with open(path, "rb") as fh:
+            head = json.loads(fh.readline())
+            if not isinstance(head, dict) or any(head.get(k) != v for k, v in want.items()):
+                return None
+            return head, fh.read().splitlines()
+    except (OSError, ValueError):
+        return None
+
+
 def write_all(
     source: Any, out: str | Path, formats: Iterable[str] = ("ttl", "trig", "nq", "jsonld"), html_lang: str | None = "en"
 ) -> list[Path]:

@@ -48,7 +48,7 @@ from ..errors import ExportError, KGError, printable
 from ..store.terms import SPARQL_PREFIXES, expand, values
 from ..store.terms import iri as named
 from ..vocab import BASE
-from . import atomic_write, read_head, read_stamped, write_stamped
+from . import atomic_write, read_head, read_stamped_lines, write_stamped
 
 ASSETS = Path(__file__).with_name("assets")
 VENDOR = ASSETS / "vendor"
@@ -301,7 +301,8 @@ Q_EVIDENCE_OF = (
 )
 _MEETING_PROP_IRIS = set(map(expand, MEETING_PROPS))
 _FOR_COUNTRY = T + "forCountry"
-_PERSON_NS, _MEETING_NS = BASE + "id/person/", BASE + "id/meeting/"
+_PERSON_NS, _MEETING_NS, _DOC_NS = BASE + "id/person/", BASE + "id/meeting/", BASE + "doc/"
+Q_DOCS_OF = Q_DOCS.replace("WHERE {\n", "WHERE {\n  {bound}\n", 1)
 
 
 def _chunks(iris: list[str], n: int = 500) -> Iterator[list[str]]:
@@ -309,25 +310,31 @@ def _chunks(iris: list[str], n: int = 500) -> Iterator[list[str]]:
 
 
 _COLUMNS = ("m p o", "m r person cochair", "m prop val sentence doc")
+_DOC_COLUMNS = "d url title issued"
+#: the queries whose rows a ``RowCache`` keeps
+_CACHED = ("meetings", "roles", "evidence", "conflicts", "role_attrs", "docs")
 _PER_MEETING = tuple(zip(("meetings", "roles", "evidence"), (Q_MEETINGS, Q_ROLES, Q_EVIDENCE), _COLUMNS, strict=True))
 _PER_MEETING_OF = tuple(
     zip(("meetings", "roles", "evidence"), (Q_MEETINGS_OF, Q_ROLES_OF, Q_EVIDENCE_OF), _COLUMNS, strict=True)
 )
 #: what a cache's rows depend on besides the store (the queries that read them)
 CACHE_KEY = hashlib.sha256(
-    "\x1f".join([Q_MEETINGS, Q_ROLES, Q_ROLE_ATTRS, Q_EVIDENCE, Q_EVIDENCE_OF, Q_ROLES_OF, "rows-3"]).encode()
+    "\x1f".join([Q_MEETINGS, Q_ROLES, Q_ROLE_ATTRS, Q_EVIDENCE, Q_EVIDENCE_OF, Q_ROLES_OF, Q_DOCS, "rows-4"]).encode()
 ).hexdigest()[:16]
 
 
 @dataclass(slots=True)
 class RowCache:
     """The rows of the explorer's per-meeting queries (meeting properties, roles, evidence, conflicts), as
-    lexical values by meeting; ``dirty``: the nodes written since they were read (meetings among them are read
-    again; None: read everything).  Kept beside the exports (``OUT/.kg-html.json``), so that
-    the explorer of a store with one new article queries only the meetings that article touched."""
+    lexical values by meeting, and of its per-document query (URL, title, date); ``dirty``: the nodes written
+    since they were read (meetings and documents among them are read again; None: read everything).  Kept
+    beside the exports (``OUT/.kg-html.json``), so that the explorer of a store with one new article queries
+    only the meetings that article touched."""
 
     dirty: set[str] | None = None
     rows: dict[str, dict[str, list[list[Any]]]] = field(default_factory=dict)
+    #: (name, key) -> the list read, its length then, and its JSON text (written again as it was while unchanged)
+    read_as: dict[tuple[str, str], tuple[list, int, bytes]] = field(default_factory=dict)
 
     def each(self, name: str) -> Iterator[list[Any]]:
         """The rows of query ``name``, by meeting (each row without its meeting, which is the key)."""
@@ -339,16 +346,15 @@ class RowCache:
         """Bring the rows up to date with ``source``: all of them read when ``dirty`` is None, else only
         those of the meetings in ``dirty`` and the sides and posts of the roles in ``dirty`` (a co-chairship
         shared by many meetings is one role: an article about one meeting may change them)."""
-        names = ("meetings", "roles", "evidence", "conflicts", "role_attrs")
-        if self.dirty is None or any(n not in self.rows for n in names):
-            self.rows = {n: {} for n in names}
-            for n, q, cols in (*_PER_MEETING, ("role_attrs", Q_ROLE_ATTRS, "r p o")):
+        if self.dirty is None or any(n not in self.rows for n in _CACHED):
+            self.rows = {n: {} for n in _CACHED}
+            for n, q, cols in (*_PER_MEETING, ("role_attrs", Q_ROLE_ATTRS, "r p o"), ("docs", Q_DOCS, _DOC_COLUMNS)):
                 for row in _rows(source, q, cols):
                     self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
-            self._conflicts(source, None, True)
+            self._conflicts(source, None, None)
         else:
             todo = sorted(n for n in self.dirty if n.startswith(_MEETING_NS))  # (rows are by meeting)
-            people = any(n.startswith(_PERSON_NS) for n in self.dirty)
+            people = {n for n in self.dirty if n.startswith(_PERSON_NS)}  # (a person is a subject where named)
             for n in ("meetings", "roles", "evidence"):
                 for m in todo:
                     self.rows[n].pop(m, None)
@@ -368,22 +374,26 @@ class RowCache:
                     if _s(p) in ROLE_PROPS:
                         attrs.setdefault(_s(r), []).append([_s(p), _s(o)])
             self._conflicts(source, todo, people)
+            docs = sorted(n for n in self.dirty if n.startswith(_DOC_NS))
+            for d in docs:
+                self.rows["docs"].pop(d, None)
+            for chunk in _chunks(docs):
+                for row in _rows(source, Q_DOCS_OF.replace("{bound}", values("d", map(named, chunk))), _DOC_COLUMNS):
+                    self.rows["docs"].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
         self.dirty = set()
 
-    def _conflicts(self, source: Any, meetings: list[str] | None, people: bool) -> None:
-        """The conflicts of ``meetings`` (None: of every meeting) and, with ``people``, of every person, from
-        ``Store.conflicts``."""
+    def _conflicts(self, source: Any, meetings: list[str] | None, people: set[str] | None) -> None:
+        """The conflicts of ``meetings`` and the sides of ``people`` (None: of every meeting, of every person),
+        from ``Store.conflicts``."""
         rows = self.rows.setdefault("conflicts", {})
-        if meetings is not None:
-            for m in meetings:
-                rows.pop(m, None)
-        if people:  # (people's sides: read again when a person was written)
-            for m in [m for m, r in rows.items() if r and r[0][0] == _FOR_COUNTRY]:
-                rows.pop(m)
+        for m in meetings or ():
+            rows.pop(m, None)
+        for m in [m for m, r in rows.items() if r and r[0][0] == _FOR_COUNTRY and (people is None or m in people)]:
+            rows.pop(m)  # (people's sides: read again for the people written)
         if not callable(getattr(source, "conflicts", None)):
             return
         try:
-            found = source.conflicts(meetings, people=people)
+            found = source.conflicts(meetings, people=True if people is None else people)
         except KGError:
             raise
         except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error
@@ -392,17 +402,16 @@ class RowCache:
             rows.setdefault(c.meeting, []).append([c.property, [[v, list(s)] for v, s in c.values]])
 
     def write(self, path: Path, stamp: str | None) -> None:
-        """Keep the rows at ``path`` as read at content ``stamp``."""
+        """Keep the rows at ``path`` as read at content ``stamp``: a line per query and key (name, key and rows,
+        tab-separated; the rows as JSON), those unchanged since read written again as they were read."""
         enc = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
-        def body(fh: Any) -> None:  # meeting by meeting (the whole text at once would double the memory)
-            fh.write(b"{")
-            for i, (name, by_meeting) in enumerate(sorted(self.rows.items())):
-                fh.write(((',"' if i else '"') + name + '":{').encode())
-                for j, (m, rows) in enumerate(sorted(by_meeting.items())):
-                    fh.write((("," if j else "") + enc(m) + ":" + enc(rows)).encode("utf-8"))
-                fh.write(b"}")
-            fh.write(b"}")
+        def body(fh: Any) -> None:  # key by key (the whole text at once would double the memory)
+            for name, by_key in sorted(self.rows.items()):
+                for key, rows in sorted(by_key.items()):
+                    was = self.read_as.get((name, key))
+                    text = was[2] if was is not None and was[0] is rows and was[1] == len(rows) else None
+                    fh.write(b"%s\t%s\t%s\n" % (name.encode(), enc(key).encode(), text or enc(rows).encode()))
 
         write_stamped(path, {"stamp": stamp, "key": CACHE_KEY}, body)
 
@@ -415,8 +424,20 @@ class RowCache:
     @classmethod
     def read(cls, path: Path, stamp: str, dirty: set[str]) -> RowCache | None:
         """The rows at ``path`` when read at ``stamp``, to be refreshed for the ``dirty`` nodes."""
-        got = read_stamped(path, stamp=stamp, key=CACHE_KEY)
-        return cls(set(dirty), got[1]) if got is not None and isinstance(got[1], dict) else None
+        got = read_stamped_lines(path, stamp=stamp, key=CACHE_KEY)
+        if got is None:
+            return None
+        out = cls(set(dirty), {n: {} for n in _CACHED})  # (a query without rows has no line)
+        try:
+            parts = [line.split(b"\t", 2) for line in got[1]]
+            keys = json.loads(b"[%s]" % b",".join(k for _, k, _ in parts))  # (one parse: 2x faster than one a line)
+            values = json.loads(b"[%s]" % b",".join(t for _, _, t in parts))
+            for (name, _, text), k, rows in zip(parts, keys, values, strict=True):
+                out.rows.setdefault(name.decode(), {})[k] = rows
+                out.read_as[name.decode(), k] = (rows, len(rows), text)
+        except ValueError:
+            return None
+        return out
 
 
 def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dict[str, Any]:
@@ -471,11 +492,11 @@ def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dic
         for c in cs if person in people else ():
             edges.add((person, c, "forCountry"))
     docs: dict[str, dict[str, Any]] = {}
-    for d, url, title, issued in _rows(source, Q_DOCS, "d url title issued"):
-        rec = docs.setdefault(_s(d), {})
+    for d, url, title, issued in cache.each("docs"):  # (the least of several values: rows come in any order)
+        rec = docs.setdefault(d, {})
         for k, v in (("url", url), ("title", title), ("issued", issued)):
             if v is not None:
-                rec.setdefault(k, _s(v))
+                rec[k] = min(rec.get(k, v), v)
     evidence: dict[str, list[tuple[str, str | None, str, str]]] = defaultdict(list)
     for m, prop, val, sentence, doc in cache.each("evidence"):
         evidence[m].append((_local(prop), role_person.get(val, val), sentence, doc))
@@ -837,11 +858,14 @@ def write_html(
     lang: str = "en",
     cache: str | Path | None = None,
     since: tuple[str, set[str]] | None = None,
+    rows: RowCache | None = None,
 ) -> Path:
     """Write the explorer for ``source`` (rdflib Graph or store with ``query``) to ``path``, atomically.
     ``cache``: where the per-meeting rows are kept between builds (``RowCache``); ``since``: the content
-    stamp they were read at and the nodes written since (only those meetings are read again)."""
-    rows = RowCache.read(Path(cache), *since) if cache is not None and since is not None else None
+    stamp they were read at and the nodes written since (only those meetings are read again); ``rows``:
+    those rows already read (then ``since`` is not used)."""
+    if rows is None and cache is not None and since is not None:
+        rows = RowCache.read(Path(cache), *since)
     rows = rows or RowCache()
     data = collect(source, lang, rows)
     data["options"] = vis_options()
@@ -853,18 +877,115 @@ def write_html(
     return out
 
 
-def _child(store: str, path: str, lang: str, cache: str | None, since: Any, conn: Any) -> None:
-    """``write_html`` from the store snapshot at ``store``, opened read-only (in a helper process)."""
+def _child(path: str, lang: str, cache: str | None, conn: Any) -> None:
+    """In a helper process: read the row cache, then wait for the parent's word: ``("go", snapshot, since)``
+    writes ``write_html`` from the store snapshot at ``snapshot``, opened read-only; anything else ends."""
     from ..store import Store
     from ..store.local import LocalBackend
 
     try:
+        read_at = RowCache.stamp_of(Path(cache)) if cache is not None else None
+        early = RowCache.read(Path(cache), read_at, set()) if cache is not None and read_at is not None else None
+        _vis_assets()  # (read while the parent extracts and ingests)
+        try:
+            word = conn.recv()
+        except EOFError:  # the parent is gone
+            return
+        if word[0] != "go":
+            return
+        _, store, since = word
+        rows = None
+        if early is not None and since is not None and since[0] == read_at:
+            rows, early.dirty = early, set(since[1])
         with Store(LocalBackend.view(store)) as source:
-            conn.send(("ok", str(write_html(source, path, lang, cache, since))))
+            conn.send(("ok", str(write_html(source, path, lang, cache, since if rows is None else None, rows))))
     except KGError as exc:  # (ExportError, StoreError: the same error as written in the parent)
         conn.send(("kg", exc))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
         conn.send(("error", printable(f"{type(exc).__name__}: {exc}")))
+
+
+@dataclass(slots=True)
+class HtmlHelper:
+    """A helper process that writes ``graph.html`` from a snapshot of the embedded on-disk store, beside the
+    RDF exports: started (``prepare_html``) before the articles are ingested, so that it reads the row cache
+    meanwhile; ``start(since)`` once they are, ``stop()`` when the page need not be written."""
+
+    source: Any
+    path: Path
+    proc: Any
+    conn: Any
+
+    def start(self, since: tuple[str, set[str]] | None = None) -> Callable[..., Path] | None:
+        """Snapshot the store and let the helper write the page (``since``: as for ``write_html``); returns
+        ``wait``: ``wait()`` gives the file written (an ``ExportError`` when the helper failed) and removes the
+        snapshot, ``wait(cancel=True)`` stops the helper.  None when no snapshot can be made (then the helper
+        is stopped: call ``write_html``)."""
+        import shutil
+
+        try:
+            view = self.source.backend.snapshot()
+        except KGError:  # (e.g. no room beside the store): written in process instead
+            self.stop()
+            return None
+        try:
+            self.conn.send(("go", str(view), since))
+        except BaseException:
+            self.stop()
+            shutil.rmtree(view, ignore_errors=True)
+            raise
+        proc, conn, path = self.proc, self.conn, self.path
+
+        def wait(cancel: bool = False) -> Path:
+            try:
+                if cancel:  # the caller failed: stop the helper (its temporary file goes with the next export)
+                    proc.terminate()
+                    kind, value = "cancelled", ""
+                else:
+                    kind, value = conn.recv()
+            except EOFError:
+                kind, value = "error", f"the helper process ended (exit code {proc.exitcode})"
+            except BaseException:
+                proc.terminate()
+                raise
+            finally:
+                proc.join()
+                conn.close()
+                shutil.rmtree(view, ignore_errors=True)
+            if kind == "cancelled":
+                return path
+            if kind == "kg":
+                raise value
+            if kind != "ok":
+                raise ExportError(f"cannot write {printable(str(path))}: {value}")
+            return Path(value)
+
+        return wait
+
+    def stop(self) -> None:
+        """End the helper (nothing written)."""
+        self.proc.terminate()
+        self.proc.join()
+        self.conn.close()
+
+
+def prepare_html(source: Any, path: str | Path, lang: str = "en", cache: str | Path | None = None) -> HtmlHelper | None:
+    """Start the helper process of ``HtmlHelper`` for the explorer of ``source`` at ``path`` (``cache``: as for
+    ``write_html``); None when ``source`` is not a writable embedded on-disk store (then call ``write_html``)."""
+    import multiprocessing as mp
+
+    backend = getattr(source, "backend", None)
+    if getattr(backend, "snapshot", None) is None or backend.read_only or backend.store is None:
+        return None
+    if str(backend.path) == ":memory:":
+        return None
+    ctx = mp.get_context("spawn")  # never fork the store's threads
+    parent, child = ctx.Pipe()
+    args = (str(path), lang, None if cache is None else str(cache), child)
+    proc = ctx.Process(target=_child, args=args, daemon=True)
+    proc.start()
+    child.close()
+    return HtmlHelper(source, Path(path), proc, parent)
 
 
 def start_html(
@@ -874,58 +995,21 @@ def start_html(
     cache: str | Path | None = None,
     since: tuple[str, set[str]] | None = None,
 ) -> Callable[..., Path] | None:
-    """Start writing ``graph.html`` in a helper process that reads a snapshot of the embedded on-disk store of
-    ``source`` (``LocalBackend.snapshot``), so that it runs beside the RDF exports; ``wait()`` gives the file
-    written (an ``ExportError`` when the helper failed) and removes the snapshot, ``wait(cancel=True)`` stops
-    the helper.  None when ``source`` is not such a store (then call ``write_html``).  ``cache``, ``since``:
-    as for ``write_html``."""
-    import multiprocessing as mp
-    import shutil
-
-    snapshot = getattr(getattr(source, "backend", None), "snapshot", None)
-    backend = source.backend if snapshot is not None else None
-    if backend is None or backend.read_only or backend.store is None or str(backend.path) == ":memory:":
-        return None
-    try:
-        view = snapshot()
-    except KGError:  # (e.g. no room beside the store): written in process instead
-        return None
-    try:
-        ctx = mp.get_context("spawn")  # never fork the store's threads
-        parent, child = ctx.Pipe(duplex=False)
-        args = (str(view), str(path), lang, None if cache is None else str(cache), since, child)
-        proc = ctx.Process(target=_child, args=args, daemon=True)
-        proc.start()
-        child.close()
-    except BaseException:
-        shutil.rmtree(view, ignore_errors=True)
-        raise
-
-    def wait(cancel: bool = False) -> Path:
-        try:
-            if cancel:  # the caller failed: stop the helper (its temporary file goes with the next export)
-                proc.terminate()
-                kind, value = "cancelled", ""
-            else:
-                kind, value = parent.recv()
-        except EOFError:
-            kind, value = "error", f"the helper process ended (exit code {proc.exitcode})"
-        except BaseException:
-            proc.terminate()
-            raise
-        finally:
-            proc.join()
-            parent.close()
-            shutil.rmtree(view, ignore_errors=True)
-        if kind == "cancelled":
-            return Path(path)
-        if kind == "kg":
-            raise value
-        if kind != "ok":
-            raise ExportError(f"cannot write {printable(str(path))}: {value}")
-        return Path(value)
-
-    return wait
+    """Write ``graph.html`` in a helper process beside the RDF exports (``prepare_html``, then
+    ``HtmlHelper.start``): ``wait`` as there; None when ``source`` is not such a store."""
+    helper = prepare_html(source, path, lang, cache)
+    return helper.start(since) if helper is not None else None
 
 
-__all__ = ["RowCache", "start_html", "write_html", "collect", "render", "short_id", "search_key", "ui_strings"]
+__all__ = [
+    "HtmlHelper",
+    "RowCache",
+    "prepare_html",
+    "start_html",
+    "write_html",
+    "collect",
+    "render",
+    "short_id",
+    "search_key",
+    "ui_strings",
+]

@@ -112,9 +112,7 @@ def fold(text: str, lang: str | None = None) -> str:
     """The matching key of ``text`` (see module docstring); may be empty."""
     s = unicodedata.normalize("NFC", lower(text, lang)).translate(_TABLE)
     s = s.replace("kh", "h")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = _DROP.sub("", s)
+    s = _DROP.sub("", unicodedata.normalize("NFKD", s))  # (accents: combining marks after NFKD, dropped here)
     return _DOUBLE.sub(r"\1", s)
 
 

@@ -394,9 +394,9 @@ class Store:
             n += int(rows.rows[0]["n"].value)
         return n
 
-    def conflicts(self, meetings: Iterable[str] | None = None, people: bool = True) -> list[Conflict]:
+    def conflicts(self, meetings: Iterable[str] | None = None, people: bool | Iterable[str] = True) -> list[Conflict]:
         """Meeting properties to which sources give different values (``meetings``: of those meetings only),
-        and (unless not ``people``) people given several sides."""
+        and people given several sides (``people``: all of them when true, none when false, else those)."""
         src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
   BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
@@ -414,12 +414,13 @@ class Store:
             for m, o in select_terms(self.backend, f"SELECT ?m ?o WHERE {{ {bound} ?m <{p}> ?o }}"):
                 if (m.value, p) in grouped:
                     chosen[(m.value, p)] = min(chosen.get((m.value, p), o.value), o.value)
+        some = None if isinstance(people, bool) else sorted(set(people))
         sides = (
             []
-            if not people
+            if not people or some == []
             else self.backend.query(f"""{SPARQL_PREFIXES}
 SELECT ?m ?v ?src ?chosen WHERE {{
-  {_PEOPLE_WITH_SIDES}
+  {_PEOPLE_WITH_SIDES if some is None else _people_with_sides(values("m", map(iri, some)))}
   GRAPH ?doc {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ; tmru:forCountry ?v }}
     UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }}
   OPTIONAL {{ ?m tmru:forCountry ?chosen }}

@@ -61,3 +61,20 @@ def test_kg_build_keeps_the_rows_beside_its_page(tmp_path):
     with open_store(str(store)) as st:
         write_html(st, tmp_path / "full.html")
     assert (out / "graph.html").read_bytes() == (tmp_path / "full.html").read_bytes()
+
+
+@pytest.mark.parametrize("step", ["add", "remove"])
+def test_the_helper_started_before_ingest_writes_the_page_from_scratch(tmp_path, step):
+    """``kg build`` starts the explorer's helper before it ingests (it reads the rows of the last build
+    meanwhile) and tells it what the writes touched afterwards: the page is the page written from scratch."""
+    src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
+    write_articles(src, {k: ALL[k] for k in sorted(ALL)[:4]})
+    synth(12, src, seed=4)
+    _build(src, store, out)
+    first = RowCache.stamp_of(out / HTML_CACHE_FILE)
+    change_articles(src, store, tmp_path, step)
+    _build(src, store, out)
+    assert RowCache.stamp_of(out / HTML_CACHE_FILE) not in (None, first)
+    with open_store(str(store)) as st:
+        write_html(st, tmp_path / "full.html")
+    assert (out / "graph.html").read_bytes() == (tmp_path / "full.html").read_bytes()
