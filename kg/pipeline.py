@@ -462,6 +462,9 @@ def build(
             closing = time.perf_counter()
         steps.add("close", closing)
     finally:
+        from .export import settle
+
+        settle()  # (the export files replaced are removed on threads, beside the explorer's helper)
         if helper is not None:
             helper.stop()
         if workers is not None:

@@ -2,7 +2,8 @@
 
 Every file is written to a temporary file in the same folder (``.NAME.PID.XXXX.tmp``) and
 renamed into place, so an interrupted export never leaves a half-written file; the temporary
-file of a process that was killed (its PID is gone) is removed by the next export of that file."""
+file of a process that was killed (its PID is gone) is removed by the next export of that file.  A large
+file replaced is removed on a thread (``settle`` waits for that), under a temporary name of the same kind."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +52,38 @@ def _kind(mode: int) -> str | None:
     return None
 
 
+#: a replaced file larger than this is removed on a thread (freeing the blocks of a 500 MB file takes 0.2 s)
+LARGE = 1 << 24
+_removing: list[threading.Thread] = []
+
+
+def _set_aside(path: Path) -> Path | None:
+    """A second name for the large regular file at ``path`` (about to be replaced), so that replacing it does
+    not free its blocks: ``_remove_later`` does (None: small, missing, or no hard link here)."""
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size < LARGE:
+            return None
+        aside = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.old.tmp"
+        os.link(path, aside)
+    except OSError:
+        return None
+    return aside
+
+
+def _remove_later(path: Path) -> None:
+    """Remove ``path`` on a thread (``settle`` waits for it; so does the interpreter before it exits)."""
+    thread = threading.Thread(target=lambda: path.unlink(missing_ok=True), name="kg-remove")
+    thread.start()
+    _removing.append(thread)
+
+
+def settle() -> None:
+    """Wait until the files replaced by exports so far are removed."""
+    while _removing:
+        _removing.pop().join()
+
+
 @contextmanager
 def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
     """A temporary file next to ``path`` to write, renamed to ``path`` when the block ends without an
@@ -86,7 +120,12 @@ def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        aside = _set_aside(path)
+        try:
+            os.replace(tmp, path)
+        finally:
+            if aside is not None:
+                _remove_later(aside)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
@@ -163,4 +202,5 @@ def write_all(
         from .html import write_html
 
         files.append(write_html(source, out / "graph.html", lang=html_lang))
+    settle()
     return files

@@ -37,6 +37,7 @@ import hashlib
 import html
 import importlib.util
 import json
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -224,6 +225,7 @@ class _Labels:
 
     def __init__(self, source: Any, lang: str) -> None:
         self.lang = lang
+        self._got: dict[tuple[str, str | None], str] = {}
         self.by: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
         for s, p, label in _rows(source, Q_LABELS, "s p l"):
             self.by[_s(s)][_s(p)][_lang(label).lower()].add(_s(label))
@@ -233,6 +235,12 @@ class _Labels:
         return {x for langs in self.by.get(iri, {}).values() for xs in langs.values() for x in xs}
 
     def get(self, iri: str, default: str | None = None) -> str:
+        key = (iri, default)
+        if key not in self._got:  # (asked for the same neighbours over and over)
+            self._got[key] = self._get(iri, default)
+        return self._got[key]
+
+    def _get(self, iri: str, default: str | None) -> str:
         props = self.by.get(iri)
         if props:
             for p in self.ORDER:
@@ -663,7 +671,7 @@ def _assemble(
                         [
                             [
                                 v,
-                                [doc_by_src.get(x, short_id(x)) for x in srcs[:MAX_CONFLICT_SOURCES]]
+                                [doc_by_src[x] if x in doc_by_src else short_id(x) for x in srcs[:MAX_CONFLICT_SOURCES]]
                                 + (
                                     [f"+{len(srcs) - MAX_CONFLICT_SOURCES}"] if len(srcs) > MAX_CONFLICT_SOURCES else []
                                 ),
@@ -795,6 +803,7 @@ def _script_json(obj: Any) -> str:
     return s.replace("://", ":\\/\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+@functools.cache
 def _vis_assets() -> tuple[str, str, str, str]:
     """vis-network (pyvis's bundled copy) and vis-timeline (vendored) JS and CSS, made safe to inline:
     ``scheme://`` becomes ``scheme:\\/\\/`` (the same string in JS) and ``</`` cannot close the tag."""
@@ -898,7 +907,10 @@ def _child(path: str, lang: str, cache: str | None, conn: Any) -> None:
         if early is not None and since is not None and since[0] == read_at:
             rows, early.dirty = early, set(since[1])
         with Store(LocalBackend.view(store)) as source:
-            conn.send(("ok", str(write_html(source, path, lang, cache, since if rows is None else None, rows))))
+            done = write_html(source, path, lang, cache, since if rows is None else None, rows)
+        conn.send(("ok", str(done)))
+        conn.close()
+        os._exit(0)  # (everything is written: the parent need not wait while this process frees its rows)
     except KGError as exc:  # (ExportError, StoreError: the same error as written in the parent)
         conn.send(("kg", exc))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
