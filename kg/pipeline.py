@@ -238,6 +238,16 @@ def _stats(recorded: dict) -> Stats | None:
         return None
 
 
+def _count(store: Store, tally: Tally | None) -> Stats:
+    """The store's stats, from ``tally`` when it kept them across this build's writes, else counted; either
+    way recorded in the store until its content changes."""
+    st = tally.stats() if tally is not None else None
+    if st is None:
+        return store.stats(record=True)
+    store.record_stats(st)
+    return st
+
+
 def _bulk_target(store: Store) -> bool:
     """True when ``store`` is a new, empty, writable local store (a first build: ``build``'s bulk path)."""
     load = getattr(store.backend, "replace_empty", None)
@@ -307,7 +317,7 @@ def build(
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
     steps = Steps()
     workers = pool(jobs)  # before the store is opened: workers never inherit it
-    helper = None
+    helper = html_done = None  # the explorer's helper process: started, then writing the page
     try:
         with open_store(store_spec) as store:
             ing = Ingester(store)
@@ -363,27 +373,6 @@ def build(
             stamp = store.stamp()
             prev = ExportStamp.read(out)
             same = prev is not None and stamp is not None and prev.stamp == stamp
-            with steps("stats"):  # the store has not changed since the exports: its stats neither
-                st = _stats(prev.stats) if same and prev.stats else None
-                if st is None and ing.tally is not None and (st := ing.tally.stats()) is not None:
-                    store.record_stats(st)
-                counting = None
-                local = isinstance(getattr(store.backend, "store", None), ox.Store)
-                if st is None and not validate and local:  # counted beside the exports (their copies leave a core)
-                    counting = _in_thread(lambda: store.stats(record=True))
-                st = st or (None if counting else store.stats(record=True))  # (recorded until the content changes)
-            report = None
-            if validate and st is not None and st.triples <= validate_max:
-                if same and prev.conforms:  # the same content conformed when it was exported
-                    from .graph.validate import Report
-
-                    report = Report(True, 0, "")
-                else:
-                    with steps("validate"):
-                        report = shacl(merged_graph(store))
-            record = ExportStamp(stamp, lang=lang, stats=None, conforms=prev.conforms if same else None)
-            if report is not None:
-                record.conforms = report.conforms
             files, kept, stale = [], [], {}
             names = [(f"graph.{fmt}", fmt) for fmt in formats] + ([("graph.html", "html")] if html else [])
             for name, fmt in names:
@@ -396,7 +385,6 @@ def build(
                 else:
                     stale[fmt] = path
             rdf = {fmt: path for fmt, path in stale.items() if fmt != "html"}
-            html_done = None  # the HTML is written by a helper process beside the RDF files (a local store)
             cache, since = out / HTML_CACHE_FILE, None  # the explorer's rows of an earlier content, and what changed
             touched_since = functools.cache(store.touched_since)  # (the HTML and the RDF files usually ask alike)
             if "html" in stale:
@@ -405,6 +393,7 @@ def build(
                 read_at = RowCache.stamp_of(cache)
                 dirty = touched_since(read_at) if read_at is not None else None
                 since = (read_at, dirty) if read_at is not None and dirty is not None else None
+            # (the explorer's helper starts before the stats and the validation: the page is the longest export)
             if helper is not None and "html" in stale:
                 html_done, helper = helper.start(since), None
             elif rdf and "html" in stale:
@@ -414,6 +403,26 @@ def build(
             if helper is not None:  # (the page is current)
                 helper.stop()
                 helper = None
+            with steps("stats"):  # the store has not changed since the exports: its stats neither
+                st = _stats(prev.stats) if same and prev.stats else None
+                counting = None
+                local = isinstance(getattr(store.backend, "store", None), ox.Store)
+                if st is None and not validate and local:  # counted beside the exports (their copies leave a core)
+                    counting = _in_thread(functools.partial(_count, store, ing.tally))
+                elif st is None:
+                    st = _count(store, ing.tally)
+            report = None
+            if validate and st is not None and st.triples <= validate_max:
+                if same and prev.conforms:  # the same content conformed when it was exported
+                    from .graph.validate import Report
+
+                    report = Report(True, 0, "")
+                else:
+                    with steps("validate"):
+                        report = shacl(merged_graph(store))
+            record = ExportStamp(stamp, lang=lang, stats=None, conforms=prev.conforms if same else None)
+            if report is not None:
+                record.conforms = report.conforms
             if rdf:  # every RDF file from one read of the store (kg.export.rdf.write_files)
                 from .export.merged import MergedIndex
                 from .export.rdf import Blocks, Merged, write_files
@@ -427,12 +436,7 @@ def build(
                         index = MergedIndex.read(out / MERGED_FILE, prev.stamp)
                         if index is not None:
                             merged = Merged(index, touched_since(prev.stamp))
-                    try:
-                        files += write_files(store, rdf, blocks, merged)
-                    except BaseException:
-                        if html_done is not None:
-                            html_done(cancel=True)
-                        raise
+                    files += write_files(store, rdf, blocks, merged)
                     record.blocks = {f: b.to_json() for f, b in blocks.items()}
                     if merged.index is not None:
                         merged.index.write(out / MERGED_FILE, stamp)
@@ -440,7 +444,8 @@ def build(
                         (out / MERGED_FILE).unlink(missing_ok=True)
             if html_done is not None:
                 with steps("html"):  # (the time waited for the helper after the RDF files)
-                    files.append(html_done())
+                    wait, html_done = html_done, None
+                    files.append(wait())
             elif "html" in stale:
                 from .export.html import write_html
 
@@ -467,6 +472,8 @@ def build(
         settle()  # (the export files replaced are removed on threads, beside the explorer's helper)
         if helper is not None:
             helper.stop()
+        if html_done is not None:  # (a step after it started failed)
+            html_done(cancel=True)
         if workers is not None:
             workers.terminate()
             workers.join()

@@ -273,13 +273,32 @@ def fold_table() -> dict[str, str]:
     return {chr(k): v for k, v in sorted(_TABLE.items())}
 
 
-@functools.lru_cache(maxsize=1 << 16)
+#: search keys computed so far (``search_key``), kept with the explorer's rows (``RowCache``)
+_SEARCH_KEYS: dict[str, str] = {}
+_SEARCH_MAX = 1 << 17
+
+
 def search_key(text: str) -> str:
     """``fold`` (script, accents, w/v, y/i, doubled letters), then ``ch/sh/zh`` -> ``c/s/z`` so
     that ``overcuk``, ``Overçuk``, ``Overchuk`` and ``Оверчук`` all give ``overcuk``."""
-    from ..extract.normalize import fold
+    key = _SEARCH_KEYS.get(text)
+    if key is None:
+        from ..extract.normalize import fold
 
-    return re.sub(r"([csz])h", r"\1", fold(text))
+        if len(_SEARCH_KEYS) >= _SEARCH_MAX:
+            _SEARCH_KEYS.clear()
+        key = _SEARCH_KEYS[text] = re.sub(r"([csz])h", r"\1", fold(text))
+    return key
+
+
+def _search_version() -> bytes:
+    """What search keys depend on besides the text: the fold's tables and the code of both functions."""
+    import marshal
+
+    from ..extract import normalize
+
+    code = [normalize.fold.__wrapped__.__code__, search_key.__code__]
+    return repr(sorted(normalize._TABLE.items())).encode() + b"".join(marshal.dumps(c) for c in code)
 
 
 def _ordinal(n: Any, lang: str) -> str:
@@ -319,6 +338,7 @@ def _chunks(iris: list[str], n: int = 500) -> Iterator[list[str]]:
 
 _COLUMNS = ("m p o", "m r person cochair", "m prop val sentence doc")
 _DOC_COLUMNS = "d url title issued"
+_SEARCH_LINE = b"search"  # the line of a ``RowCache`` file that holds search keys (``search_key``)
 #: the queries whose rows a ``RowCache`` keeps
 _CACHED = ("meetings", "roles", "evidence", "conflicts", "role_attrs", "docs")
 _PER_MEETING = tuple(zip(("meetings", "roles", "evidence"), (Q_MEETINGS, Q_ROLES, Q_EVIDENCE), _COLUMNS, strict=True))
@@ -327,7 +347,8 @@ _PER_MEETING_OF = tuple(
 )
 #: what a cache's rows depend on besides the store (the queries that read them)
 CACHE_KEY = hashlib.sha256(
-    "\x1f".join([Q_MEETINGS, Q_ROLES, Q_ROLE_ATTRS, Q_EVIDENCE, Q_EVIDENCE_OF, Q_ROLES_OF, Q_DOCS, "rows-4"]).encode()
+    "\x1f".join([Q_MEETINGS, Q_ROLES, Q_ROLE_ATTRS, Q_EVIDENCE, Q_EVIDENCE_OF, Q_ROLES_OF, Q_DOCS, "rows-5"]).encode()
+    + _search_version()
 ).hexdigest()[:16]
 
 
@@ -420,6 +441,7 @@ class RowCache:
                     was = self.read_as.get((name, key))
                     text = was[2] if was is not None and was[0] is rows and was[1] == len(rows) else None
                     fh.write(b"%s\t%s\t%s\n" % (name.encode(), enc(key).encode(), text or enc(rows).encode()))
+            fh.write(b'%s\t""\t%s\n' % (_SEARCH_LINE, enc(_SEARCH_KEYS).encode()))  # (folding is slow)
 
         write_stamped(path, {"stamp": stamp, "key": CACHE_KEY}, body)
 
@@ -441,6 +463,10 @@ class RowCache:
             keys = json.loads(b"[%s]" % b",".join(k for _, k, _ in parts))  # (one parse: 2x faster than one a line)
             values = json.loads(b"[%s]" % b",".join(t for _, _, t in parts))
             for (name, _, text), k, rows in zip(parts, keys, values, strict=True):
+                if name == _SEARCH_LINE:
+                    if isinstance(rows, dict) and len(_SEARCH_KEYS) + len(rows) < _SEARCH_MAX:
+                        _SEARCH_KEYS.update((t, k) for t, k in rows.items() if isinstance(k, str))
+                    continue
                 out.rows.setdefault(name.decode(), {})[k] = rows
                 out.read_as[name.decode(), k] = (rows, len(rows), text)
         except ValueError:
