@@ -144,6 +144,21 @@ def test_failed_export_leaves_the_old_file(tmp_path):
     assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
 
 
+def test_a_large_file_replaced_is_removed_on_a_thread(tmp_path, monkeypatch):
+    """A large file an export replaces keeps a second name until a thread removes it (``settle`` waits); one
+    left by a killed export (its process is gone) is removed by the next export of that file."""
+    import kg.export
+    from kg.export import atomic_write, settle
+
+    monkeypatch.setattr(kg.export, "LARGE", 4)
+    target = tmp_path / "graph.nq"
+    target.write_bytes(b"old, large")
+    (tmp_path / ".graph.nq.999999999.0badf00d.old.tmp").write_bytes(b"older, large")
+    atomic_write(target, lambda fh: fh.write(b"new, large"))
+    settle()
+    assert target.read_bytes() == b"new, large" and [p.name for p in tmp_path.iterdir()] == ["graph.nq"]
+
+
 @pytest.mark.slow
 def test_kill_9_mid_bulk_build(tmp_path):
     """``kg build --bulk`` killed while ingesting in memory leaves the new store empty; the next build

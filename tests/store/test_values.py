@@ -122,6 +122,9 @@ def test_dev_corpus_sides_and_kinds(tmp_path, capsys):
         }
         side = found[("x-aidogdiev", "forCountry")]
         assert {v.rsplit("/", 1)[-1] for v, _ in side.values} == {"RU", "TM"}
+        # the sides of some people only (the explorer reads again those of the people a write touched)
+        assert s.conflicts([], people=[side.meeting, f"{side.meeting}-nobody"]) == [side]
+        assert s.conflicts([], people=[]) == []
         # two of three sources call the 19 June 2020 meeting a co-chairs' meeting
         kind = found[("2020-06-19-co-chairs-meeting", "kind")]
         assert kind.chosen == T + "co-chairs-meeting"
