@@ -12,7 +12,8 @@ Rows (each: measured value, anchor, ratio, goal, pass/fail; anchors and goals fr
 * start-up: ``kg extract`` of one article, ``kg query``, ``kg stats`` (whole process) against a bare
   ``python -c pass`` and the absolute goals (1.5 s, 0.3 s);
 * incremental add (in process, median of ``--add`` new articles) at 1,000 and at the largest size,
-  and its flatness; ``kg build`` of one new article with exports into the largest store;
+  and its flatness; ``kg build`` of one new article with exports into the largest store (the median of
+  ``ONE_MORE`` builds, each after the build before, and apart the first after the adds' writes);
 * no-op rebuild at 2,000 articles (the largest size ≤ 2,000);
 * ``--jobs 2`` speed-up of ``kg extract`` and ``kg build``;
 * every canned query on the largest store: total time (aggregates ≤ 50 ms) and, for row-heavy ones,
@@ -908,7 +909,7 @@ def rows(res: dict) -> list[Row]:
             ext1,
             "`kg extract` of one article",
             [Goal("value", "<=", 3, "s")],
-            note=", ".join(fmt(x, " s") for x in runs) if runs else "",
+            note=", ".join(fmt(x, "s") for x in runs) if runs else "",
         )
     )
     if one.get("after_api"):

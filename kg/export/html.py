@@ -968,9 +968,11 @@ class HtmlHelper:
             return None
         try:
             self.conn.send(("go", str(view), since))
-        except BaseException:
+        except BaseException as exc:
             self.stop()
             shutil.rmtree(view, ignore_errors=True)
+            if isinstance(exc, OSError):  # (the helper is gone): written in process instead
+                return None
             raise
         proc, conn, path = self.proc, self.conn, self.path
 

@@ -9,7 +9,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import ExportError
-from kg.export.html import start_html, write_html
+from kg.export.html import prepare_html, start_html, write_html
 from kg.store import Store, open_store
 from kg.store.local import LocalBackend
 
@@ -69,3 +69,16 @@ def test_the_helper_reads_a_snapshot_removed_afterwards(tmp_path, capsys):
     assert main(["build", str(src), "--store", str(tmp_path / "s"), "--out", str(out), "--no-validate"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out", "s", "s.lock"]
     assert (out / "graph.html").stat().st_size > 0
+
+
+def test_a_helper_gone_before_its_go_leaves_the_page_to_the_caller(built, tmp_path):
+    """A helper started early (``prepare_html``) that died before the build told it to write: ``start`` gives
+    None (the build then writes the page itself) and removes the snapshot it made."""
+    with open_store(str(built), create=False) as store:
+        helper = prepare_html(store, tmp_path / "graph.html")
+        assert helper is not None
+        helper.proc.kill()
+        helper.proc.join()
+        assert helper.start() is None
+    assert not (tmp_path / "graph.html").exists()
+    assert not list(built.parent.glob(f"{built.name}.view-*"))
