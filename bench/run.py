@@ -731,21 +731,28 @@ def measure(a: argparse.Namespace) -> dict:
         """The first build after the incremental adds' writes through the Python API (the exports then
         patch what 40 writes touched), then ``ONE_MORE`` builds of one new article each, the exports written
         by the build before (the usual case: the goal's row); all of them removed again."""
-        b = build(one, work, str(largest), fresh=False)
-        more = []
-        for k in range(ONE_MORE):
-            folder = new_articles(work / f"one-more-{k}", 1, 800_001 + k)
-            more.append(build(folder, work, str(largest), fresh=False))
-        rm = 0.0
-        for folder in [one, *(work / f"one-more-{k}" for k in range(ONE_MORE))]:
-            rm = run_child(kg("remove", str(next(folder.glob("*.txt"))), "--store", str(big_store)), ok=(0,))[0]
+        folders = [one, *(new_articles(work / f"one-more-{k}", 1, 800_001 + k) for k in range(ONE_MORE))]
+        built: list[Path] = []
+        try:
+            b = build(one, work, str(largest), fresh=False)
+            built.append(one)
+            more = []
+            for folder in folders[1:]:
+                more.append(build(folder, work, str(largest), fresh=False))
+                built.append(folder)
+        finally:
+            removed = [
+                run_child(kg("remove", str(next(f.glob("*.txt"))), "--store", str(big_store)), ok=(0,))[0]
+                for f in built
+            ]
+        middle = sorted(more, key=lambda x: x["seconds"])[len(more) // 2]
         return {
-            "seconds": statistics.median(x["seconds"] for x in more),
+            "seconds": middle["seconds"],
             "runs": [x["seconds"] for x in more],
-            "steps": more[len(more) // 2]["steps"],
+            "steps": middle["steps"],
             "counts": b["counts"],
             "after_api": {"seconds": b["seconds"], "steps": b["steps"]},
-            "remove_s": rm,
+            "remove_s": removed[0],
         }
 
     res["build_one"] = attempt("build one", build_one, errors)

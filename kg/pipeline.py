@@ -13,7 +13,7 @@ import json
 import resource
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -248,6 +248,14 @@ def _count(store: Store, tally: Tally | None) -> Stats:
     return st
 
 
+def _quietly(fn: Callable[[], object]) -> None:
+    """``fn()``, its error dropped (another one is on its way)."""
+    try:
+        fn()
+    except Exception:  # noqa: BLE001, S110
+        pass
+
+
 def _bulk_target(store: Store) -> bool:
     """True when ``store`` is a new, empty, writable local store (a first build: ``build``'s bulk path)."""
     load = getattr(store.backend, "replace_empty", None)
@@ -319,7 +327,7 @@ def build(
     workers = pool(jobs)  # before the store is opened: workers never inherit it
     helper = html_done = None  # the explorer's helper process: started, then writing the page
     try:
-        with open_store(store_spec) as store:
+        with open_store(store_spec) as store, ExitStack() as later:
             ing = Ingester(store)
             batch = ing.batch() if bulk and _bulk_target(store) else None
             if batch is None:
@@ -409,6 +417,7 @@ def build(
                 local = isinstance(getattr(store.backend, "store", None), ox.Store)
                 if st is None and not validate and local:  # counted beside the exports (their copies leave a core)
                     counting = _in_thread(functools.partial(_count, store, ing.tally))
+                    later.callback(_quietly, counting)  # (a failing step waits for it before the store closes)
                 elif st is None:
                     st = _count(store, ing.tally)
             report = None

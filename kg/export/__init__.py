@@ -73,7 +73,14 @@ def _set_aside(path: Path) -> Path | None:
 
 def _remove_later(path: Path) -> None:
     """Remove ``path`` on a thread (``settle`` waits for it; so does the interpreter before it exits)."""
-    thread = threading.Thread(target=lambda: path.unlink(missing_ok=True), name="kg-remove")
+
+    def remove() -> None:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # (left to the next export of that file, which removes it)
+            pass
+
+    thread = threading.Thread(target=remove, name="kg-remove")
     thread.start()
     _removing.append(thread)
 

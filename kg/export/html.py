@@ -292,13 +292,19 @@ def search_key(text: str) -> str:
 
 
 def _search_version() -> bytes:
-    """What search keys depend on besides the text: the fold's tables and the code of both functions."""
+    """What search keys depend on besides the text: the fold's module (its tables, patterns and code), this
+    function's code and the Unicode database (the compiled code where no source is installed)."""
+    import inspect
     import marshal
+    import unicodedata
 
     from ..extract import normalize
 
-    code = [normalize.fold.__wrapped__.__code__, search_key.__code__]
-    return repr(sorted(normalize._TABLE.items())).encode() + b"".join(marshal.dumps(c) for c in code)
+    try:
+        code = (inspect.getsource(normalize) + inspect.getsource(search_key)).encode()
+    except (OSError, TypeError):
+        code = b"".join(marshal.dumps(c) for c in (normalize.fold.__wrapped__.__code__, search_key.__code__))
+    return code + unicodedata.unidata_version.encode()
 
 
 def _ordinal(n: Any, lang: str) -> str:
@@ -366,15 +372,16 @@ class RowCache:
     read_as: dict[tuple[str, str], tuple[list, int, bytes]] = field(default_factory=dict)
 
     def each(self, name: str) -> Iterator[list[Any]]:
-        """The rows of query ``name``, by meeting (each row without its meeting, which is the key)."""
+        """The rows of query ``name`` by key (meeting, role or document), each row led by its key."""
         for m in sorted(self.rows.get(name, {})):
             for row in self.rows[name][m]:
                 yield [m, *row]
 
     def refresh(self, source: Any) -> None:
         """Bring the rows up to date with ``source``: all of them read when ``dirty`` is None, else only
-        those of the meetings in ``dirty`` and the sides and posts of the roles in ``dirty`` (a co-chairship
-        shared by many meetings is one role: an article about one meeting may change them)."""
+        those of the meetings and documents in ``dirty``, the sides and posts of the roles in ``dirty`` or of
+        those meetings (a co-chairship shared by many meetings is one role: an article about one meeting may
+        change them) and the sides of the people in ``dirty``."""
         if self.dirty is None or any(n not in self.rows for n in _CACHED):
             self.rows = {n: {} for n in _CACHED}
             for n, q, cols in (*_PER_MEETING, ("role_attrs", Q_ROLE_ATTRS, "r p o"), ("docs", Q_DOCS, _DOC_COLUMNS)):
@@ -441,7 +448,8 @@ class RowCache:
                     was = self.read_as.get((name, key))
                     text = was[2] if was is not None and was[0] is rows and was[1] == len(rows) else None
                     fh.write(b"%s\t%s\t%s\n" % (name.encode(), enc(key).encode(), text or enc(rows).encode()))
-            fh.write(b'%s\t""\t%s\n' % (_SEARCH_LINE, enc(_SEARCH_KEYS).encode()))  # (folding is slow)
+            keys = dict(sorted(_SEARCH_KEYS.items()))  # (folding is slow)
+            fh.write(b'%s\t""\t%s\n' % (_SEARCH_LINE, enc(keys).encode()))
 
         write_stamped(path, {"stamp": stamp, "key": CACHE_KEY}, body)
 
@@ -463,13 +471,15 @@ class RowCache:
             keys = json.loads(b"[%s]" % b",".join(k for _, k, _ in parts))  # (one parse: 2x faster than one a line)
             values = json.loads(b"[%s]" % b",".join(t for _, _, t in parts))
             for (name, _, text), k, rows in zip(parts, keys, values, strict=True):
+                if not isinstance(rows, list if name != _SEARCH_LINE else dict) or not isinstance(k, str):
+                    return None
                 if name == _SEARCH_LINE:
-                    if isinstance(rows, dict) and len(_SEARCH_KEYS) + len(rows) < _SEARCH_MAX:
+                    if len(_SEARCH_KEYS) + len(rows) < _SEARCH_MAX:
                         _SEARCH_KEYS.update((t, k) for t, k in rows.items() if isinstance(k, str))
                     continue
                 out.rows.setdefault(name.decode(), {})[k] = rows
                 out.read_as[name.decode(), k] = (rows, len(rows), text)
-        except ValueError:
+        except (ValueError, TypeError):
             return None
         return out
 
@@ -912,15 +922,29 @@ def write_html(
     return out
 
 
-def _child(path: str, lang: str, cache: str | None, conn: Any) -> None:
-    """In a helper process: read the row cache, then wait for the parent's word: ``("go", snapshot, since)``
-    writes ``write_html`` from the store snapshot at ``snapshot``, opened read-only; anything else ends."""
-    from ..store import Store
-    from ..store.local import LocalBackend
-
+def _early_rows(cache: str | None) -> tuple[str | None, RowCache | None]:
+    """The content stamp and rows of the row cache at ``cache`` (None, None: none usable there)."""
     try:
         read_at = RowCache.stamp_of(Path(cache)) if cache is not None else None
-        early = RowCache.read(Path(cache), read_at, set()) if cache is not None and read_at is not None else None
+        return read_at, RowCache.read(Path(cache), read_at, set()) if read_at is not None else None
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is read again from the store
+        return None, None
+
+
+def _child(path: str, lang: str, cache: str | None, conn: Any) -> None:
+    """In a helper process: read the row cache (on a thread, so that the parent's word is taken at once), then
+    follow the parent's word: ``("go", snapshot, since)`` writes ``write_html`` from the store snapshot at
+    ``snapshot``, opened read-only; anything else ends."""
+    import threading
+
+    from ..store import Store
+    from ..store.local import LocalBackend
+    from . import settle
+
+    try:
+        box: dict[str, Any] = {}
+        reader = threading.Thread(target=lambda: box.update(early=_early_rows(cache)), daemon=True)
+        reader.start()
         _vis_assets()  # (read while the parent extracts and ingests)
         try:
             word = conn.recv()
@@ -929,11 +953,16 @@ def _child(path: str, lang: str, cache: str | None, conn: Any) -> None:
         if word[0] != "go":
             return
         _, store, since = word
+        reader.join()
+        read_at, early = box.get("early", (None, None))
         rows = None
         if early is not None and since is not None and since[0] == read_at:
             rows, early.dirty = early, set(since[1])
+        del early
+        box.clear()  # (the rows not used are freed)
         with Store(LocalBackend.view(store)) as source:
             done = write_html(source, path, lang, cache, since if rows is None else None, rows)
+        settle()  # (the old cache file, when large, is removed on a thread)
         conn.send(("ok", str(done)))
         conn.close()
         os._exit(0)  # (everything is written: the parent need not wait while this process frees its rows)

@@ -414,7 +414,7 @@ class Store:
             for m, o in select_terms(self.backend, f"SELECT ?m ?o WHERE {{ {bound} ?m <{p}> ?o }}"):
                 if (m.value, p) in grouped:
                     chosen[(m.value, p)] = min(chosen.get((m.value, p), o.value), o.value)
-        some = None if isinstance(people, bool) else sorted(set(people))
+        some = None if isinstance(people, bool) else sorted({people} if isinstance(people, str) else set(people))
         sides = (
             []
             if not people or some == []
