@@ -325,7 +325,7 @@ def build(
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
     steps = Steps()
     workers = pool(jobs)  # before the store is opened: workers never inherit it
-    helper = html_done = None  # the explorer's helper process: started, then writing the page
+    helper = html_done = early = None  # the explorer's helper process: how to start it, started, writing the page
     try:
         with open_store(store_spec) as store, ExitStack() as later:
             ing = Ingester(store)
@@ -334,14 +334,16 @@ def build(
                 ing.ensure_reference()
                 base = store.recorded_stats()  # recorded by the last build: kept up to date across the writes
                 ing.tally = Tally(store, base) if base is not None else None
-                if html:  # the explorer's helper, started now when an earlier build kept its rows (it reads them
-                    # while this process extracts and ingests)
+                if html:  # the explorer's helper, started with the first article to ingest when an earlier
+                    # build kept its rows (it reads them while this process extracts and ingests)
                     from .export.html import RowCache, prepare_html
 
                     if RowCache.stamp_of(out / HTML_CACHE_FILE) is not None:
-                        helper = prepare_html(store, out / "graph.html", lang=lang, cache=out / HTML_CACHE_FILE)
+                        cache = out / HTML_CACHE_FILE
+                        early = functools.partial(prepare_html, store, out / "graph.html", lang=lang, cache=cache)
 
             def fresh() -> Iterator[Document]:
+                nonlocal helper, early
                 first: dict[str, Document] = {}  # URL -> the input that claimed it first
                 own = [out / "graph.html"]  # an input folder may hold the output folder
                 for doc in iter_documents(paths, on_skip, exclude=own):
@@ -355,6 +357,8 @@ def build(
                     if batch is None and ing.is_current(doc):  # (a new store has nothing current)
                         counts["unchanged"] += 1
                     else:
+                        if early is not None:
+                            helper, early = early(), None
                         yield doc
 
             with steps("ingest"):

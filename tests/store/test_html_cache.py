@@ -82,3 +82,18 @@ def test_the_helper_started_before_ingest_writes_the_page_from_scratch(tmp_path,
     with open_store(str(store)) as st:
         write_html(st, tmp_path / "full.html")
     assert (out / "graph.html").read_bytes() == (tmp_path / "full.html").read_bytes()
+
+
+def test_the_helper_starts_with_the_first_article_to_ingest(tmp_path, monkeypatch):
+    """A build with nothing to ingest starts no helper; one with new articles starts one, once."""
+    src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
+    write_articles(src, {k: ALL[k] for k in sorted(ALL)[:3]})
+    _build(src, store, out)
+    started = []
+    prepare = html.prepare_html
+    monkeypatch.setattr(html, "prepare_html", lambda *a, **k: started.append(1) or prepare(*a, **k))
+    _build(src, store, out)
+    assert started == []
+    write_articles(src, {"e_en.txt": CONFLICT_EN, "f_ru.txt": CONFLICT_RU})
+    _build(src, store, out)
+    assert started == [1]
