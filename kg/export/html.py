@@ -496,8 +496,8 @@ def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dic
         types.setdefault(_s(s), _local(_s(t)))
     meetings: dict[str, dict[str, Any]] = {_s(m): {"docs": set()} for (m,) in _rows(source, Q_MEETING_IRIS, "m")}
     edges: set[tuple[str, str, str]] = set()
-    for m, p, o in cache.each("meetings"):
-        p = _local(p)
+    for m, p, o in ((m, p, o) for m, rows in cache.rows.get("meetings", {}).items() for p, o in rows):
+        p = _local(p)  # (meeting by meeting in any order: what a meeting's rows give does not depend on it)
         rec = meetings.get(m)
         if rec is None:
             continue
@@ -541,9 +541,10 @@ def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dic
         for k, v in (("url", url), ("title", title), ("issued", issued)):
             if v is not None:
                 rec[k] = min(rec.get(k, v), v)
-    evidence: dict[str, list[tuple[str, str | None, str, str]]] = defaultdict(list)
-    for m, prop, val, sentence, doc in cache.each("evidence"):
-        evidence[m].append((_local(prop), role_person.get(val, val), sentence, doc))
+    evidence: dict[str, list[tuple[str, str, str, str]]] = {}
+    person_of = role_person.get
+    for m, rows in cache.rows.get("evidence", {}).items():  # (sorted by _assemble: any order will do)
+        evidence[m] = [(_local(prop), person_of(val, val) or "", doc, sentence) for prop, val, sentence, doc in rows]
     tenures = _tenures(source, meetings, role_meetings)
     conflicts = _conflicts(source, labels, cache)
     return _assemble(labels, types, meetings, edges, posts, docs, evidence, tenures, conflicts, countries, lang)
@@ -579,12 +580,6 @@ def _conflicts(source: Any, labels: _Labels, cache: RowCache) -> dict[str, list[
     return dict(out)
 
 
-def _evidence_order(e: tuple[str, str | None, str, str]) -> tuple[str, str, str, str]:
-    """Evidence by property, target, document, then sentence (a total order: rows read in any order, from the
-    store or from a ``RowCache``, give the same page)."""
-    return (e[0], e[1] or "", e[3], e[2])
-
-
 def _meeting_label(
     m: dict[str, Any],
     names: list[str],
@@ -614,7 +609,7 @@ def _assemble(
     edges: set[tuple[str, str, str]],
     posts: dict[str, set[str]],
     docs: dict[str, dict[str, Any]],
-    evidence: dict[str, list[tuple[str, str | None, str, str]]],
+    evidence: dict[str, list[tuple[str, str, str, str]]],
     tenures: list[tuple[str, str, str, str]],
     conflicts: dict[str, list[list[Any]]],
     countries: dict[str, set[str]],
@@ -636,7 +631,7 @@ def _assemble(
     kinds = {T + k: k for k in {m.get("kind") for m in meetings.values()} if k}
     formats = {T + f: f for f in {m.get("format") for m in meetings.values()} if f}
     doc_list = sorted(
-        {d for m in meetings.values() for d in m["docs"]} | {e[3] for ev in evidence.values() for e in ev}
+        {d for m in meetings.values() for d in m["docs"]} | {e[2] for ev in evidence.values() for e in ev}
     )
     doc_index = {d: i for i, d in enumerate(doc_list)}
     doc_by_src = {
@@ -717,9 +712,11 @@ def _assemble(
                     ]
                     for prop, values in conflicts[iri]
                 ]
-            seen: dict[tuple[str, str | None], int] = defaultdict(int)
+            seen: dict[tuple[str, str], int] = defaultdict(int)
             ev = []
-            for prop, target, sentence, doc in sorted(evidence.get(iri, []), key=_evidence_order):
+            # by property, target, document, then sentence: a total order (rows read in any order, from the
+            # store or from a ``RowCache``, give the same page)
+            for prop, target, doc, sentence in sorted(evidence.get(iri, ())):
                 if seen[prop, target] >= MAX_EVIDENCE or len(ev) >= MAX_MEETING_EVIDENCE:
                     continue
                 seen[prop, target] += 1
