@@ -21,6 +21,15 @@ def _build(src, store, out, *extra) -> None:
     assert main(["build", str(src), "--store", str(store), "--out", str(out), "--no-validate", *extra]) == 0
 
 
+def _page_from_scratch(store, out, tmp_path, first) -> None:
+    """The build kept new rows beside its page, and the page is the one written from scratch."""
+    assert RowCache.stamp_of(out / HTML_CACHE_FILE) not in (None, first)
+    html._SEARCH_KEYS.clear()  # (from scratch: the search keys the cache brought are folded again)
+    with open_store(str(store)) as st:
+        write_html(st, tmp_path / "full.html")
+    assert (out / "graph.html").read_bytes() == (tmp_path / "full.html").read_bytes()
+
+
 @pytest.mark.parametrize("step", CHANGES)
 def test_the_page_from_the_cache_is_the_page_from_scratch(tmp_path, monkeypatch, step):
     src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
@@ -59,11 +68,7 @@ def test_kg_build_keeps_the_rows_beside_its_page(tmp_path):
     first = RowCache.stamp_of(out / HTML_CACHE_FILE)
     write_articles(src, {"e_en.txt": CONFLICT_EN, "f_ru.txt": CONFLICT_RU})
     _build(src, store, out)
-    assert RowCache.stamp_of(out / HTML_CACHE_FILE) not in (None, first)
-    html._SEARCH_KEYS.clear()
-    with open_store(str(store)) as st:
-        write_html(st, tmp_path / "full.html")
-    assert (out / "graph.html").read_bytes() == (tmp_path / "full.html").read_bytes()
+    _page_from_scratch(store, out, tmp_path, first)
 
 
 @pytest.mark.parametrize("step", CHANGES)
@@ -77,11 +82,7 @@ def test_the_helper_started_before_ingest_writes_the_page_from_scratch(tmp_path,
     first = RowCache.stamp_of(out / HTML_CACHE_FILE)
     change_articles(src, store, tmp_path, step)
     _build(src, store, out)
-    assert RowCache.stamp_of(out / HTML_CACHE_FILE) not in (None, first)
-    html._SEARCH_KEYS.clear()
-    with open_store(str(store)) as st:
-        write_html(st, tmp_path / "full.html")
-    assert (out / "graph.html").read_bytes() == (tmp_path / "full.html").read_bytes()
+    _page_from_scratch(store, out, tmp_path, first)
 
 
 def test_the_helper_starts_with_the_first_article_to_ingest(tmp_path, monkeypatch):
