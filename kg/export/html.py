@@ -544,7 +544,10 @@ def collect(source: Any, lang: str = "en", cache: RowCache | None = None) -> dic
     evidence: dict[str, list[tuple[str, str, str, str]]] = {}
     person_of = role_person.get
     for m, rows in cache.rows.get("evidence", {}).items():  # (sorted by _assemble: any order will do)
-        evidence[m] = [(_local(prop), person_of(val, val) or "", doc, sentence) for prop, val, sentence, doc in rows]
+        evidence[m] = [  # (no value: "\0", apart from an empty one, first in the order)
+            (_local(prop), "\0" if val is None else person_of(val, val), doc, sentence)
+            for prop, val, sentence, doc in rows
+        ]
     tenures = _tenures(source, meetings, role_meetings)
     conflicts = _conflicts(source, labels, cache)
     return _assemble(labels, types, meetings, edges, posts, docs, evidence, tenures, conflicts, countries, lang)

@@ -85,16 +85,29 @@ def test_the_helper_started_before_ingest_writes_the_page_from_scratch(tmp_path,
     _page_from_scratch(store, out, tmp_path, first)
 
 
-def test_the_helper_starts_with_the_first_article_to_ingest(tmp_path, monkeypatch):
-    """A build with nothing to ingest starts no helper; one with new articles starts one, once."""
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_helper_starts_with_the_first_article_to_ingest(tmp_path, monkeypatch, jobs):
+    """A build with nothing to ingest starts no helper; one with new articles starts one, once, in the
+    build's own thread (with worker processes too), and uses it (not the helper started after ingest)."""
+    import threading
+
     src, store, out = tmp_path / "in", tmp_path / "s", tmp_path / "out"
     write_articles(src, {k: ALL[k] for k in sorted(ALL)[:3]})
     _build(src, store, out)
     started = []
     prepare = html.prepare_html
-    monkeypatch.setattr(html, "prepare_html", lambda *a, **k: started.append(1) or prepare(*a, **k))
-    _build(src, store, out)
+
+    def early(*a, **k):
+        started.append(threading.current_thread() is threading.main_thread())
+        return prepare(*a, **k)
+
+    def late(*a, **k):
+        raise AssertionError("the helper was not started early")
+
+    monkeypatch.setattr(html, "prepare_html", early)
+    monkeypatch.setattr(html, "start_html", late)
+    _build(src, store, out, "--jobs", jobs)
     assert started == []
     write_articles(src, {"e_en.txt": CONFLICT_EN, "f_ru.txt": CONFLICT_RU})
-    _build(src, store, out)
-    assert started == [1]
+    _build(src, store, out, "--jobs", jobs)
+    assert started == [True]
