@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
 from . import __version__, ontology
 from .errors import InputError, KGError, printable, reason
+from .export import in_thread, settle
 from .model import Document
 from .resolve import ResolvedArticle, doc_iri, doc_key
 from .store import Stats, Store
@@ -262,30 +262,6 @@ def _bulk_target(store: Store) -> bool:
     return load is not None and not getattr(store.backend, "read_only", True) and store.empty()
 
 
-def _in_thread(fn: Callable[[], Stats]) -> Callable[[], Stats]:
-    """Run ``fn`` on a thread now; the function returned waits for its result (or raises its error)."""
-    import threading
-
-    box: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            box["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - raised in the caller
-            box["error"] = exc
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-
-    def result() -> Stats:
-        thread.join()
-        if "error" in box:
-            raise box["error"]
-        return box["value"]
-
-    return result
-
-
 def _where(doc: Document) -> str:
     """The input a document came from: its file, and its line for a ``.jsonl`` file."""
     return doc.path if Path(doc.path).name == doc.name else f"{doc.path} ({doc.name})"
@@ -326,6 +302,7 @@ def build(
     steps = Steps()
     workers = pool(jobs)  # before the store is opened: workers never inherit it
     helper = html_done = early = None  # the explorer's helper process: how to start it, started, writing the page
+    cache = out / HTML_CACHE_FILE  # the explorer's rows of an earlier content
     try:
         with open_store(store_spec) as store, ExitStack() as later:
             ing = Ingester(store)
@@ -338,8 +315,7 @@ def build(
                     # build kept its rows (it reads them while this process extracts and ingests)
                     from .export.html import RowCache, prepare_html
 
-                    if RowCache.stamp_of(out / HTML_CACHE_FILE) is not None:
-                        cache = out / HTML_CACHE_FILE
+                    if RowCache.stamp_of(cache) is not None:
                         early = functools.partial(prepare_html, store, out / "graph.html", lang=lang, cache=cache)
 
             def fresh() -> Iterator[Document]:
@@ -397,7 +373,7 @@ def build(
                 else:
                     stale[fmt] = path
             rdf = {fmt: path for fmt, path in stale.items() if fmt != "html"}
-            cache, since = out / HTML_CACHE_FILE, None  # the explorer's rows of an earlier content, and what changed
+            since = None  # the nodes written since the explorer's rows were read
             touched_since = functools.cache(store.touched_since)  # (the HTML and the RDF files usually ask alike)
             if "html" in stale:
                 from .export.html import RowCache
@@ -420,7 +396,7 @@ def build(
                 counting = None
                 local = isinstance(getattr(store.backend, "store", None), ox.Store)
                 if st is None and not validate and local:  # counted beside the exports (their copies leave a core)
-                    counting = _in_thread(functools.partial(_count, store, ing.tally))
+                    counting = in_thread(functools.partial(_count, store, ing.tally))
                     later.callback(_quietly, counting)  # (a failing step waits for it before the store closes)
                 elif st is None:
                     st = _count(store, ing.tally)
@@ -480,8 +456,6 @@ def build(
             closing = time.perf_counter()
         steps.add("close", closing)
     finally:
-        from .export import settle
-
         settle()  # (the export files replaced are removed on threads, beside the explorer's helper)
         if helper is not None:
             helper.stop()

@@ -52,6 +52,11 @@ def _kind(mode: int) -> str | None:
     return None
 
 
+def write_error(path: str | Path, exc: OSError) -> ExportError:
+    """The one-line error of a failed write to ``path``."""
+    return ExportError(f"cannot write {path}: {exc.strerror or exc}")
+
+
 #: a replaced file larger than this is removed on a thread (freeing the blocks of a 500 MB file takes 0.2 s)
 LARGE = 1 << 24
 _removing: list[threading.Thread] = []
@@ -118,7 +123,7 @@ def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
         remove_stale_temporaries(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise write_error(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -136,7 +141,7 @@ def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise write_error(path, exc) from exc
         raise
 
 
@@ -169,30 +174,51 @@ def read_head(path: str | Path) -> dict[str, Any] | None:
     return head if isinstance(head, dict) else None
 
 
-def read_stamped(path: str | Path, **want: Any) -> tuple[dict[str, Any], Any] | None:
-    """The head and JSON body of a file written by ``write_stamped`` whose head has the values ``want``
-    (None: another file, or none)."""
+def _read_stamped(
+    path: str | Path, want: dict[str, Any], body: Callable[[bytes], Any]
+) -> tuple[dict[str, Any], Any] | None:
     try:
         with open(path, "rb") as fh:
             head = json.loads(fh.readline())
             if not isinstance(head, dict) or any(head.get(k) != v for k, v in want.items()):
                 return None
-            return head, json.loads(fh.read())
+            return head, body(fh.read())
     except (OSError, ValueError):
         return None
+
+
+def read_stamped(path: str | Path, **want: Any) -> tuple[dict[str, Any], Any] | None:
+    """The head and JSON body of a file written by ``write_stamped`` whose head has the values ``want``
+    (None: another file, or none)."""
+    return _read_stamped(path, want, json.loads)
 
 
 def read_stamped_lines(path: str | Path, **want: Any) -> tuple[dict[str, Any], list[bytes]] | None:
     """The head and the lines after it of a file written by ``write_stamped`` whose head has the values
     ``want`` (None: another file, or none)."""
-    try:
-        with open(path, "rb") as fh:
-            head = json.loads(fh.readline())
-            if not isinstance(head, dict) or any(head.get(k) != v for k, v in want.items()):
-                return None
-            return head, fh.read().splitlines()
-    except (OSError, ValueError):
-        return None
+    return _read_stamped(path, want, bytes.splitlines)
+
+
+def in_thread(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """Run ``fn`` on a thread now; the function returned waits for its result (or raises its error)."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def result() -> Any:
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    return result
 
 
 def write_all(

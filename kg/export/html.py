@@ -429,7 +429,7 @@ class RowCache:
         if not callable(getattr(source, "conflicts", None)):
             return
         try:
-            found = source.conflicts(meetings, people=True if people is None else people)
+            found = source.conflicts(meetings, people)
         except KGError:
             raise
         except Exception as exc:  # noqa: BLE001 - any store failure becomes one export error
@@ -935,16 +935,12 @@ def _child(path: str, lang: str, cache: str | None, conn: Any) -> None:
     """In a helper process: read the row cache (on a thread, so that the parent's word is taken at once), then
     follow the parent's word: ``("go", snapshot, since)`` writes ``write_html`` from the store snapshot at
     ``snapshot``, opened read-only; anything else ends."""
-    import threading
-
     from ..store import Store
     from ..store.local import LocalBackend
-    from . import settle
+    from . import in_thread, settle
 
     try:
-        box: dict[str, Any] = {}
-        reader = threading.Thread(target=lambda: box.update(early=_early_rows(cache)), daemon=True)
-        reader.start()
+        reading = in_thread(lambda: _early_rows(cache))
         _vis_assets()  # (read while the parent extracts and ingests)
         try:
             word = conn.recv()
@@ -953,13 +949,11 @@ def _child(path: str, lang: str, cache: str | None, conn: Any) -> None:
         if word[0] != "go":
             return
         _, store, since = word
-        reader.join()
-        read_at, early = box.get("early", (None, None))
+        read_at, early = reading()
         rows = None
         if early is not None and since is not None and since[0] == read_at:
             rows, early.dirty = early, set(since[1])
-        del early
-        box.clear()  # (the rows not used are freed)
+        del early, reading  # (the rows not used are freed)
         with Store(LocalBackend.view(store)) as source:
             done = write_html(source, path, lang, cache, since if rows is None else None, rows)
         settle()  # (the old cache file, when large, is removed on a thread)

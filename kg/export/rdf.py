@@ -33,10 +33,9 @@ import pyoxigraph as ox
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
-from ..errors import ExportError
 from ..store.base import LOG_GRAPH
 from ..store.terms import PREFIXES, XSD, compact
-from . import atomic_file, atomic_write
+from . import atomic_file, atomic_write, write_error
 from .merged import MergedIndex, copy_range, index_files, plan_patch, subject_blocks, write_pieces
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": None}
@@ -238,7 +237,7 @@ def _write_default(store: ox.Store, files: dict[str, IO[bytes]], paths: dict[str
             w.join()
     for fmt, w in writers.items():
         if isinstance(w.error, OSError):
-            raise ExportError(f"cannot write {paths[fmt]}: {w.error.strerror or w.error}") from w.error
+            raise write_error(paths[fmt], w.error) from w.error
         if w.error is not None:
             raise w.error
     if copy:
@@ -301,7 +300,7 @@ def _patch_default(
                 fh.write(heads[fmt])
                 write_pieces(src, fh, patch.pieces[fmt], _SEPS[fmt])
             except OSError as exc:
-                raise ExportError(f"cannot write {paths[fmt]}: {exc.strerror or exc}") from exc
+                raise write_error(paths[fmt], exc) from exc
     if "trig" in files:
         _append_copy(files, paths)
     spans = _spans({fmt: files[fmt] for fmt in MERGED_FORMATS})
@@ -319,7 +318,7 @@ def _append_copy(files: dict[str, IO[bytes]], paths: dict[str, Path]) -> None:
     try:
         copy_range(src, files["trig"], 0, src.tell())
     except OSError as exc:
-        raise ExportError(f"cannot write {paths['trig']}: {exc.strerror or exc}") from exc
+        raise write_error(paths["trig"], exc) from exc
 
 
 def _write_named(
@@ -383,7 +382,7 @@ def _write_named(
             for fmt in list(runs):
                 flush(fmt)
         except OSError as exc:
-            raise ExportError(f"cannot write {paths[fmt]}: {exc.strerror or exc}") from exc
+            raise write_error(paths[fmt], exc) from exc
     return out
 
 

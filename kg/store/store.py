@@ -132,7 +132,12 @@ def _people_with_sides(bound: str = "") -> str:
     GROUP BY ?m HAVING (COUNT(DISTINCT ?v) > 1) }"""
 
 
-_PEOPLE_WITH_SIDES = _people_with_sides()
+def _people_bound(people: Iterable[str] | None) -> str | None:
+    """The ``VALUES ?m`` block keeping to ``people`` ("" for None: everyone; None when there is no one)."""
+    if people is None:
+        return ""
+    some = sorted({people} if isinstance(people, str) else set(people))
+    return values("m", map(iri, some)) if some else None
 
 
 def _unlog(subject: str) -> str:
@@ -388,15 +393,15 @@ class Store:
             n = int(rows.rows[0]["n"].value)
         else:
             n = sum(1 for vals in self._meeting_values(sorted(set(meetings))).values() if _several(vals))
-        bound = "" if people is None else values("m", map(iri, people))
-        if people is None or bound != values("m", []):
+        bound = _people_bound(people)
+        if bound is not None:
             rows = q(f"{SPARQL_PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {_people_with_sides(bound)} }}")
             n += int(rows.rows[0]["n"].value)
         return n
 
-    def conflicts(self, meetings: Iterable[str] | None = None, people: bool | Iterable[str] = True) -> list[Conflict]:
-        """Meeting properties to which sources give different values (``meetings``: of those meetings only),
-        and people given several sides (``people``: all of them when true, none when false, else those)."""
+    def conflicts(self, meetings: Iterable[str] | None = None, people: Iterable[str] | None = None) -> list[Conflict]:
+        """Meeting properties to which sources give different values, and people given several sides (with
+        ``meetings`` and ``people``, only those of these meetings and people; None: of all of them)."""
         src = """OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:identifier ?name }
   BIND(COALESCE(STR(?url), STR(?name), STR(?doc)) AS ?src)"""
         grouped: dict[tuple[str, str], dict[str, set[str]]] = {}
@@ -414,13 +419,13 @@ class Store:
             for m, o in select_terms(self.backend, f"SELECT ?m ?o WHERE {{ {bound} ?m <{p}> ?o }}"):
                 if (m.value, p) in grouped:
                     chosen[(m.value, p)] = min(chosen.get((m.value, p), o.value), o.value)
-        some = None if isinstance(people, bool) else sorted({people} if isinstance(people, str) else set(people))
+        bound = _people_bound(people)
         sides = (
             []
-            if not people or some == []
+            if bound is None
             else self.backend.query(f"""{SPARQL_PREFIXES}
 SELECT ?m ?v ?src ?chosen WHERE {{
-  {_PEOPLE_WITH_SIDES if some is None else _people_with_sides(values("m", map(iri, some)))}
+  {_people_with_sides(bound)}
   GRAPH ?doc {{ {{ ?x tmru:person ?m ; tmru:forCountry ?v }} UNION {{ ?x org:member ?m ; tmru:forCountry ?v }}
     UNION {{ ?m a tmru:Person ; tmru:forCountry ?v }} }}
   OPTIONAL {{ ?m tmru:forCountry ?chosen }}
