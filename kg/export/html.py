@@ -336,6 +336,7 @@ _MEETING_PROP_IRIS = set(map(expand, MEETING_PROPS))
 _FOR_COUNTRY = T + "forCountry"
 _PERSON_NS, _MEETING_NS, _DOC_NS = BASE + "id/person/", BASE + "id/meeting/", BASE + "doc/"
 Q_DOCS_OF = Q_DOCS.replace("WHERE {\n", "WHERE {\n  {bound}\n", 1)
+Q_ROLE_ATTRS_OF = "SELECT ?r ?p ?o WHERE { {bound} ?r ?p ?o }"
 
 
 def _chunks(iris: list[str], n: int = 500) -> Iterator[list[str]]:
@@ -385,38 +386,44 @@ class RowCache:
         if self.dirty is None or any(n not in self.rows for n in _CACHED):
             self.rows = {n: {} for n in _CACHED}
             for n, q, cols in (*_PER_MEETING, ("role_attrs", Q_ROLE_ATTRS, "r p o"), ("docs", Q_DOCS, _DOC_COLUMNS)):
-                for row in _rows(source, q, cols):
-                    self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
+                self._load(n, source, q, cols)
             self._conflicts(source, None, None)
         else:
             todo = sorted(n for n in self.dirty if n.startswith(_MEETING_NS))  # (rows are by meeting)
             people = {n for n in self.dirty if n.startswith(_PERSON_NS)}  # (a person is a subject where named)
-            for n in ("meetings", "roles", "evidence"):
-                for m in todo:
-                    self.rows[n].pop(m, None)
-            for chunk in _chunks(todo):
-                for n, q, cols in _PER_MEETING_OF:
-                    for row in _rows(source, q.replace("{bound}", values("m", map(named, chunk))), cols):
-                        if n == "meetings" and _s(row[1]) not in _MEETING_PROP_IRIS:
-                            continue
-                        self.rows[n].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
+            for n, q, cols in _PER_MEETING_OF:
+                self._load(
+                    n, source, q, cols, todo, keep=(lambda v: v[1] in _MEETING_PROP_IRIS) if n == "meetings" else None
+                )
             roles = self.dirty | {r for m in todo for r, *_ in self.rows["roles"].get(m, ())}
-            attrs = self.rows["role_attrs"]
-            for r in roles:
-                attrs.pop(r, None)
-            for chunk in _chunks(sorted(roles)):
-                sparql = f"SELECT ?r ?p ?o WHERE {{ {values('r', map(named, chunk))} ?r ?p ?o }}"
-                for r, p, o in _rows(source, sparql, "r p o"):
-                    if _s(p) in ROLE_PROPS:
-                        attrs.setdefault(_s(r), []).append([_s(p), _s(o)])
+            self._load("role_attrs", source, Q_ROLE_ATTRS_OF, "r p o", sorted(roles), "r", lambda v: v[1] in ROLE_PROPS)
             self._conflicts(source, todo, people)
             docs = sorted(n for n in self.dirty if n.startswith(_DOC_NS))
-            for d in docs:
-                self.rows["docs"].pop(d, None)
-            for chunk in _chunks(docs):
-                for row in _rows(source, Q_DOCS_OF.replace("{bound}", values("d", map(named, chunk))), _DOC_COLUMNS):
-                    self.rows["docs"].setdefault(_s(row[0]), []).append([_s(x) for x in row[1:]])
+            self._load("docs", source, Q_DOCS_OF, _DOC_COLUMNS, docs, "d")
         self.dirty = set()
+
+    def _load(
+        self,
+        name: str,
+        source: Any,
+        query: str,
+        cols: str,
+        keys: list[str] | None = None,
+        var: str = "m",
+        keep: Callable[[list[Any]], bool] | None = None,
+    ) -> None:
+        """The rows of ``query`` (columns ``cols``) into ``name``, by their first column: all of them, or with
+        ``keys`` those of these keys (their old rows dropped; ``{bound}`` in ``query`` becomes a ``VALUES ?var``
+        of them); ``keep``: which rows (as lexical values) to keep."""
+        into = self.rows[name]
+        for k in keys or ():
+            into.pop(k, None)
+        bound = [values(var, map(named, chunk)) for chunk in _chunks(keys)] if keys is not None else [""]
+        for b in bound:
+            for row in _rows(source, query.replace("{bound}", b), cols):
+                row = [_s(x) for x in row]
+                if keep is None or keep(row):
+                    into.setdefault(row[0], []).append(row[1:])
 
     def _conflicts(self, source: Any, meetings: list[str] | None, people: set[str] | None) -> None:
         """The conflicts of ``meetings`` and the sides of ``people`` (None: of every meeting, of every person),
