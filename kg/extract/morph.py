@@ -141,6 +141,14 @@ def singular_noun(word: str, lang: str) -> bool:
     return not fold(word, lang).endswith(gr.plural_endings)
 
 
+def plural_noun(word: str, lang: str) -> bool:
+    """Whether ``word`` may be a noun in the plural ("meetings", «встречи», "görüşmeler", "duşuşyklar"); a
+    Russian form that may be either (the genitive singular «встречи») counts."""
+    if lang == "ru":
+        return any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in parses(word))
+    return fold(word, lang).endswith(grammar(lang).plural_endings)
+
+
 def _russian(word: str, plan_lemmas: frozenset[str], lemma_forms: dict[str, Form]) -> Form | None:
     """A Russian word's form from pymorphy3: finite verbs by tense, participles as modifiers,
     infinitives as non-finite; lemmas of planning verbs and adjectives ("предстоящий") are future."""

@@ -10,7 +10,7 @@ from ..model import Evidence
 from .dateline import is_dateline
 from .dates import LAST_WEEK, DateMention, find_dates
 from .lexicon import AMBIGUOUS, lexicon
-from .morph import NOT_HELD, grammar
+from .morph import NOT_HELD, grammar, plural_noun
 from .names import Found, find_people
 from .normalize import fold
 from .pipeline import LANDMARK, analyse
@@ -20,6 +20,7 @@ from .status import (
     HELD,
     MODAL,
     NONFINITE,
+    PRESENT,
     clause_of,
     event_status,
     gap,
@@ -156,7 +157,10 @@ class Sent:
             elif self.cue("cumulative"):  # "since 1992 more than 100 documents have been signed"
                 self._status[m.start] = BACKGROUND
             else:
-                self._status[m.start] = event_status(self, m)
+                status = event_status(self, m)
+                if status in (None, PRESENT) and self.habitual(m):  # "the sides hold regular meetings": a
+                    status = BACKGROUND  # practice ("regular consultations were held on 3 March": an event)
+                self._status[m.start] = status
         return self._status[m.start]
 
     def next_one(self, m: Mention) -> bool:
@@ -167,6 +171,18 @@ class Sent:
         if any(0 <= m.start - u.end <= UPCOMING_WINDOW for u in ups):
             return True
         return grammar(self.lang).head_final and any(0 <= u.start - m.end <= NEXT_WORD for u in ups)
+
+    def habitual(self, m: Mention) -> bool:
+        """Whether the event word is a plural noun with a word of habit just before it ("regular high-level
+        meetings", «регулярные встречи», "düzenli görüşmeler", "yzygiderli duşuşyklar"): events as a practice.
+        A singular one is an event ("the regular meeting of the commission")."""
+        if not any(0 <= m.start - h.end <= UPCOMING_WINDOW for h in self.cues("habitual")):
+            return False
+        end, text = m.end, self.doc_text
+        while end < len(text) and text[end].isalpha():  # (to the end of the word: a cue may be its stem)
+            end += 1
+        word = text[m.start : end].split()
+        return bool(word) and plural_noun(word[-1], self.lang)
 
     def all_event_cues(self) -> list[Mention]:
         """Event cues (a signing too, unless of a decree), whatever their status."""

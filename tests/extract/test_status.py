@@ -364,3 +364,26 @@ def test_russian_participle_before_a_negated_auxiliary():
     # «подписаны не были»: the participle is negated with the auxiliary after it
     (m,) = meetings("Мередов и Оверчук провели переговоры в Москве. Документы подписаны не были.", "ru")
     assert not m.agreements_signed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "habitual"),
+    [
+        # a word of habit before a plural event word, no verb telling it held: a practice
+        ("en", "The sides stressed the importance of regular high-level meetings.", True),
+        ("en", "Regular political consultations between the ministries were held in Ashgabat.", False),
+        ("en", "The regular meeting of the commission took place in Moscow.", False),
+        ("ru", "Стороны подчеркнули важность регулярных встреч на высшем уровне.", True),
+        ("ru", "Регулярное заседание комиссии состоялось в Москве.", False),
+        ("tr", "Taraflar üst düzeyde düzenli görüşmelerin önemini vurguladı.", True),
+        ("tr", "Komisyonun düzenli toplantısı Moskova'da yapıldı.", False),
+        ("tk", "Taraplar ýokary derejedäki yzygiderli duşuşyklaryň ähmiýetini nygtadylar.", True),
+        ("tk", "Toparyň yzygiderli mejlisi Moskwada geçirildi.", False),
+    ],
+)
+def test_regular_meetings_are_a_practice(lang, text, habitual):
+    from kg.extract.sentences import sentences
+
+    s = next(s for s in sentences(text, lang, "2025-03-04") if s.all_event_cues())
+    statuses = [s.status(m) for m in s.all_event_cues()]
+    assert (statuses and all(st == BACKGROUND for st in statuses)) == habitual, statuses
